@@ -1,0 +1,252 @@
+package servicerunner.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import servicerunner.control.ControlFile;
+import servicerunner.control.ControlWatcher;
+import servicerunner.plan.Plan;
+import servicerunner.plan.PlanException;
+import servicerunner.plan.PlanParser;
+import servicerunner.report.Json;
+import servicerunner.report.ReportBuilder;
+import servicerunner.report.ReportOutput;
+import servicerunner.run.CompositeObserver;
+import servicerunner.run.LineSink;
+import servicerunner.run.MarkerObserver;
+import servicerunner.run.PreparedPlan;
+import servicerunner.run.ProgressMode;
+import servicerunner.run.ProgressObserver;
+import servicerunner.run.RunEngine;
+import servicerunner.run.RunHandle;
+import servicerunner.run.RunOptions;
+import servicerunner.run.StreamLineSink;
+import servicerunner.run.TeeLineSink;
+import servicerunner.task.TaskCatalog;
+import servicerunner.task.TaskListing;
+
+/** The command line: maps options to one engine run and its outputs. No run logic lives here. */
+@Command(
+    name = "service-runner",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Runs a JSON plan of PC-maintenance tasks one after another, each as a child process with a timeout.",
+      "Markers and progress stream on stderr; the final JSON report is the only thing on stdout."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the run finished (see overall_status in the report)",
+      "1:the plan could not be read or is invalid (a failure report is printed)",
+      "2:wrong command line",
+      "130:stopped by Ctrl-C (SIGINT); the report was still written",
+      "143:stopped by SIGTERM; the report was still written"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  service-runner plan.json --output-file report.json",
+      "  service-runner '{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}]}'",
+      "  service-runner --list-tasks"
+    })
+public final class Cli implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<plan>",
+      description = "Plan file, inline JSON text, or - to read the plan from stdin.")
+  String plan;
+
+  @Option(names = {"-o", "--output-file"}, paramLabel = "PATH",
+      description = "Also write the report here (atomically; parent folders are created).")
+  Path outputFile;
+
+  @Option(names = "--log-file", paramLabel = "PATH", description = "Write every stderr line here too.")
+  Path logFile;
+
+  @Option(names = "--control-file", paramLabel = "PATH",
+      description = "Control file to watch (default: env AUTOSERVICE_CONTROL_FILE).")
+  Path controlFile;
+
+  @Option(names = "--progress-results", paramLabel = "MODE", defaultValue = "stubs",
+      description = "results in PROGRESS_JSON: stubs (default: newest result at its index, nulls before it),"
+          + " full (every result, as the reference), none (omitted).")
+  String progressResults;
+
+  @Option(names = "--list-tasks", description = "Print the task types and their parameters as JSON, then exit.")
+  boolean listTasks;
+
+  private final InputStream stdin;
+  private final OutputStream stdout;
+  private final OutputStream stderr;
+  private final Map<String, String> env;
+
+  public Cli(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.env = env;
+  }
+
+  /** Parses the arguments and runs; returns the exit code. */
+  public int execute(String[] args) {
+    CommandLine cl = new CommandLine(this);
+    PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
+    cl.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
+    cl.setErr(err);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("Usage error: " + ex.getMessage().replaceAll("[\\r\\n]+", " ") + " (try --help)");
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, p) -> {
+          err.println("Internal error: " + ex + " (please report this with the plan)");
+          return ExitCodes.INVALID_PLAN;
+        });
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (listTasks) {
+      return printTasks();
+    }
+    if (plan == null) {
+      new PrintWriter(stderr, true, StandardCharsets.UTF_8).println("Usage error: missing <plan> (try --help)");
+      return ExitCodes.USAGE;
+    }
+    ProgressMode mode;
+    try {
+      mode = ProgressMode.valueOf(progressResults.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      new PrintWriter(stderr, true, StandardCharsets.UTF_8)
+          .println("Usage error: --progress-results expects stubs, full or none, got '" + progressResults + "'");
+      return ExitCodes.USAGE;
+    }
+    StreamLineSink err = new StreamLineSink(stderr);
+    LogFileMirror mirror = LogFileMirror.open(logFile, err);
+    LineSink sink = new TeeLineSink(err, mirror.sink(), e -> err.writeLine("Warning: log file writing failed: " + e.getMessage()));
+    MarkerObserver markers = new MarkerObserver(sink);
+    if (mirror.sink() != null) {
+      markers.log("Log file initialized: " + logFile);
+    }
+    try {
+      return run(sink, markers, mode);
+    } finally {
+      mirror.close();
+    }
+  }
+
+  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode) throws InterruptedException {
+    PreparedPlan prepared;
+    try {
+      markers.log("-".equals(plan) ? "Reading plan from stdin" : Files.isRegularFile(safePath(plan)) ? "Reading from file: " + plan : "Parsing as raw JSON");
+      Plan parsed = PlanParser.read(plan, stdin);
+      prepared = PreparedPlan.prepare(parsed);
+    } catch (PlanException e) {
+      for (String p : e.problems()) {
+        markers.log("Plan error: " + p);
+      }
+      ReportOutput.emit(ReportBuilder.failure(e.problems(), Version.current()), stdout, outputFile, markers);
+      return ExitCodes.INVALID_PLAN;
+    }
+    ReportBuilder builder = new ReportBuilder(prepared.plan().metadata(), Version.current());
+    CompositeObserver observers =
+        new CompositeObserver()
+            .required("stderr markers", markers)
+            .required("report builder", builder)
+            .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
+            .required("progress", new ProgressObserver(sink, mode));
+    RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers);
+    Path control = controlFile != null ? controlFile : controlFromEnv();
+    ControlWatcher watcher = null;
+    if (control != null) {
+      watcher = new ControlWatcher(new ControlFile(control), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
+    }
+    try {
+      RunHandle handle = engine.start();
+      handle.await();
+    } finally {
+      if (watcher != null) {
+        watcher.close();
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private Path controlFromEnv() {
+    String c = env.get("AUTOSERVICE_CONTROL_FILE");
+    return c == null || c.isBlank() ? null : Path.of(c);
+  }
+
+  private static Path safePath(String s) {
+    try {
+      return Path.of(s);
+    } catch (RuntimeException e) {
+      return Path.of("");
+    }
+  }
+
+  private int printTasks() {
+    ArrayNode all = Json.array();
+    for (String id : TaskCatalog.IDS) {
+      all.add(TaskListing.describe(TaskCatalog.find(id)));
+    }
+    try {
+      stdout.write((Json.pretty(all) + "\n").getBytes(StandardCharsets.UTF_8));
+      stdout.flush();
+    } catch (IOException e) {
+      return ExitCodes.INVALID_PLAN;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The --log-file: created with its folders, appended to, flushed per line. Optional: failure is a warning. */
+  record LogFileMirror(StreamLineSink sink) {
+    static LogFileMirror open(Path path, LineSink err) {
+      if (path == null) {
+        return new LogFileMirror(null);
+      }
+      try {
+        Path abs = path.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        return new LogFileMirror(new StreamLineSink(new FileOutputStream(abs.toFile(), true)));
+      } catch (IOException | RuntimeException e) {
+        err.writeLine("Warning: cannot open log file '" + path + "': " + e.getMessage() + "; continuing without it");
+        return new LogFileMirror(null);
+      }
+    }
+
+    void close() {
+      if (sink != null) {
+        sink.close();
+      }
+    }
+  }
+
+  /** Version from the jar manifest. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    public static String current() {
+      String v = Cli.class.getPackage().getImplementationVersion();
+      return v == null ? "dev" : v;
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"service-runner " + current()};
+    }
+  }
+
+}

@@ -1,0 +1,18 @@
+package servicerunner.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+
+/** Entry point. stdout is kept for the report alone: System.out is pointed at stderr so nothing else can reach it. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
+    System.setOut(new PrintStream(stderr, true));
+    int code = new Cli(System.in, stdout, stderr, System.getenv()).execute(args);
+    System.exit(code);
+  }
+}

@@ -1,0 +1,132 @@
+package servicerunner.exec;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.function.Consumer;
+
+/**
+ * Turns a byte stream into lines as they arrive. Splits on LF, CRLF and a lone CR (so progress redraws such as
+ * "Verification 42% complete.\r" arrive live), keeps decoder state across reads (a UTF-16 unit or UTF-8 sequence may
+ * be split between chunks), and cuts overlong lines so one endless line cannot grow memory.
+ */
+final class LineDecoder {
+  static final int MAX_LINE_CHARS = 8192;
+  private static final int SNIFF_BYTES = 256;
+
+  private final OutputEncoding encoding;
+  private final Consumer<String> sink;
+  private CharsetDecoder decoder;
+  private Charset charset;
+  private ByteBuffer pending = ByteBuffer.allocate(8192);
+  private final CharBuffer chars = CharBuffer.allocate(8192);
+  private final StringBuilder line = new StringBuilder();
+  private boolean lastWasCr;
+  private boolean bomChecked;
+
+  LineDecoder(OutputEncoding encoding, Consumer<String> sink) {
+    this.encoding = encoding;
+    this.sink = sink;
+    if (!encoding.isAuto()) {
+      start(encoding.fixed());
+    }
+  }
+
+  /** The charset in use; for auto detection, known after the first bytes. */
+  Charset charset() {
+    return charset;
+  }
+
+  void feed(byte[] buf, int off, int len) {
+    ensureCapacity(len);
+    pending.put(buf, off, len);
+    if (decoder == null) {
+      if (pending.position() < SNIFF_BYTES) {
+        return; // wait for enough bytes to tell UTF-16LE from UTF-8
+      }
+      start(Decoding.sniff(pending.array(), pending.position(), null));
+    }
+    drain(false);
+  }
+
+  void finish() {
+    if (decoder == null) {
+      start(Decoding.sniff(pending.array(), pending.position(), null));
+    }
+    drain(true);
+    if (line.length() > 0) {
+      emit();
+    }
+  }
+
+  private void start(Charset cs) {
+    charset = cs;
+    decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+  }
+
+  private void ensureCapacity(int more) {
+    if (pending.remaining() < more) {
+      ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + more));
+      pending.flip();
+      bigger.put(pending);
+      pending = bigger;
+    }
+  }
+
+  private void drain(boolean endOfInput) {
+    pending.flip();
+    while (true) {
+      chars.clear();
+      var result = decoder.decode(pending, chars, endOfInput);
+      chars.flip();
+      consume(chars);
+      if (!result.isOverflow()) {
+        break;
+      }
+    }
+    if (endOfInput) {
+      chars.clear();
+      decoder.flush(chars);
+      chars.flip();
+      consume(chars);
+    }
+    pending.compact();
+  }
+
+  private void consume(CharBuffer cb) {
+    while (cb.hasRemaining()) {
+      char c = cb.get();
+      if (!bomChecked) {
+        bomChecked = true;
+        if (c == '\uFEFF') {
+          continue;
+        }
+      }
+      if (c == '\n') {
+        if (lastWasCr) {
+          lastWasCr = false; // the LF of a CRLF: the line was already emitted at the CR
+          continue;
+        }
+        emit();
+      } else if (c == '\r') {
+        emit();
+        lastWasCr = true;
+        continue;
+      } else {
+        line.append(c);
+        if (line.length() >= MAX_LINE_CHARS) {
+          emit();
+        }
+      }
+      lastWasCr = false;
+    }
+  }
+
+  private void emit() {
+    String s = line.toString();
+    line.setLength(0);
+    sink.accept(s);
+  }
+}

@@ -1,0 +1,117 @@
+package servicerunner.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends a child and everything it started. commons-exec's watchdog kills only the direct child, so a shell wrapper's
+ * children live on and keep the output pipe open. Here: snapshot the descendants before touching the parent (orphans
+ * are re-parented and vanish from the tree), ask all of them to stop, wait a short grace, then force. On Linux the
+ * child runs in its own session (see {@link ProcessRunner}), so members that escaped the tree are found by process
+ * group. On Windows, taskkill /T /F does what ProcessHandle cannot see.
+ */
+public final class ProcessTreeKiller {
+  private ProcessTreeKiller() {}
+
+  public static void kill(ProcessHandle root, long groupId, Duration grace) {
+    List<ProcessHandle> all = new ArrayList<>();
+    root.descendants().forEach(all::add);
+    all.add(root);
+    all.addAll(groupMembers(groupId, all));
+    if (Platform.current().isWindows()) {
+      taskkill(root.pid());
+    }
+    for (ProcessHandle p : all) {
+      p.destroy();
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (ProcessHandle p : all) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        p.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (Exception ignored) {
+        // still alive, or interrupted: forced below
+      }
+    }
+    for (int round = 0; round < 3; round++) {
+      List<ProcessHandle> alive = new ArrayList<>();
+      for (ProcessHandle p : all) {
+        if (p.isAlive()) {
+          p.descendants().forEach(alive::add); // it may have spawned more while dying
+          alive.add(p);
+        }
+      }
+      alive.addAll(groupMembers(groupId, alive));
+      if (alive.isEmpty()) {
+        return;
+      }
+      for (ProcessHandle p : alive) {
+        p.destroyForcibly();
+      }
+      all = alive;
+      for (ProcessHandle p : alive) {
+        try {
+          p.onExit().get(500, TimeUnit.MILLISECONDS);
+        } catch (Exception ignored) {
+          // next round
+        }
+      }
+    }
+  }
+
+  /** Processes still in the given process group (Linux only; the session leader's pid is the group id). */
+  public static List<ProcessHandle> groupMembers(long groupId, List<ProcessHandle> known) {
+    List<ProcessHandle> found = new ArrayList<>();
+    if (groupId <= 0 || Platform.current() != Platform.LINUX) {
+      return found;
+    }
+    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path d : dirs) {
+        long pid = Long.parseLong(d.getFileName().toString());
+        if (pid == ProcessHandle.current().pid() || known.stream().anyMatch(k -> k.pid() == pid)) {
+          continue;
+        }
+        if (processGroupOf(d) == groupId) {
+          ProcessHandle.of(pid).ifPresent(found::add);
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // /proc unreadable: the tree snapshot is all we have
+    }
+    return found;
+  }
+
+  static long processGroupOf(Path procDir) {
+    try {
+      String stat = Files.readString(procDir.resolve("stat"));
+      // "pid (comm) state ppid pgrp ...": comm may contain spaces and parentheses, so split after the last ')'
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[2]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static void taskkill(long pid) {
+    try {
+      Process p =
+          new ProcessBuilder("taskkill", "/T", "/F", "/PID", Long.toString(pid))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      p.waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // taskkill missing: ProcessHandle destroy below still ends the tree it can see
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

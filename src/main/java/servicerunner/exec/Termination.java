@@ -1,0 +1,17 @@
+package servicerunner.exec;
+
+import java.util.Locale;
+
+/** Why a child process ended. Recorded separately from the exit code: 143 or 1 alone never says "killed". */
+public enum Termination {
+  EXITED,
+  TIMEOUT,
+  IDLE_TIMEOUT,
+  CANCELLED,
+  LAUNCH_FAILED;
+
+  /** The lower-case id used in reports, e.g. {@code idle_timeout}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,18 @@
+package servicerunner.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * A parsed plan, in plan order (the reference moved one system_restore to the front; the app already sends it first,
+ * and indices must match the app's rows, so the order is kept).
+ *
+ * @param digest SHA-256 of the plan text, to tie a resume journal to its plan
+ */
+public record Plan(
+    List<TaskSpec> tasks,
+    ObjectNode metadata,
+    boolean pauseBetweenTasks,
+    boolean parallelRequested,
+    List<String> warnings,
+    String digest) {}

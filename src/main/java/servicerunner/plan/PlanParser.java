@@ -1,0 +1,277 @@
+package servicerunner.plan;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+
+/**
+ * Reads a plan: a file path, inline JSON text, or {@code -} for stdin. Accepts {@code {"tasks":[...]}}, a bare array,
+ * or a single task object; task parameters flat or under {@code "params"}. Every problem is reported with its path.
+ */
+public final class PlanParser {
+  /** Keys every task may carry that are not handler parameters. */
+  static final Set<String> COMMON_KEYS =
+      Set.of("type", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
+          "_client_only", "isDiagnostic");
+
+  private static final Set<String> TOP_LEVEL_KEYS =
+      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config");
+
+  private PlanParser() {}
+
+  /** Reads the plan argument as the CLI receives it. */
+  public static Plan read(String argument, InputStream stdin) throws PlanException {
+    byte[] bytes;
+    String source;
+    if ("-".equals(argument)) {
+      source = "stdin";
+      try {
+        bytes = stdin.readAllBytes();
+      } catch (IOException e) {
+        throw new PlanException("stdin: cannot read the plan: " + e.getMessage());
+      }
+    } else {
+      if (looksLikeJson(argument) && !isFile(argument)) {
+        source = "inline plan";
+        bytes = argument.getBytes(StandardCharsets.UTF_8);
+      } else {
+        source = argument;
+        try {
+          bytes = Files.readAllBytes(Path.of(argument));
+        } catch (NoSuchFileException e) {
+          throw new PlanException(argument + ": plan file not found");
+        } catch (IOException | RuntimeException e) {
+          throw new PlanException(argument + ": cannot read the plan file (" + e.getMessage() + ")");
+        }
+      }
+    }
+    return parse(bytes, source);
+  }
+
+  private static boolean isFile(String s) {
+    try {
+      return Files.isRegularFile(Path.of(s));
+    } catch (RuntimeException e) {
+      return false; // not a valid path on this OS, e.g. inline JSON with characters a path cannot hold
+    }
+  }
+
+  private static boolean looksLikeJson(String arg) {
+    String t = arg.stripLeading();
+    return t.startsWith("{") || t.startsWith("[");
+  }
+
+  public static Plan parse(byte[] bytes, String source) throws PlanException {
+    String text = utf8(bytes, source);
+    if (text.isBlank()) {
+      throw new PlanException(source + ": the plan is empty (expected a JSON object or array)");
+    }
+    JsonNode root;
+    try {
+      root = Json.parse(text);
+    } catch (JsonProcessingException e) {
+      throw new PlanException(source + location(e.getLocation()) + ": invalid JSON: " + oneLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new PlanException(source + ": invalid JSON: " + oneLine(e.getMessage()));
+    }
+    return build(root, source, sha256(bytes));
+  }
+
+  private static Plan build(JsonNode root, String source, String digest) throws PlanException {
+    List<String> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    JsonNode tasksNode;
+    String prefix;
+    ObjectNode metadata = Json.object();
+    boolean pause = false;
+    boolean parallel = false;
+    if (root.isArray()) {
+      tasksNode = root;
+      prefix = "";
+    } else if (root.isObject() && root.has("tasks")) {
+      tasksNode = root.get("tasks");
+      prefix = "tasks";
+      if (!tasksNode.isArray()) {
+        problems.add("tasks: expected an array of task objects, got " + ParamValidator.describe(tasksNode));
+      }
+      JsonNode md = root.get("metadata");
+      if (md != null && !md.isNull()) {
+        if (md.isObject()) {
+          metadata = (ObjectNode) md;
+        } else {
+          problems.add("metadata: expected an object, got " + ParamValidator.describe(md));
+        }
+      }
+      pause = bool(root, "pause_between_tasks", problems);
+      parallel = bool(root, "parallel_execution", problems);
+      root.fieldNames().forEachRemaining(k -> {
+        if (!TOP_LEVEL_KEYS.contains(k)) {
+          warnings.add(k + ": unknown top-level key, ignored");
+        }
+      });
+    } else if (root.isObject() && root.has("type")) {
+      tasksNode = Json.array().add(root);
+      prefix = null; // single-task shorthand: paths start at the root
+    } else {
+      throw new PlanException(
+          source + ": expected an object with \"tasks\" (an array), an array of tasks, or one task object with"
+              + " \"type\"; got " + ParamValidator.describe(root));
+    }
+    List<TaskSpec> tasks = new ArrayList<>();
+    if (tasksNode.isArray()) {
+      for (int i = 0; i < tasksNode.size(); i++) {
+        String path = prefix == null ? "$" : prefix + "[" + i + "]";
+        TaskSpec t = task(i, tasksNode.get(i), path, problems);
+        if (t != null) {
+          tasks.add(t);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new PlanException(problems);
+    }
+    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest);
+  }
+
+  private static TaskSpec task(int index, JsonNode node, String path, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add(path + ": expected a task object, got " + ParamValidator.describe(node));
+      return null;
+    }
+    int before = problems.size();
+    JsonNode typeNode = node.get("type");
+    String type = "";
+    if (typeNode != null && !typeNode.isNull()) {
+      if (typeNode.isTextual()) {
+        type = typeNode.asText();
+      } else {
+        problems.add(path + ".type: expected a string, got " + ParamValidator.describe(typeNode));
+      }
+    }
+    ObjectNode params = Json.object();
+    Set<String> nested = new HashSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!COMMON_KEYS.contains(e.getKey())) {
+        params.set(e.getKey(), e.getValue());
+      }
+    }
+    JsonNode nestedNode = node.get("params");
+    if (nestedNode != null && !nestedNode.isNull()) {
+      if (!nestedNode.isObject()) {
+        problems.add(path + ".params: expected an object, got " + ParamValidator.describe(nestedNode));
+      } else {
+        for (Iterator<Map.Entry<String, JsonNode>> it = nestedNode.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> e = it.next();
+          JsonNode flat = params.get(e.getKey());
+          if (flat != null && !flat.equals(e.getValue())) {
+            problems.add(path + ".params." + e.getKey() + ": conflicts with " + path + "." + e.getKey()
+                + " (give the parameter once)");
+            continue;
+          }
+          params.set(e.getKey(), e.getValue());
+          if (flat == null) {
+            nested.add(e.getKey());
+          }
+        }
+      }
+    }
+    Duration timeout = seconds(node, "timeout_seconds", path, problems);
+    Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
+    boolean stream = true;
+    JsonNode so = node.get("stream_output");
+    if (so != null && !so.isNull()) {
+      if (so.isBoolean()) {
+        stream = so.asBoolean();
+      } else {
+        problems.add(path + ".stream_output: expected true or false, got " + ParamValidator.describe(so));
+      }
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new TaskSpec(index, type, params, path, Set.copyOf(nested), timeout, idle, stream);
+  }
+
+  private static Duration seconds(JsonNode node, String key, String path, List<String> problems) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isNumber() || !(v.asDouble() > 0) || !Double.isFinite(v.asDouble())) {
+      problems.add(path + "." + key + ": expected a number of seconds greater than 0, got " + ParamValidator.describe(v));
+      return null;
+    }
+    return Duration.ofMillis(Math.round(v.asDouble() * 1000));
+  }
+
+  private static boolean bool(JsonNode root, String key, List<String> problems) {
+    JsonNode v = root.get(key);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      problems.add(key + ": expected true or false, got " + ParamValidator.describe(v));
+      return false;
+    }
+    return v.asBoolean();
+  }
+
+  private static String utf8(byte[] bytes, String source) throws PlanException {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new PlanException(source + ": the plan is not UTF-8 text (binary or another encoding)");
+    }
+  }
+
+  private static String location(JsonLocation loc) {
+    if (loc == null || loc.getLineNr() < 1) {
+      return "";
+    }
+    return " line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package servicerunner.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * One task as the plan gave it: plan-order index, type (possibly empty), its parameters (flat keys and the older
+ * nested {@code "params"} form merged), and the common knobs every task accepts.
+ *
+ * @param timeout the plan's {@code timeout_seconds}, or null for the type's default
+ * @param idleTimeout the plan's {@code idle_timeout_seconds}, or null for none
+ */
+public record TaskSpec(
+    int index,
+    String type,
+    ObjectNode params,
+    String path,
+    Set<String> nestedNames,
+    Duration timeout,
+    Duration idleTimeout,
+    boolean streamOutput) {
+
+  /** The JSON path of a parameter as the plan spelled it, e.g. {@code tasks[2].params.count}. */
+  public String paramPath(String name) {
+    return path + (nestedNames.contains(name) ? ".params." : ".") + name;
+  }
+}

@@ -1,0 +1,65 @@
+package servicerunner.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import servicerunner.run.RunObserver;
+import servicerunner.run.RunOutcome;
+
+/** Builds the final report when the run ends. */
+public final class ReportBuilder implements RunObserver {
+  private final ObjectNode planMetadata;
+  private final String version;
+  private volatile ObjectNode report;
+
+  public ReportBuilder(ObjectNode planMetadata, String version) {
+    this.planMetadata = planMetadata;
+    this.version = version;
+  }
+
+  @Override
+  public void runFinished(RunOutcome o) {
+    report = build(o, planMetadata, version);
+  }
+
+  /** The report, or null before the run ended. */
+  public ObjectNode report() {
+    return report;
+  }
+
+  public static ObjectNode build(RunOutcome o, ObjectNode planMetadata, String version) {
+    ObjectNode r = Json.object();
+    r.put("overall_status", o.overallStatus());
+    ArrayNode results = r.putArray("results");
+    o.results().forEach(t -> results.add(t.json()));
+    ObjectNode md = SystemMetadata.collect();
+    if (planMetadata != null) {
+      md.setAll(planMetadata); // the plan's metadata wins, as in the reference
+    }
+    r.set("metadata", md);
+    r.put("completed_count", o.completedCount());
+    r.put("total_count", o.totalCount());
+    r.put("run_timestamp", ResultJson.iso(o.startedAt()));
+    r.put("total_duration_seconds", Json.round(Duration.between(o.startedAt(), o.finishedAt()).toNanos() / 1e9, 2));
+    r.put("runner_version", version);
+    if (o.stopReason() != null) {
+      r.put("stop_reason", o.stopReason());
+    }
+    return r;
+  }
+
+  /** The report for a plan that could not be read: what the app shows instead of results. */
+  public static ObjectNode failure(List<String> problems, String version) {
+    ObjectNode r = Json.object();
+    r.put("overall_status", "failure");
+    r.put("error", problems.isEmpty() ? "Invalid plan" : problems.get(0));
+    if (problems.size() > 1) {
+      ArrayNode all = r.putArray("errors");
+      problems.forEach(all::add);
+    }
+    r.putArray("results");
+    r.put("runner_version", version);
+    return r;
+  }
+}

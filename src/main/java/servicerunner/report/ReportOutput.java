@@ -1,0 +1,64 @@
+package servicerunner.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import servicerunner.run.RunObserver;
+import servicerunner.run.RunOutcome;
+
+/**
+ * Puts the finished report where it belongs: the --output-file first (atomically, so a closed stdout cannot cost
+ * the file), then stdout, which carries nothing else, ever.
+ */
+public final class ReportOutput implements RunObserver {
+  private final ReportBuilder builder;
+  private final OutputStream stdout;
+  private final Path outputFile;
+  private final RunObserver log;
+
+  public ReportOutput(ReportBuilder builder, OutputStream stdout, Path outputFile, RunObserver log) {
+    this.builder = builder;
+    this.stdout = stdout;
+    this.outputFile = outputFile;
+    this.log = log;
+  }
+
+  @Override
+  public void runFinished(RunOutcome outcome) {
+    emit(builder.report(), stdout, outputFile, log);
+  }
+
+  /** Writes a report (also the failure report of an unreadable plan). Returns false if the file failed. */
+  public static boolean emit(ObjectNode report, OutputStream stdout, Path outputFile, RunObserver log) {
+    String text = Json.pretty(report);
+    boolean fileOk = true;
+    if (outputFile != null) {
+      try {
+        AtomicFile.write(outputFile, text.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException e) {
+        fileOk = false;
+        safeLog(log, "Failed to write final report to '" + outputFile + "': " + e.getMessage());
+      }
+    }
+    try {
+      stdout.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+      stdout.flush();
+    } catch (IOException e) {
+      safeLog(log, "stdout is closed; the report was not printed");
+    }
+    if (outputFile != null && fileOk) {
+      safeLog(log, "Final report written to '" + outputFile + "'");
+    }
+    return fileOk;
+  }
+
+  private static void safeLog(RunObserver log, String line) {
+    try {
+      log.log(line);
+    } catch (RuntimeException ignored) {
+      // stderr is gone too
+    }
+  }
+}

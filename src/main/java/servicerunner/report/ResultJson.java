@@ -1,0 +1,55 @@
+package servicerunner.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Map;
+import servicerunner.task.Status;
+import servicerunner.task.TaskOutcome;
+
+/** Builds a task's result object as the app reads it: task_type, status, summary, extras, timing. */
+public final class ResultJson {
+  private ResultJson() {}
+
+  public static ObjectNode of(
+      String taskType, TaskOutcome outcome, Instant startedAt, Instant finishedAt, double durationSeconds) {
+    ObjectNode r = Json.object();
+    r.put("task_type", taskType);
+    r.put("status", outcome.status().id());
+    ObjectNode summary = (ObjectNode) Json.finite(outcome.summary());
+    double rounded = Json.round(durationSeconds, 2);
+    if (!summary.has("duration_seconds")) {
+      // handlers may set their own (chkdsk's reported duration, iperf's test length), as the reference does
+      summary.put("duration_seconds", rounded);
+    }
+    r.set("summary", summary);
+    for (Iterator<Map.Entry<String, JsonNode>> it = outcome.extras().fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!r.has(e.getKey())) {
+        r.set(e.getKey(), Json.finite(e.getValue()));
+      }
+    }
+    r.put("duration_seconds", rounded);
+    r.put("started_at", iso(startedAt));
+    r.put("finished_at", iso(finishedAt));
+    return r;
+  }
+
+  /** A result for a task that did not run (unknown type, skip before start, stopped run). */
+  public static ObjectNode notRun(String taskType, Status status, String reason, Instant at) {
+    ObjectNode r = Json.object();
+    r.put("task_type", taskType);
+    r.put("status", status.id());
+    r.putObject("summary").put("reason", reason);
+    r.put("duration_seconds", 0.0);
+    r.put("started_at", iso(at));
+    r.put("finished_at", iso(at));
+    return r;
+  }
+
+  public static String iso(Instant t) {
+    return t.truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+}

@@ -1,0 +1,112 @@
+package servicerunner.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import servicerunner.exec.CancelToken;
+import servicerunner.exec.OutputListener;
+import servicerunner.exec.Platform;
+import servicerunner.exec.ProcessResult;
+import servicerunner.exec.ProcessSpec;
+import servicerunner.exec.Termination;
+import servicerunner.task.Params;
+import servicerunner.task.TaskCancelledException;
+import servicerunner.task.TaskContext;
+
+/** The engine's {@link TaskContext}: applies the task's timeout, forwarding and cancellation to every process. */
+final class EngineTaskContext implements TaskContext {
+  private final PreparedTask task;
+  private final RunObserver observer;
+  private final RunOptions options;
+  private final CancelToken token;
+  private final OutputForwarder forwarder;
+  private final long deadlineNanos;
+  private Path scratch;
+
+  EngineTaskContext(PreparedTask task, RunObserver observer, RunOptions options, CancelToken token) {
+    this.task = task;
+    this.observer = observer;
+    this.options = options;
+    this.token = token;
+    this.forwarder = new OutputForwarder(observer, task.spec().index(), task.spec().type(), options.forwardLimits());
+    this.deadlineNanos = task.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + task.timeout().toNanos();
+  }
+
+  @Override
+  public int index() {
+    return task.spec().index();
+  }
+
+  @Override
+  public Params params() {
+    return task.params();
+  }
+
+  @Override
+  public Platform platform() {
+    return Platform.current();
+  }
+
+  @Override
+  public ProcessResult run(ProcessSpec spec) {
+    checkCancelled();
+    ProcessSpec effective = spec;
+    if (deadlineNanos != Long.MAX_VALUE) {
+      Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+      if (spec.timeout() == null || spec.timeout().compareTo(left) > 0) {
+        effective = effective.withTimeout(left);
+      }
+    }
+    if (spec.idleTimeout() == null && task.spec().idleTimeout() != null) {
+      effective = effective.withIdleTimeout(task.spec().idleTimeout());
+    }
+    boolean forward = spec.forwardOutput() && task.spec().streamOutput();
+    ProcessResult r = options.processRunner().run(effective, forward ? forwarder : OutputListener.NONE, token);
+    if (r.termination() == Termination.CANCELLED || token.isCancelled()) {
+      throw new TaskCancelledException(token.reason() == null ? RunController.SKIP_REASON : token.reason());
+    }
+    return r;
+  }
+
+  @Override
+  public void log(String line) {
+    observer.taskOutput(index(), task.spec().type(), line);
+  }
+
+  @Override
+  public String env(String name) {
+    return System.getenv(name);
+  }
+
+  @Override
+  public Path scratchDir() {
+    if (scratch == null) {
+      try {
+        scratch = Files.createTempDirectory(options.scratchRoot(), "service-runner-" + index() + "-");
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot create a scratch folder: " + e.getMessage(), e);
+      }
+    }
+    return scratch;
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (token.isCancelled()) {
+      throw new TaskCancelledException(token.reason());
+    }
+  }
+
+  void finish() {
+    forwarder.finish();
+    if (scratch != null) {
+      try (var walk = Files.walk(scratch)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a leftover temp folder is harmless
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package servicerunner.run;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import servicerunner.plan.Plan;
+import servicerunner.plan.PlanException;
+import servicerunner.plan.TaskSpec;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.TaskCatalog;
+import servicerunner.task.TaskType;
+
+/**
+ * The whole plan checked before anything runs: every task's parameters against its type's declarations, all
+ * problems reported together with their paths. An unknown type is not a plan error (the reference skips it).
+ */
+public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> warnings) {
+
+  public static PreparedPlan prepare(Plan plan) throws PlanException {
+    List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(plan.warnings());
+    List<PreparedTask> tasks = new ArrayList<>();
+    for (TaskSpec spec : plan.tasks()) {
+      TaskType type = spec.type().isEmpty() ? null : TaskCatalog.find(spec.type());
+      if (type == null) {
+        tasks.add(new PreparedTask(spec, null, null, null));
+        continue;
+      }
+      ParamValidator.Validation v = ParamValidator.validate(type.params(), spec.params(), spec::paramPath);
+      errors.addAll(v.errors());
+      for (String unknown : v.unknown()) {
+        warnings.add(spec.paramPath(unknown) + ": not a parameter of " + type.id() + ", ignored");
+      }
+      Duration timeout = spec.timeout() != null ? spec.timeout() : type.defaultTimeout();
+      tasks.add(new PreparedTask(spec, type, v.params(), timeout));
+    }
+    if (!errors.isEmpty()) {
+      throw new PlanException(errors);
+    }
+    return new PreparedPlan(plan, List.copyOf(tasks), List.copyOf(warnings));
+  }
+}

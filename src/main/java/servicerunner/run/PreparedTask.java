@@ -1,0 +1,9 @@
+package servicerunner.run;
+
+import java.time.Duration;
+import servicerunner.plan.TaskSpec;
+import servicerunner.task.Params;
+import servicerunner.task.TaskType;
+
+/** A plan task matched to its handler, with validated parameters; {@code type} is null when no handler exists. */
+public record PreparedTask(TaskSpec spec, TaskType type, Params params, Duration timeout) {}

@@ -1,0 +1,62 @@
+package servicerunner.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import servicerunner.report.Json;
+
+/** Writes PROGRESS_JSON after every task and PROGRESS_JSON_FINAL at the end, one line each. */
+public final class ProgressObserver implements RunObserver {
+  private final LineSink sink;
+  private final ProgressMode mode;
+
+  public ProgressObserver(LineSink sink, ProgressMode mode) {
+    this.sink = sink;
+    this.mode = mode;
+  }
+
+  @Override
+  public void taskFinished(TaskResult result, Progress p) {
+    ObjectNode o = Json.object();
+    o.put("type", "progress");
+    o.put("completed", p.completed());
+    o.put("total", p.total());
+    o.set("last_result", result.json());
+    if (mode == ProgressMode.FULL) {
+      ArrayNode results = o.putArray("results");
+      for (TaskResult r : p.resultsByIndex()) {
+        if (r != null) {
+          results.add(r.json());
+        }
+      }
+    } else if (mode == ProgressMode.STUBS) {
+      ArrayNode results = o.putArray("results");
+      for (int i = 0; i < result.index(); i++) {
+        results.addNull();
+      }
+      results.add(result.json());
+    }
+    o.put("overall_status", p.overallStatus());
+    sink.writeLine("PROGRESS_JSON:" + Json.compact(o));
+  }
+
+  @Override
+  public void taskSkipped(TaskResult result, Progress progress, boolean withProgress) {
+    if (withProgress) {
+      taskFinished(result, progress);
+    }
+  }
+
+  @Override
+  public void runFinished(RunOutcome outcome) {
+    ObjectNode o = Json.object();
+    o.put("type", "final");
+    o.put("completed", outcome.completedCount());
+    o.put("total", outcome.totalCount());
+    if (mode != ProgressMode.NONE) {
+      ArrayNode results = o.putArray("results");
+      outcome.results().forEach(r -> results.add(r.json()));
+    }
+    o.put("overall_status", outcome.overallStatus());
+    sink.writeLine("PROGRESS_JSON_FINAL:" + Json.compact(o));
+  }
+}

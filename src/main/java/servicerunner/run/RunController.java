@@ -1,0 +1,198 @@
+package servicerunner.run;
+
+import servicerunner.exec.CancelToken;
+
+/**
+ * The run's control state, shared by the engine thread and whoever steers the run (the control-file watcher, a
+ * signal handler, a library caller). Requests are recorded at once; the engine acts on them at the points the app's
+ * texts promise: skip ends the running task now, stop and pause take effect after the current task.
+ */
+public final class RunController {
+  public static final String SKIP_REASON = "User requested skip";
+  public static final String STOP_REASON = "Run stopped by user";
+  public static final String INTERRUPT_REASON = "Interrupted";
+
+  /** What the engine does before the next task. */
+  public enum Decision {
+    RUN,
+    SKIP,
+    STOP
+  }
+
+  private final RunObserver observer;
+  private CancelToken current;
+  private boolean pendingSkip;
+  private boolean pauseRequested;
+  private boolean paused;
+  private boolean resumeRequested;
+  private String stopReason; // user_requested, signal, output_closed
+
+  public RunController(RunObserver observer) {
+    this.observer = observer;
+  }
+
+  // --- requests (any thread) ---
+
+  /** Skip: ends the running task's tree now; between tasks it applies to the next task. */
+  public void skip() {
+    CancelToken t;
+    synchronized (this) {
+      t = current;
+      if (t == null) {
+        pendingSkip = true;
+      }
+    }
+    if (t != null) {
+      t.cancel(SKIP_REASON);
+    } else {
+      observer.log("Skip requested between tasks: the next task will be skipped");
+    }
+  }
+
+  /** Stop after the current task; a second stop (or force) also ends the running task now. */
+  public void stop(boolean force) {
+    CancelToken t;
+    boolean second;
+    synchronized (this) {
+      second = stopReason != null;
+      if (stopReason == null) {
+        stopReason = "user_requested";
+      }
+      t = current;
+      notifyAll();
+    }
+    if (t != null && (force || second)) {
+      observer.log("Stop requested again: ending the current task now");
+      t.cancel(STOP_REASON);
+    } else if (t != null) {
+      observer.log("Stop requested: the current task finishes, then the run stops");
+    }
+  }
+
+  public void pause() {
+    boolean running;
+    synchronized (this) {
+      if (paused || pauseRequested) {
+        return;
+      }
+      pauseRequested = true;
+      running = current != null;
+      notifyAll();
+    }
+    if (running) {
+      observer.log("Pause requested: the run pauses after the current task");
+    }
+  }
+
+  /** Resume a paused run; returns false (and changes nothing) when the run is not paused. */
+  public boolean resume() {
+    synchronized (this) {
+      if (!paused && !pauseRequested) {
+        return false;
+      }
+      if (pauseRequested && !paused) {
+        pauseRequested = false; // resumed before the pause took effect
+        return true;
+      }
+      resumeRequested = true;
+      notifyAll();
+      return true;
+    }
+  }
+
+  /** A signal or a closed output: end the running task now and stop. */
+  public void interrupt(String reason) {
+    CancelToken t;
+    synchronized (this) {
+      stopReason = reason;
+      t = current;
+      notifyAll();
+    }
+    if (t != null) {
+      t.cancel(INTERRUPT_REASON);
+    }
+  }
+
+  public synchronized boolean isPaused() {
+    return paused;
+  }
+
+  public synchronized String stopReason() {
+    return stopReason;
+  }
+
+  // --- engine side ---
+
+  synchronized CancelToken taskStarting() {
+    current = new CancelToken();
+    return current;
+  }
+
+  synchronized void taskEnded() {
+    current = null;
+  }
+
+  /** Before a task: honour a stop, a pending pause (waiting here), or a skip pressed between tasks. */
+  Decision beforeTask() throws InterruptedException {
+    if (awaitIfPaused("user_requested")) {
+      return Decision.STOP;
+    }
+    synchronized (this) {
+      if (stopReason != null) {
+        return Decision.STOP;
+      }
+      if (pendingSkip) {
+        pendingSkip = false;
+        return Decision.SKIP;
+      }
+      return Decision.RUN;
+    }
+  }
+
+  /**
+   * After a task: pause if the user asked (or between tasks when auto-pause is on and this was not the last task).
+   * Returns true when the run must stop.
+   */
+  boolean afterTask(boolean last, boolean autoPause) throws InterruptedException {
+    synchronized (this) {
+      if (stopReason != null) {
+        return true;
+      }
+      if (!pauseRequested && autoPause && !last) {
+        pauseRequested = true;
+        return awaitIfPausedLocked("auto_pause_between_tasks");
+      }
+    }
+    return awaitIfPaused("user_requested");
+  }
+
+  private boolean awaitIfPaused(String reason) throws InterruptedException {
+    synchronized (this) {
+      return awaitIfPausedLocked(reason);
+    }
+  }
+
+  /** Must hold the lock. Announces every pause it enters; returns true when a stop ended the pause. */
+  private boolean awaitIfPausedLocked(String reason) throws InterruptedException {
+    if (!pauseRequested || stopReason != null) {
+      return stopReason != null;
+    }
+    pauseRequested = false;
+    paused = true;
+    resumeRequested = false;
+    observer.runPaused(reason);
+    try {
+      while (!resumeRequested && stopReason == null) {
+        wait();
+      }
+    } finally {
+      paused = false;
+    }
+    if (stopReason != null) {
+      return true;
+    }
+    resumeRequested = false;
+    observer.runResumed("user_requested");
+    return false;
+  }
+}

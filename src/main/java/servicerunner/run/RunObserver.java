@@ -1,0 +1,35 @@
+package servicerunner.run;
+
+/**
+ * Lifecycle events of a run. Observers are composed (see {@link CompositeObserver}); each handles events on its own,
+ * so a new output is a new observer, never an {@code if} in the engine. {@link #taskOutput} is called from process
+ * pump threads; everything else from the engine thread.
+ */
+public interface RunObserver {
+  RunObserver NONE = new RunObserver() {};
+
+  default void runStarted(int total) {}
+
+  /** A free-text line from the runner itself (never a marker). */
+  default void log(String line) {}
+
+  default void taskStarted(int index, String type) {}
+
+  /** One line of a child's output, or a handler's own log line. */
+  default void taskOutput(int index, String type, String line) {}
+
+  default void taskFinished(TaskResult result, Progress progress) {}
+
+  /** A task skipped without running (unknown type, user skip before start, run stopped). */
+  default void taskSkipped(TaskResult result, Progress progress, boolean withProgress) {
+    taskFinished(result, progress);
+  }
+
+  default void runPaused(String reason) {}
+
+  default void runResumed(String reason) {}
+
+  default void runStopped(String reason) {}
+
+  default void runFinished(RunOutcome outcome) {}
+}

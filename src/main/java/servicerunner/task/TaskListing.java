@@ -1,0 +1,50 @@
+package servicerunner.task;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import servicerunner.report.Json;
+
+/** The JSON description of a task type for --list-tasks, derived from its declaration. */
+public final class TaskListing {
+  private TaskListing() {}
+
+  public static ObjectNode describe(TaskType t) {
+    ObjectNode o = Json.object();
+    o.put("type", t.id());
+    o.put("description", t.description());
+    if (t.defaultTimeout() == null) {
+      o.putNull("default_timeout_seconds");
+    } else {
+      o.put("default_timeout_seconds", t.defaultTimeout().toSeconds());
+    }
+    ArrayNode platforms = o.putArray("platforms");
+    t.platforms().stream().map(p -> p.id()).sorted().forEach(platforms::add);
+    ArrayNode params = o.putArray("params");
+    for (ParamSpec p : t.params()) {
+      ObjectNode po = params.addObject();
+      po.put("name", p.name());
+      po.put("type", p.kind().id());
+      po.put("required", p.mandatory());
+      if (p.defaultValue() != null) {
+        po.set("default", p.defaultValue());
+      }
+      if (!p.allowed().isEmpty()) {
+        ArrayNode a = po.putArray("allowed");
+        p.allowed().forEach(a::add);
+      }
+      if (p.min() != null) {
+        po.put("min", p.min());
+      }
+      if (p.max() != null) {
+        po.put("max", p.max());
+      }
+      po.put("description", p.description());
+    }
+    try {
+      o.set("example", Json.parse(t.example()));
+    } catch (java.io.IOException e) {
+      o.put("example", t.example());
+    }
+    return o;
+  }
+}

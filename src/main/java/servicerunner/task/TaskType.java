@@ -1,0 +1,36 @@
+package servicerunner.task;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import servicerunner.exec.Platform;
+
+/**
+ * One task type: a self-describing class. Its declaration (id, parameters, default timeout, platforms, example)
+ * drives validation, {@code --list-tasks} and the README table; {@link #run} does the work and returns an outcome.
+ */
+public interface TaskType {
+
+  /** The plan's {@code type} value and the result's {@code task_type}. */
+  String id();
+
+  /** One sentence for a technician. */
+  String description();
+
+  List<ParamSpec> params();
+
+  /** Used when the plan gives no {@code timeout_seconds}; null means no limit. */
+  Duration defaultTimeout();
+
+  /** Platforms the tool exists on. Elsewhere the task is skipped unless the plan names an executable_path. */
+  default Set<Platform> platforms() {
+    return Set.of(Platform.values());
+  }
+
+  /** An example task object (JSON text) for the listing and README. */
+  default String example() {
+    return "{\"type\":\"" + id() + "\"}";
+  }
+
+  TaskOutcome run(TaskContext ctx) throws InterruptedException;
+}
