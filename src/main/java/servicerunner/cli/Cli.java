@@ -201,7 +201,7 @@ public final class Cli implements Callable<Integer> {
 
   private int printTasks() {
     ArrayNode all = Json.array();
-    for (String id : TaskCatalog.IDS) {
+    for (String id : TaskCatalog.ids()) {
       all.add(TaskListing.describe(TaskCatalog.find(id)));
     }
     try {

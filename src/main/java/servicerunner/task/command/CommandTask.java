@@ -1,4 +1,13 @@
-package servicerunner.task;
+package servicerunner.task.command;
+
+import servicerunner.task.ParamKind;
+import servicerunner.task.ParamSpec;
+import servicerunner.task.Params;
+import servicerunner.task.ProcessSummaries;
+import servicerunner.task.Status;
+import servicerunner.task.TaskContext;
+import servicerunner.task.TaskOutcome;
+import servicerunner.task.TaskType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

@@ -1,0 +1,184 @@
+package servicerunner.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Runs the real jar as a subprocess, the way the app does, and collects stdout bytes and stderr lines. */
+public final class RunnerProcess {
+  private final List<String> args = new ArrayList<>();
+  private final Map<String, String> env = new HashMap<>();
+  private String stdin;
+  private Duration timeout = Duration.ofSeconds(120);
+  private Path dir;
+
+  public static RunnerProcess jar(String... args) {
+    RunnerProcess r = new RunnerProcess();
+    r.args.addAll(List.of(args));
+    return r;
+  }
+
+  public static Path jarPath() {
+    String p = System.getProperty("sr.jar", "target/service-runner.jar");
+    return Path.of(p).toAbsolutePath();
+  }
+
+  public RunnerProcess args(String... more) {
+    args.addAll(List.of(more));
+    return this;
+  }
+
+  public RunnerProcess env(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  public RunnerProcess stdin(String text) {
+    stdin = text;
+    return this;
+  }
+
+  public RunnerProcess timeout(Duration t) {
+    timeout = t;
+    return this;
+  }
+
+  public RunnerProcess dir(Path d) {
+    dir = d;
+    return this;
+  }
+
+  /** Runs to the end (or kills the runner after the timeout and fails). */
+  public RunResult run() throws IOException, InterruptedException {
+    Started s = start();
+    return s.waitFor(timeout);
+  }
+
+  public Started start() throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-jar");
+    cmd.add(jarPath().toString());
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().remove("AUTOSERVICE_CONTROL_FILE");
+    pb.environment().putAll(env);
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    Process p = pb.start();
+    return new Started(p, stdin);
+  }
+
+  /** A runner started in the background: its stderr lines arrive in {@link #lines} as they are written. */
+  public static final class Started {
+    public final Process process;
+    public final BlockingQueue<TimedLine> lines = new LinkedBlockingQueue<>();
+    private final List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final Thread outThread;
+    private final Thread errThread;
+    private final long startNanos = System.nanoTime();
+
+    Started(Process p, String stdinText) throws IOException {
+      this.process = p;
+      try (OutputStream os = p.getOutputStream()) {
+        if (stdinText != null) {
+          os.write(stdinText.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      outThread = new Thread(() -> copy(p.getInputStream(), stdout));
+      errThread = new Thread(this::readLines);
+      outThread.start();
+      errThread.start();
+    }
+
+    private void readLines() {
+      ByteArrayOutputStream cur = new ByteArrayOutputStream();
+      try (InputStream in = process.getErrorStream()) {
+        int b;
+        while ((b = in.read()) >= 0) {
+          if (b == '\n') {
+            String line = cur.toString(StandardCharsets.ISO_8859_1); // bytes kept 1:1 so tests can check ASCII
+            cur.reset();
+            all.add(line);
+            lines.add(new TimedLine(System.nanoTime(), line));
+          } else {
+            cur.write(b);
+          }
+        }
+        if (cur.size() > 0) {
+          String line = cur.toString(StandardCharsets.ISO_8859_1);
+          all.add(line);
+          lines.add(new TimedLine(System.nanoTime(), line));
+        }
+      } catch (IOException ignored) {
+        // runner gone
+      }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+      try (in) {
+        in.transferTo(out);
+      } catch (IOException ignored) {
+        // runner gone
+      }
+    }
+
+    /** Waits for a stderr line matching {@code p}; returns it or null on timeout. */
+    public TimedLine awaitLine(Predicate<String> p, Duration max) throws InterruptedException {
+      long deadline = System.nanoTime() + max.toNanos();
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        TimedLine l = lines.poll(left, TimeUnit.NANOSECONDS);
+        if (l == null) {
+          return null;
+        }
+        if (p.test(l.line())) {
+          return l;
+        }
+      }
+    }
+
+    public List<String> linesSoFar() {
+      synchronized (all) {
+        return new ArrayList<>(all);
+      }
+    }
+
+    public long startNanos() {
+      return startNanos;
+    }
+
+    public RunResult waitFor(Duration max) throws InterruptedException {
+      long t0 = System.nanoTime();
+      if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("runner did not finish within " + max + "; stderr so far:\n" + String.join("\n", linesSoFar()));
+      }
+      outThread.join(10_000);
+      errThread.join(10_000);
+      return new RunResult(process.exitValue(), stdout.toByteArray(), linesSoFar(),
+          Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  public record TimedLine(long nanos, String line) {}
+}
