@@ -1,0 +1,72 @@
+package servicerunner.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PlanParserTest {
+
+  private static Plan parse(String json) throws PlanException {
+    return PlanParser.parse(json.getBytes(StandardCharsets.UTF_8), "plan.json");
+  }
+
+  private static String error(String json) {
+    PlanException e = assertThrows(PlanException.class, () -> parse(json));
+    return String.join(" | ", e.problems());
+  }
+
+  @Test
+  void acceptsTheThreeShapesAndKeepsPlanOrder() throws PlanException {
+    Plan p = parse("{\"tasks\":[{\"type\":\"system_restore\"},{\"type\":\"sfc_scan\"},{\"type\":\"system_restore\"}]}");
+    assertEquals(3, p.tasks().size());
+    assertEquals("sfc_scan", p.tasks().get(1).type());
+    assertEquals(2, parse("[{\"type\":\"a\"},{\"type\":\"b\"}]").tasks().size());
+    assertEquals("ping_test", parse("{\"type\":\"ping_test\",\"host\":\"x\"}").tasks().get(0).type());
+  }
+
+  @Test
+  void nestedParamsMergeWithFlatOnesAndRememberTheirPath() throws PlanException {
+    TaskSpec t = parse("{\"tasks\":[{\"type\":\"ping_test\",\"count\":3,\"params\":{\"host\":\"h\"}}]}").tasks().get(0);
+    assertEquals("h", t.params().get("host").asText());
+    assertEquals(3, t.params().get("count").asInt());
+    assertEquals("tasks[0].params.host", t.paramPath("host"));
+    assertEquals("tasks[0].count", t.paramPath("count"));
+  }
+
+  @Test
+  void conflictingParamsAreAnError() {
+    assertTrue(error("{\"tasks\":[{\"type\":\"p\",\"count\":3,\"params\":{\"count\":4}}]}")
+        .contains("tasks[0].params.count: conflicts with tasks[0].count"));
+  }
+
+  @Test
+  void strictJsonErrorsNameTheirPlace() {
+    assertTrue(error("{\"tasks\":[{\"type\":\"a\"}]} trailing").contains("invalid JSON"));
+    assertTrue(error("{\"tasks\":[],\"tasks\":[]}").contains("Duplicate field 'tasks'"));
+    String truncated = error("{\"tasks\":[{\"type\":\"a\"");
+    assertTrue(truncated.contains("line 1"), truncated);
+    assertTrue(error("{\"tasks\":[1,{\"type\":\"a\"}]}").contains("tasks[0]: expected a task object, got the number 1"));
+    assertTrue(error("{\"tasks\":{}}").contains("tasks: expected an array"));
+    assertTrue(error("{\"tasks\":[{\"type\":5}]}").contains("tasks[0].type: expected a string"));
+    assertTrue(error("{\"tasks\":[{\"type\":\"a\",\"timeout_seconds\":\"ten\"}]}").contains("tasks[0].timeout_seconds"));
+    assertTrue(error("{\"tasks\":[],\"pause_between_tasks\":\"yes\"}").contains("pause_between_tasks: expected true or false"));
+    assertTrue(error("42").contains("expected an object with \"tasks\""));
+    assertTrue(error("   ").contains("the plan is empty"));
+  }
+
+  @Test
+  void binaryIsRejectedAsNotUtf8() {
+    PlanException e = assertThrows(PlanException.class,
+        () -> PlanParser.parse(new byte[] {(byte) 0xff, (byte) 0xd8, 0, 1, (byte) 0x80}, "photo.jpg"));
+    assertTrue(e.getMessage().contains("not UTF-8"));
+  }
+
+  @Test
+  void bomIsAccepted() throws PlanException {
+    byte[] json = "\uFEFF[{\"type\":\"a\"}]".getBytes(StandardCharsets.UTF_8);
+    assertEquals(1, PlanParser.parse(json, "x").tasks().size());
+  }
+}

@@ -1,0 +1,51 @@
+package servicerunner.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import servicerunner.report.Json;
+import servicerunner.task.Status;
+
+class ProgressObserverTest {
+
+  private static TaskResult result(int i, Status s) {
+    var json = Json.object().put("task_type", "command").put("status", s.id());
+    json.putObject("summary");
+    return new TaskResult(i, "command", s, json, 0.1);
+  }
+
+  private static JsonNode emit(ProgressMode mode) throws Exception {
+    List<String> lines = new ArrayList<>();
+    ProgressObserver o = new ProgressObserver(lines::add, mode);
+    TaskResult[] rs = {result(0, Status.SUCCESS), result(1, Status.FAILURE), result(2, Status.SUCCESS)};
+    o.taskFinished(rs[2], new Progress(3, 4, Arrays.asList(rs[0], rs[1], rs[2], null), "completed_with_errors"));
+    assertEquals(1, lines.size());
+    assertTrue(lines.get(0).startsWith("PROGRESS_JSON:"));
+    return Json.parse(lines.get(0).substring("PROGRESS_JSON:".length()));
+  }
+
+  @Test
+  void stubsPutTheNewestResultAtItsOwnIndexAndNullsBefore() throws Exception {
+    JsonNode p = emit(ProgressMode.STUBS);
+    assertEquals(3, p.get("results").size());
+    assertTrue(p.get("results").get(0).isNull());
+    assertTrue(p.get("results").get(1).isNull());
+    assertEquals("command", p.get("results").get(2).get("task_type").asText());
+    assertEquals(3, p.get("completed").asInt());
+    assertEquals(4, p.get("total").asInt());
+    assertEquals("completed_with_errors", p.get("overall_status").asText());
+    assertEquals("success", p.get("last_result").get("status").asText());
+  }
+
+  @Test
+  void fullRepeatsEveryResultAndNoneOmitsTheArray() throws Exception {
+    assertEquals("failure", emit(ProgressMode.FULL).get("results").get(1).get("status").asText());
+    assertFalse(emit(ProgressMode.NONE).has("results"));
+  }
+}
