@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import servicerunner.control.ControlFile;
 import servicerunner.control.ControlWatcher;
+import servicerunner.exec.ProcessRunner;
 import servicerunner.plan.Plan;
 import servicerunner.plan.PlanException;
 import servicerunner.plan.PlanParser;
@@ -179,6 +180,7 @@ public final class Cli implements Callable<Integer> {
       RunHandle handle = engine.start();
       handle.await();
     } finally {
+      ProcessRunner.awaitCleanup(java.time.Duration.ofSeconds(3));
       if (watcher != null) {
         watcher.close();
       }

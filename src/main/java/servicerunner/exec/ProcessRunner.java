@@ -39,6 +39,7 @@ public final class ProcessRunner {
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemon("sr-proc"));
   private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(daemon("sr-watch"));
   private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
+  private static final java.util.Queue<Future<?>> SWEEPS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private final Duration killGrace;
   private final Duration drainTimeout;
@@ -58,6 +59,21 @@ public final class ProcessRunner {
   public static void killAllLive(Duration grace) {
     for (Running r : LIVE) {
       r.end(Termination.CANCELLED, grace);
+    }
+  }
+
+  /** Waits (bounded) for the background clean-up of finished tools' leftover processes; call before exiting. */
+  public static void awaitCleanup(Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    for (Future<?> f : SWEEPS) {
+      try {
+        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // best effort
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -160,6 +176,10 @@ public final class ProcessRunner {
       }
       if (process != null && exit == null) {
         exit = exitOf(process);
+      }
+      if (process != null && ownSession) {
+        SWEEPS.removeIf(Future::isDone);
+        SWEEPS.add(ProcessTreeKiller.sweepGroupLater(process.pid(), THREADS));
       }
       Termination why = endReason.get() == null ? Termination.EXITED : endReason.get();
       return new ProcessResult(

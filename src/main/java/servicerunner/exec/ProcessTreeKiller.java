@@ -90,14 +90,59 @@ public final class ProcessTreeKiller {
   }
 
   static long processGroupOf(Path procDir) {
-    try {
-      String stat = Files.readString(procDir.resolve("stat"));
-      // "pid (comm) state ppid pgrp ...": comm may contain spaces and parentheses, so split after the last ')'
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[2]);
+    byte[] buf = new byte[512];
+    int n;
+    try (java.io.FileInputStream in = new java.io.FileInputStream(procDir.resolve("stat").toFile())) {
+      n = in.read(buf);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so count fields after the last ')'
+    int i = n - 1;
+    while (i >= 0 && buf[i] != ')') {
+      i--;
+    }
+    int field = 0;
+    long value = 0;
+    boolean inNumber = false;
+    for (i = i + 1; i < n; i++) {
+      byte b = buf[i];
+      if (b == ' ') {
+        if (inNumber && field == 3) {
+          return value;
+        }
+        field++;
+        inNumber = false;
+        value = 0;
+      } else if (field == 3 && b >= '0' && b <= '9') {
+        inNumber = true;
+        value = value * 10 + (b - '0');
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Ends processes left in a finished tool's process group (background children that outlived it). Runs off the
+   * task path: scanning /proc costs a few milliseconds, too much to add to every task.
+   */
+  public static java.util.concurrent.Future<?> sweepGroupLater(long groupId, java.util.concurrent.ExecutorService executor) {
+    if (groupId <= 0 || Platform.current() != Platform.LINUX) {
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+    return executor.submit(() -> {
+      List<ProcessHandle> left = groupMembers(groupId, List.of());
+      for (ProcessHandle p : left) {
+        p.destroy();
+      }
+      for (ProcessHandle p : left) {
+        try {
+          p.onExit().get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          p.destroyForcibly();
+        }
+      }
+    });
   }
 
   private static void taskkill(long pid) {
