@@ -1,0 +1,85 @@
+package servicerunner.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import servicerunner.plan.PlanParser;
+
+/** The engine used as a library: build a run, observe it, await it, cancel it. */
+class EngineLibraryTest {
+
+  private static PreparedPlan plan(String json) throws Exception {
+    return PreparedPlan.prepare(PlanParser.parse(json.getBytes(StandardCharsets.UTF_8), "test"));
+  }
+
+  @Test
+  void callbacksSeeEveryTaskAndTheOutcome() throws Exception {
+    List<String> events = new ArrayList<>();
+    CallbackObserver cb = new CallbackObserver()
+        .onTaskStarted((i, t) -> events.add("start " + i))
+        .onOutput(l -> events.add("out " + l))
+        .onTaskFinished(r -> events.add("done " + r.index() + " " + r.status().id()));
+    RunEngine engine = new RunEngine(
+        plan("[{\"type\":\"command\",\"command\":[\"echo\",\"x\"]},{\"type\":\"command\",\"command\":[\"false\"]}]"),
+        RunOptions.defaults(), new CompositeObserver().required("callbacks", cb));
+    RunOutcome o = engine.start().await(Duration.ofSeconds(30)).orElseThrow();
+    assertEquals(List.of("start 0", "out 0:command:x", "done 0 success", "start 1", "done 1 failure"), events);
+    assertEquals("completed_with_errors", o.overallStatus());
+    assertEquals(2, o.results().size());
+  }
+
+  @Test
+  void cancelEndsTheRunningTaskAndRecordsTheRestAsNotRun() throws Exception {
+    RunEngine engine = new RunEngine(
+        plan("[{\"type\":\"command\",\"command\":[\"sleep\",\"30\"]},{\"type\":\"command\",\"command\":[\"true\"]}]"),
+        RunOptions.defaults(), RunObserver.NONE);
+    RunHandle h = engine.start();
+    Thread.sleep(500);
+    h.cancel();
+    RunOutcome o = h.await(Duration.ofSeconds(20)).orElseThrow();
+    assertEquals("stopped", o.overallStatus());
+    assertEquals("skipped", o.results().get(0).status().id());
+    assertEquals("Interrupted", o.results().get(0).summary().get("reason").asText());
+    assertTrue(o.results().get(1).summary().get("reason").asText().startsWith("Not run"));
+  }
+
+  @Test
+  void anOptionalObserverThatFailsIsDroppedAndTheRunGoesOn() throws Exception {
+    List<String> logs = new ArrayList<>();
+    RunObserver broken = new RunObserver() {
+      @Override
+      public void taskStarted(int index, String type) {
+        throw new IllegalStateException("disk full");
+      }
+    };
+    RunObserver logger = new RunObserver() {
+      @Override
+      public void log(String line) {
+        logs.add(line);
+      }
+    };
+    CompositeObserver c = new CompositeObserver().required("log", logger).optional("journal", broken);
+    RunOutcome o = new RunEngine(plan("[{\"type\":\"command\",\"command\":[\"true\"]}]"), RunOptions.defaults(), c).runHere();
+    assertEquals("success", o.overallStatus());
+    assertTrue(logs.stream().anyMatch(l -> l.contains("journal failed")), logs.toString());
+  }
+
+  @Test
+  void aRequiredObserverThatFailsStopsTheRun() throws Exception {
+    RunObserver broken = new RunObserver() {
+      @Override
+      public void taskStarted(int index, String type) {
+        throw new IllegalStateException("pipe closed");
+      }
+    };
+    RunOutcome o = new RunEngine(plan("[{\"type\":\"command\",\"command\":[\"true\"]},{\"type\":\"command\",\"command\":[\"true\"]}]"),
+        RunOptions.defaults(), new CompositeObserver().required("stderr", broken)).runHere();
+    assertEquals("stopped", o.overallStatus());
+    assertEquals(2, o.results().size());
+  }
+}
