@@ -202,7 +202,7 @@ public final class PlanParser {
     Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
     boolean stream = true;
     JsonNode so = node.get("stream_output");
-    if (so != null && !so.isNull()) {
+    if (so != null) {
       if (so.isBoolean()) {
         stream = so.asBoolean();
       } else {
@@ -217,7 +217,7 @@ public final class PlanParser {
 
   private static Duration seconds(JsonNode node, String key, String path, List<String> problems) {
     JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
+    if (v == null) {
       return null;
     }
     if (!v.isNumber() || !(v.asDouble() > 0) || !Double.isFinite(v.asDouble())) {
@@ -229,7 +229,7 @@ public final class PlanParser {
 
   private static boolean bool(JsonNode root, String key, List<String> problems) {
     JsonNode v = root.get(key);
-    if (v == null || v.isNull()) {
+    if (v == null) {
       return false;
     }
     if (!v.isBoolean()) {

@@ -23,6 +23,11 @@ public final class ParamValidator {
     List<String> errors = new ArrayList<>();
     for (ParamSpec spec : specs) {
       JsonNode v = given.get(spec.name());
+      if (v != null && v.isNull() && isPrimitive(spec.kind())) {
+        // strict like Jackson's FAIL_ON_NULL_FOR_PRIMITIVES: a null count or flag is a mistake, not "default"
+        errors.add(path.apply(spec.name()) + ": expected " + spec.kind().expected() + ", got null");
+        continue;
+      }
       if (v == null || v.isNull()) {
         if (spec.mandatory()) {
           errors.add(path.apply(spec.name()) + ": required, expected " + spec.kind().expected());
@@ -47,6 +52,10 @@ public final class ParamValidator {
       }
     });
     return new Validation(new Params(out), errors, unknown);
+  }
+
+  private static boolean isPrimitive(ParamKind k) {
+    return k == ParamKind.INTEGER || k == ParamKind.NUMBER || k == ParamKind.BOOLEAN;
   }
 
   private static String check(ParamSpec spec, JsonNode v) {

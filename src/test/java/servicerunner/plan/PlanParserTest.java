@@ -53,6 +53,7 @@ class PlanParserTest {
     assertTrue(error("{\"tasks\":[{\"type\":5}]}").contains("tasks[0].type: expected a string"));
     assertTrue(error("{\"tasks\":[{\"type\":\"a\",\"timeout_seconds\":\"ten\"}]}").contains("tasks[0].timeout_seconds"));
     assertTrue(error("{\"tasks\":[],\"pause_between_tasks\":\"yes\"}").contains("pause_between_tasks: expected true or false"));
+    assertTrue(error("{\"tasks\":[{\"type\":\"a\",\"timeout_seconds\":null}]}").contains("got null"));
     assertTrue(error("42").contains("expected an object with \"tasks\""));
     assertTrue(error("   ").contains("the plan is empty"));
   }

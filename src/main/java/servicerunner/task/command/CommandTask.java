@@ -85,6 +85,7 @@ public final class CommandTask implements TaskType {
     ProcessSummaries.addProcess(s, r);
     s.put("duration_seconds", Json.round(r.duration().toNanos() / 1e9, 3));
     s.put("stdout_head", r.stdout().firstChars(HEAD_CHARS));
+    s.put("stderr_head", r.stderr().firstChars(HEAD_CHARS));
     s.put("stdout_bytes", r.stdout().totalBytes());
     s.put("stderr_bytes", r.stderr().totalBytes());
     s.put("output_truncated", r.stdout().truncated() || r.stderr().truncated());
