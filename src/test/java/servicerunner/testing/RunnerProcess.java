@@ -23,6 +23,7 @@ public final class RunnerProcess {
   private String stdin;
   private Duration timeout = Duration.ofSeconds(120);
   private Path dir;
+  private Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
 
   public static RunnerProcess jar(String... args) {
     RunnerProcess r = new RunnerProcess();
@@ -55,6 +56,12 @@ public final class RunnerProcess {
     return this;
   }
 
+  /** Runs the jar on another JVM (e.g. JDK 25), not the one running the tests. */
+  public RunnerProcess java(Path javaBinary) {
+    javaBin = javaBinary;
+    return this;
+  }
+
   public RunnerProcess dir(Path d) {
     dir = d;
     return this;
@@ -68,7 +75,7 @@ public final class RunnerProcess {
 
   public Started start() throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(javaBin.toString());
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-jar");
