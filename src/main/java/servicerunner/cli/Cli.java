@@ -24,6 +24,7 @@ import servicerunner.report.Json;
 import servicerunner.report.ReportBuilder;
 import servicerunner.report.ReportOutput;
 import servicerunner.run.CompositeObserver;
+import servicerunner.run.Journal;
 import servicerunner.run.LineSink;
 import servicerunner.run.MarkerObserver;
 import servicerunner.run.PreparedPlan;
@@ -78,6 +79,14 @@ public final class Cli implements Callable<Integer> {
   @Option(names = "--control-file", paramLabel = "PATH",
       description = "Control file to watch (default: env AUTOSERVICE_CONTROL_FILE).")
   Path controlFile;
+
+  @Option(names = "--journal", paramLabel = "PATH",
+      description = "Append one fsynced JSON line per finished task here, for --resume after a reboot or crash.")
+  Path journal;
+
+  @Option(names = "--resume",
+      description = "With --journal: report the tasks the journal holds as finished and go on from the first other.")
+  boolean resume;
 
   @Option(names = "--progress-results", paramLabel = "MODE", defaultValue = "stubs",
       description = "results in PROGRESS_JSON: stubs (default: newest result at its index, nulls before it),"
@@ -162,6 +171,18 @@ public final class Cli implements Callable<Integer> {
       ReportOutput.emit(ReportBuilder.failure(e.problems(), Version.current()), stdout, outputFile, markers);
       return ExitCodes.INVALID_PLAN;
     }
+    if (resume && journal == null) {
+      markers.log("Usage error: --resume needs --journal PATH (try --help)");
+      return ExitCodes.USAGE;
+    }
+    JournalSetup journalSetup;
+    try {
+      journalSetup = JournalSetup.open(journal, resume, prepared, markers);
+    } catch (Journal.JournalException e) {
+      markers.log("Journal error: " + e.getMessage());
+      ReportOutput.emit(ReportBuilder.failure(java.util.List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
+      return ExitCodes.INVALID_PLAN;
+    }
     ReportBuilder builder = new ReportBuilder(prepared.plan().metadata(), Version.current());
     CompositeObserver observers =
         new CompositeObserver()
@@ -169,21 +190,26 @@ public final class Cli implements Callable<Integer> {
             .required("report builder", builder)
             .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
             .required("progress", new ProgressObserver(sink, mode));
-    RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers);
+    journalSetup.writer().ifPresent(w -> observers.optional("journal", w));
+    RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers).resumeWith(journalSetup.finished());
     Path control = controlFile != null ? controlFile : controlFromEnv();
     ControlWatcher watcher = null;
     if (control != null) {
       watcher = new ControlWatcher(new ControlFile(control), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
     }
+    RunHandle handle = engine.start();
+    SignalHandling signals = SignalHandling.install(engine.controller(), handle);
+    java.util.Optional<ParentWatch> parent = ParentWatch.start(engine.controller());
     try {
-      RunHandle handle = engine.start();
-      handle.await();
+      return signals.exitCode(handle.await(), ExitCodes.OK);
     } finally {
+      signals.close();
+      parent.ifPresent(ParentWatch::close);
+      journalSetup.close();
       if (watcher != null) {
         watcher.close();
       }
     }
-    return ExitCodes.OK;
   }
 
   private Path controlFromEnv() {

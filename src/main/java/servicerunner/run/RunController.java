@@ -104,7 +104,9 @@ public final class RunController {
   public void interrupt(String reason) {
     CancelToken t;
     synchronized (this) {
-      stopReason = reason;
+      if (stopReason == null || "user_requested".equals(stopReason)) {
+        stopReason = reason; // the first fault names the stop; a user stop is overruled by a signal
+      }
       t = current;
       notifyAll();
     }
