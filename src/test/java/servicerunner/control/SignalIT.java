@@ -1,0 +1,101 @@
+package servicerunner.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static servicerunner.control.ControlHarness.plan;
+import static servicerunner.control.ControlHarness.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import servicerunner.report.Json;
+import servicerunner.testing.RunResult;
+
+/** Signals and a vanished app: end the tree, RUN_STOPPED, truthful report on stdout and in the file, exit code. */
+class SignalIT {
+  @TempDir Path dir;
+
+  private void signalMidTask(String signal, int expectedExit) throws Exception {
+    String s = ControlHarness.uniqueSleep();
+    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("echo one"),
+        task("trap '' TERM; sleep " + s + " & sleep " + s + "; wait"), task("echo three")))) {
+      h.await("TASK_START:1:");
+      ControlHarness.awaitAlive(s);
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(h.run.process.pid())).start();
+      assertEquals(0, kill.waitFor());
+      RunResult r = h.finish().assertExit(expectedExit);
+      ControlHarness.assertGone(s);
+      JsonNode rep = h.assertReport(r, 3);
+      assertEquals("stopped", rep.get("overall_status").asText());
+      assertEquals("signal", rep.get("stop_reason").asText());
+      assertEquals("success", rep.get("results").get(0).get("status").asText());
+      assertEquals("Interrupted", rep.get("results").get(1).path("summary").path("reason").asText());
+      JsonNode notRun = rep.get("results").get(2);
+      assertEquals("skipped", notRun.get("status").asText());
+      assertEquals("Not run: the run was interrupted by a signal", notRun.path("summary").path("reason").asText());
+      List<String> m = r.taskMarkers();
+      assertEquals(List.of("TASK_START:0:command", "TASK_OK:0:command", "TASK_START:1:command",
+          "TASK_SKIP:1:command - Interrupted", "RUN_STOPPED:signal",
+          "TASK_SKIP:2:command - Not run: the run was interrupted by a signal"), m);
+      assertEquals("stopped", r.finalProgress().get("overall_status").asText());
+    }
+  }
+
+  @Test
+  void sigtermMidTask() throws Exception {
+    signalMidTask("TERM", 143);
+  }
+
+  @Test
+  void sigintMidTask() throws Exception {
+    signalMidTask("INT", 130);
+  }
+
+  @Test
+  void closedStderrEndsTheTreeAndStillWritesTheReportFile() throws Exception {
+    String s = ControlHarness.uniqueSleep();
+    try (ControlHarness h = ControlHarness.start(dir, plan(false,
+        task("sleep " + s + " & while :; do echo tick; sleep 0.1; done"), task("echo two")))) {
+      h.await("TASK_START:0:");
+      h.await("[0:command] tick");
+      ControlHarness.awaitAlive(s);
+      h.run.process.getErrorStream().close(); // the app went away: its end of the pipe is closed
+      assertTrue(h.run.process.waitFor(20, TimeUnit.SECONDS), "runner ended after its stderr was closed");
+      ControlHarness.assertGone(s);
+      JsonNode rep = Json.parse(Files.readString(h.outputFile));
+      assertEquals("stopped", rep.get("overall_status").asText());
+      assertEquals("output_closed", rep.get("stop_reason").asText());
+      assertEquals(2, rep.get("results").size());
+      assertEquals("Interrupted", rep.get("results").get(0).path("summary").path("reason").asText());
+    }
+  }
+
+  @Test
+  void deadParentEndsTheTreeAndStillWritesTheReportFile() throws Exception {
+    String s = ControlHarness.uniqueSleep();
+    Path plan = dir.resolve("plan.json");
+    Files.writeString(plan, plan(false, task("sleep " + s), task("echo two")));
+    Path report = dir.resolve("report.json");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // the runner's parent is this shell; it exits after 2 s while the runner's task still sleeps
+    String script = "'" + java + "' -jar '" + servicerunner.testing.RunnerProcess.jarPath() + "' '" + plan
+        + "' --output-file '" + report + "' >/dev/null 2>&1 & sleep 2; exit 0";
+    Process sh = new ProcessBuilder("sh", "-c", script).start();
+    assertEquals(0, sh.waitFor());
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!Files.exists(report) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(Files.exists(report), "the orphaned runner wrote its report");
+    ControlHarness.assertGone(s);
+    JsonNode rep = Json.parse(Files.readString(report));
+    assertEquals("parent_exited", rep.get("stop_reason").asText());
+    assertEquals("Interrupted", rep.get("results").get(0).path("summary").path("reason").asText());
+    assertEquals(2, rep.get("results").size());
+  }
+}
