@@ -151,14 +151,17 @@ public final class Cli implements Callable<Integer> {
     if (mirror.sink() != null) {
       markers.log("Log file initialized: " + logFile);
     }
+    SignalHandling signals = SignalHandling.install();
     try {
-      return run(sink, markers, mode);
+      return run(sink, markers, mode, signals);
     } finally {
+      signals.close();
       mirror.close();
     }
   }
 
-  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode) throws InterruptedException {
+  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode, SignalHandling signals)
+      throws InterruptedException {
     PreparedPlan prepared;
     try {
       markers.log("-".equals(plan) ? "Reading plan from stdin" : Files.isRegularFile(safePath(plan)) ? "Reading from file: " + plan : "Parsing as raw JSON");
@@ -198,12 +201,11 @@ public final class Cli implements Callable<Integer> {
       watcher = new ControlWatcher(new ControlFile(control), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
     }
     RunHandle handle = engine.start();
-    SignalHandling signals = SignalHandling.install(engine.controller(), handle);
+    signals.attach(engine.controller(), handle);
     java.util.Optional<ParentWatch> parent = ParentWatch.start(engine.controller());
     try {
       return signals.exitCode(handle.await(), ExitCodes.OK);
     } finally {
-      signals.close();
       parent.ifPresent(ParentWatch::close);
       journalSetup.close();
       if (watcher != null) {

@@ -19,22 +19,24 @@ import sun.misc.SignalHandler;
 final class SignalHandling implements AutoCloseable {
   private static final Duration HOOK_WAIT = Duration.ofSeconds(10);
 
-  private final RunController controller;
-  private final RunHandle handle;
   private final List<Restore> restore = new ArrayList<>();
   private final Thread hook;
+  private volatile RunController controller;
+  private volatile RunHandle handle;
   private volatile String received;
 
   private record Restore(Signal signal, SignalHandler previous) {}
 
-  private SignalHandling(RunController controller, RunHandle handle) {
-    this.controller = controller;
-    this.handle = handle;
+  private SignalHandling() {
     this.hook = new Thread(this::onShutdown, "sr-shutdown");
   }
 
-  static SignalHandling install(RunController controller, RunHandle handle) {
-    SignalHandling s = new SignalHandling(controller, handle);
+  /**
+   * Installed before the plan is read, so that a signal during start-up is not lost: it stops the run as soon as
+   * {@link #attach} hands over the run (every task then reported as not run).
+   */
+  static SignalHandling install() {
+    SignalHandling s = new SignalHandling();
     for (String name : new String[] {"INT", "TERM"}) {
       try {
         Signal sig = new Signal(name);
@@ -47,24 +49,37 @@ final class SignalHandling implements AutoCloseable {
     return s;
   }
 
-  private void onSignal(String name) {
+  /** The run to stop; a signal that came before it is applied now. */
+  synchronized void attach(RunController c, RunHandle h) {
+    this.controller = c;
+    this.handle = h;
+    if (received != null) {
+      c.interrupt("signal");
+    }
+  }
+
+  private synchronized void onSignal(String name) {
     if (received == null) {
       received = name;
     }
-    controller.interrupt("signal");
+    if (controller != null) {
+      controller.interrupt("signal");
+    }
   }
 
   /** A shutdown we did not start (signal without handler, console close): stop and give the report time. */
   private void onShutdown() {
-    if (handle.isDone()) {
+    RunController c = controller;
+    RunHandle h = handle;
+    if (c == null || h == null || h.isDone()) {
       return;
     }
     if (received == null) {
       received = "TERM";
     }
-    controller.interrupt("signal");
+    c.interrupt("signal");
     try {
-      handle.await(HOOK_WAIT);
+      h.await(HOOK_WAIT);
     } catch (InterruptedException | RuntimeException ignored) {
       // exiting anyway
     }
