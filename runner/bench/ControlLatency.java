@@ -28,6 +28,7 @@ public class ControlLatency {
   static final class Runner implements AutoCloseable {
     final Process p;
     final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+    final List<String> seen = Collections.synchronizedList(new ArrayList<>());
     final Path control;
 
     Runner(String jar, Path dir, String plan) throws IOException {
@@ -50,7 +51,9 @@ public class ControlLatency {
         int b;
         while ((b = in.read()) >= 0) {
           if (b == '\n') {
-            lines.add(new Line(System.nanoTime(), cur.toString(StandardCharsets.UTF_8)));
+            String text = cur.toString(StandardCharsets.UTF_8);
+            lines.add(new Line(System.nanoTime(), text));
+            seen.add(text);
             cur.reset();
           } else {
             cur.write(b);
@@ -66,7 +69,8 @@ public class ControlLatency {
       while (true) {
         Line l = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (l == null) {
-          throw new IllegalStateException("no '" + prefix + "' within 20 s");
+          throw new IllegalStateException("no '" + prefix + "' within 20 s; last lines:\n"
+              + String.join("\n", seen.subList(Math.max(0, seen.size() - 15), seen.size())));
         }
         if (l.text().startsWith(prefix)) {
           return l;

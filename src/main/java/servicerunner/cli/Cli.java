@@ -187,13 +187,14 @@ public final class Cli implements Callable<Integer> {
       return ExitCodes.INVALID_PLAN;
     }
     ReportBuilder builder = new ReportBuilder(prepared.plan().metadata(), Version.current());
-    CompositeObserver observers =
-        new CompositeObserver()
-            .required("stderr markers", markers)
-            .required("report builder", builder)
-            .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
-            .required("progress", new ProgressObserver(sink, mode));
+    CompositeObserver observers = new CompositeObserver();
+    // first, so that a task the app has seen end is already on disk when a power cut follows
     journalSetup.writer().ifPresent(w -> observers.optional("journal", w));
+    observers
+        .required("stderr markers", markers)
+        .required("report builder", builder)
+        .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
+        .required("progress", new ProgressObserver(sink, mode));
     RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers).resumeWith(journalSetup.finished());
     Path control = controlFile != null ? controlFile : controlFromEnv();
     ControlWatcher watcher = null;

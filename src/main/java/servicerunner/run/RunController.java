@@ -62,7 +62,7 @@ public final class RunController {
       notifyAll();
     }
     if (t != null && (force || second)) {
-      observer.log("Stop requested again: ending the current task now");
+      observer.log(second ? "Stop requested again: ending the current task now" : "Stop requested with force: ending the current task now");
       t.cancel(STOP_REASON);
     } else if (t != null) {
       observer.log("Stop requested: the current task finishes, then the run stops");
