@@ -71,6 +71,35 @@ class SignalIT {
   }
 
   @Test
+  void signalDuringStartUpIsHeldAndStopsTheRunWithAReport() throws Exception {
+    // the plan comes from stdin, kept open: the runner waits in start-up while the signal arrives
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-jar", servicerunner.testing.RunnerProcess.jarPath().toString(), "-")
+        .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.json").toFile()).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!Files.exists(dir.resolve("err.txt")) || !Files.readString(dir.resolve("err.txt")).contains("Reading plan from stdin")) {
+      assertTrue(System.nanoTime() < deadline, "runner did not start reading stdin");
+      Thread.sleep(20);
+    }
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+    Thread.sleep(300);
+    try (var os = p.getOutputStream()) {
+      os.write(plan(false, task("echo one"), task("echo two")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(143, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+    JsonNode rep = Json.parse(Files.readString(dir.resolve("out.json")));
+    assertEquals("signal", rep.get("stop_reason").asText());
+    assertEquals(2, rep.get("results").size());
+    for (JsonNode r : rep.get("results")) {
+      assertEquals("Not run: the run was interrupted by a signal", r.path("summary").path("reason").asText());
+    }
+    List<String> err = Files.readAllLines(dir.resolve("err.txt"));
+    assertTrue(err.contains("RUN_STOPPED:signal"), String.join("\n", err));
+    assertTrue(err.stream().noneMatch(l -> l.startsWith("TASK_START:")), "nothing ran");
+  }
+
+  @Test
   void closedStderrEndsTheTreeAndStillWritesTheReportFile() throws Exception {
     String s = ControlHarness.uniqueSleep();
     try (ControlHarness h = ControlHarness.start(dir, plan(false,
@@ -89,27 +118,40 @@ class SignalIT {
     }
   }
 
-  @Test
-  void deadParentEndsTheTreeAndStillWritesTheReportFile() throws Exception {
-    String s = ControlHarness.uniqueSleep();
+  /** Starts the runner from a shell that exits after 2 s; returns the report the orphaned runner writes. */
+  private JsonNode orphanedRun(String taskScript, String redirect) throws Exception {
     Path plan = dir.resolve("plan.json");
-    Files.writeString(plan, plan(false, task("sleep " + s), task("echo two")));
+    Files.writeString(plan, plan(false, task(taskScript), task("echo two")));
     Path report = dir.resolve("report.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // the runner's parent is this shell; it exits after 2 s while the runner's task still sleeps
     String script = "'" + java + "' -jar '" + servicerunner.testing.RunnerProcess.jarPath() + "' '" + plan
-        + "' --output-file '" + report + "' >/dev/null 2>&1 & sleep 2; exit 0";
+        + "' --output-file '" + report + "' " + redirect + " & sleep 2; exit 0";
     Process sh = new ProcessBuilder("sh", "-c", script).start();
     assertEquals(0, sh.waitFor());
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!Files.exists(report) && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
     assertTrue(Files.exists(report), "the orphaned runner wrote its report");
+    return Json.parse(Files.readString(report));
+  }
+
+  @Test
+  void deadParentEndsTheTreeAndStillWritesTheReportFile() throws Exception {
+    String s = ControlHarness.uniqueSleep();
+    // stdout and stderr stay pipes to this test (as to the app), unread: the output is far below a pipe buffer
+    JsonNode rep = orphanedRun("sleep " + s, "");
     ControlHarness.assertGone(s);
-    JsonNode rep = Json.parse(Files.readString(report));
     assertEquals("parent_exited", rep.get("stop_reason").asText());
     assertEquals("Interrupted", rep.get("results").get(0).path("summary").path("reason").asText());
     assertEquals(2, rep.get("results").size());
+  }
+
+  @Test
+  void runWithOutputToFilesOutlivesItsShell() throws Exception {
+    // nohup-style: output to files means the user wants the run to go on after the shell exits
+    JsonNode rep = orphanedRun("sleep 3; echo slept", "> '" + dir.resolve("out.json") + "' 2> '" + dir.resolve("err.txt") + "'");
+    assertEquals("success", rep.get("overall_status").asText(), rep.toString());
+    assertTrue(rep.get("stop_reason") == null);
   }
 }
