@@ -21,7 +21,7 @@ class ControlStopPauseIT {
   @Test
   void stopLetsTheCurrentTaskFinishThenSkipsTheRest() throws Exception {
     try (ControlHarness h = ControlHarness.start(dir,
-        plan(false, task("sleep 1.5; echo finished"), task("echo two"), task("echo three")))) {
+        plan(false, task("sleep 2; echo finished"), task("echo two"), task("echo three")))) {
       h.await("TASK_START:0:");
       h.action("stop");
       RunResult r = h.finish().assertExit(0);
@@ -70,7 +70,7 @@ class ControlStopPauseIT {
 
   @Test
   void pauseWaitsAfterTheTaskAndResumeContinues() throws Exception {
-    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 1; echo one"), task("echo two")))) {
+    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 2; echo one"), task("echo two")))) {
       h.await("TASK_START:0:");
       h.action("pause");
       h.await("RUN_PAUSED:user_requested");
@@ -105,7 +105,7 @@ class ControlStopPauseIT {
 
   @Test
   void stopWhilePausedStops() throws Exception {
-    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 0.5; echo one"), task("echo two")))) {
+    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 2; echo one"), task("echo two")))) {
       h.await("TASK_START:0:");
       h.action("pause");
       h.await("RUN_PAUSED:user_requested");
@@ -140,7 +140,7 @@ class ControlStopPauseIT {
   @Test
   void userPauseDuringAutoPauseRunIsAnnounced() throws Exception {
     // reference edge case (protocol 5.2): a user pause noticed with pause_between_tasks on entered a wait silently
-    try (ControlHarness h = ControlHarness.start(dir, plan(true, task("sleep 1; echo one"), task("echo two")))) {
+    try (ControlHarness h = ControlHarness.start(dir, plan(true, task("sleep 2; echo one"), task("echo two")))) {
       h.await("TASK_START:0:");
       h.action("pause");
       h.await("RUN_PAUSED:");

@@ -60,6 +60,7 @@ class ResumeIT {
         journal.toString(), "--resume", "--control-file", dir.resolve("ctl.json").toString()).start();
     RunnerProcess.TimedLine started = again.awaitLine(l -> l.startsWith("TASK_START:2:"), ControlHarness.WAIT);
     assertTrue(started != null, String.join("\n", again.linesSoFar()));
+    ControlHarness.awaitAlive(s); // the task has written its line; now it only sleeps
     Files.writeString(dir.resolve("ctl.json"), "{\"action\":\"skip\"}"); // do not wait 300 s for the sleep
     RunResult r = again.waitFor(java.time.Duration.ofSeconds(60)).assertExit(0);
     r.assertProtocolClean();
@@ -90,7 +91,7 @@ class ResumeIT {
   @Test
   void journalKeepsOnlyFinishedTasksAfterAStop() throws Exception {
     Path journal = dir.resolve("j.jsonl");
-    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 1; echo one"), task("echo two")),
+    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 2; echo one"), task("echo two")),
         "--journal", journal.toString())) {
       h.await("TASK_START:0:");
       h.action("stop");
