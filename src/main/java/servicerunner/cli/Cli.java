@@ -52,7 +52,7 @@ import servicerunner.task.TaskListing;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run finished (see overall_status in the report)",
-      "1:the plan could not be read or is invalid (a failure report is printed)",
+      "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
       "2:wrong command line",
       "130:stopped by Ctrl-C (SIGINT); the report was still written",
       "143:stopped by SIGTERM; the report was still written"
