@@ -25,6 +25,7 @@ import servicerunner.report.Json;
 import servicerunner.report.ReportBuilder;
 import servicerunner.report.ReportOutput;
 import servicerunner.run.CompositeObserver;
+import servicerunner.run.Journal;
 import servicerunner.run.LineSink;
 import servicerunner.run.MarkerObserver;
 import servicerunner.run.PreparedPlan;
@@ -52,7 +53,7 @@ import servicerunner.task.TaskListing;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run finished (see overall_status in the report)",
-      "1:the plan could not be read or is invalid (a failure report is printed)",
+      "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
       "2:wrong command line",
       "130:stopped by Ctrl-C (SIGINT); the report was still written",
       "143:stopped by SIGTERM; the report was still written"
@@ -79,6 +80,14 @@ public final class Cli implements Callable<Integer> {
   @Option(names = "--control-file", paramLabel = "PATH",
       description = "Control file to watch (default: env AUTOSERVICE_CONTROL_FILE).")
   Path controlFile;
+
+  @Option(names = "--journal", paramLabel = "PATH",
+      description = "Append one fsynced JSON line per finished task here, for --resume after a reboot or crash.")
+  Path journal;
+
+  @Option(names = "--resume",
+      description = "With --journal: report the tasks the journal holds as finished and go on from the first other.")
+  boolean resume;
 
   @Option(names = "--progress-results", paramLabel = "MODE", defaultValue = "stubs",
       description = "results in PROGRESS_JSON: stubs (default: newest result at its index, nulls before it),"
@@ -143,14 +152,17 @@ public final class Cli implements Callable<Integer> {
     if (mirror.sink() != null) {
       markers.log("Log file initialized: " + logFile);
     }
+    SignalHandling signals = SignalHandling.install();
     try {
-      return run(sink, markers, mode);
+      return run(sink, markers, mode, signals);
     } finally {
+      signals.close();
       mirror.close();
     }
   }
 
-  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode) throws InterruptedException {
+  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode, SignalHandling signals)
+      throws InterruptedException {
     PreparedPlan prepared;
     try {
       markers.log("-".equals(plan) ? "Reading plan from stdin" : Files.isRegularFile(safePath(plan)) ? "Reading from file: " + plan : "Parsing as raw JSON");
@@ -163,29 +175,46 @@ public final class Cli implements Callable<Integer> {
       ReportOutput.emit(ReportBuilder.failure(e.problems(), Version.current()), stdout, outputFile, markers);
       return ExitCodes.INVALID_PLAN;
     }
+    if (resume && journal == null) {
+      markers.log("Usage error: --resume needs --journal PATH (try --help)");
+      return ExitCodes.USAGE;
+    }
+    JournalSetup journalSetup;
+    try {
+      journalSetup = JournalSetup.open(journal, resume, prepared, markers);
+    } catch (Journal.JournalException e) {
+      markers.log("Journal error: " + e.getMessage());
+      ReportOutput.emit(ReportBuilder.failure(java.util.List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
+      return ExitCodes.INVALID_PLAN;
+    }
     ReportBuilder builder = new ReportBuilder(prepared.plan().metadata(), Version.current());
-    CompositeObserver observers =
-        new CompositeObserver()
-            .required("stderr markers", markers)
-            .required("report builder", builder)
-            .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
-            .required("progress", new ProgressObserver(sink, mode));
-    RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers);
+    CompositeObserver observers = new CompositeObserver();
+    // first, so that a task the app has seen end is already on disk when a power cut follows
+    journalSetup.writer().ifPresent(w -> observers.optional("journal", w));
+    observers
+        .required("stderr markers", markers)
+        .required("report builder", builder)
+        .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
+        .required("progress", new ProgressObserver(sink, mode));
+    RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers).resumeWith(journalSetup.finished());
     Path control = controlFile != null ? controlFile : controlFromEnv();
     ControlWatcher watcher = null;
     if (control != null) {
       watcher = new ControlWatcher(new ControlFile(control), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
     }
+    RunHandle handle = engine.start();
+    signals.attach(engine.controller(), handle);
+    java.util.Optional<ParentWatch> parent = ParentWatch.start(engine.controller());
     try {
-      RunHandle handle = engine.start();
-      handle.await();
+      return signals.exitCode(handle.await(), ExitCodes.OK);
     } finally {
       ProcessRunner.awaitCleanup(java.time.Duration.ofSeconds(3));
+      parent.ifPresent(ParentWatch::close);
+      journalSetup.close();
       if (watcher != null) {
         watcher.close();
       }
     }
-    return ExitCodes.OK;
   }
 
   private Path controlFromEnv() {

@@ -9,7 +9,8 @@ import servicerunner.run.RunController;
  * a skip ends a running tool within one poll interval instead of at the next task boundary.
  */
 public final class ControlWatcher implements AutoCloseable {
-  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(50);
+  // one stat + small read per poll: negligible, and half the mean detection delay of 50 ms (latency target p95 < 250 ms)
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(25);
 
   private final ControlFile file;
   private final RunController controller;

@@ -36,6 +36,7 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
 public final class ProcessRunner {
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
+  private static final Duration CANCEL_GRACE = Duration.ofMillis(300);
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemon("sr-proc"));
   private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(daemon("sr-watch"));
   private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
@@ -90,7 +91,9 @@ public final class ProcessRunner {
       return notStarted(spec, Termination.LAUNCH_FAILED, "executable not found", startNanos);
     }
     Running running = new Running(spec, listener == null ? OutputListener.NONE : listener, startNanos);
-    Runnable onCancel = () -> THREADS.execute(() -> running.end(Termination.CANCELLED, killGrace));
+    // A cancel is a user skip or a stop: the app promises "immediately", so a tool that ignores SIGTERM gets a
+    // short grace before SIGKILL, not the timeout's.
+    Runnable onCancel = () -> THREADS.execute(() -> running.end(Termination.CANCELLED, cancelGrace()));
     if (token != null) {
       token.onCancel(onCancel);
     }
@@ -103,6 +106,10 @@ public final class ProcessRunner {
         token.removeCallback(onCancel);
       }
     }
+  }
+
+  private Duration cancelGrace() {
+    return killGrace.compareTo(CANCEL_GRACE) < 0 ? killGrace : CANCEL_GRACE;
   }
 
   private static ProcessResult notStarted(ProcessSpec spec, Termination why, String message, long startNanos) {

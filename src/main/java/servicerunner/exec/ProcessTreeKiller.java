@@ -29,18 +29,7 @@ public final class ProcessTreeKiller {
     for (ProcessHandle p : all) {
       p.destroy();
     }
-    long deadline = System.nanoTime() + grace.toNanos();
-    for (ProcessHandle p : all) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      try {
-        p.onExit().get(left, TimeUnit.NANOSECONDS);
-      } catch (Exception ignored) {
-        // still alive, or interrupted: forced below
-      }
-    }
+    awaitExit(all, System.nanoTime() + grace.toNanos());
     for (int round = 0; round < 3; round++) {
       List<ProcessHandle> alive = new ArrayList<>();
       for (ProcessHandle p : all) {
@@ -57,13 +46,47 @@ public final class ProcessTreeKiller {
         p.destroyForcibly();
       }
       all = alive;
-      for (ProcessHandle p : alive) {
-        try {
-          p.onExit().get(500, TimeUnit.MILLISECONDS);
-        } catch (Exception ignored) {
-          // next round
+      awaitExit(alive, System.nanoTime() + Duration.ofMillis(500).toNanos());
+    }
+  }
+
+  /**
+   * Polls instead of {@code onExit()}: for a process that is not our child (every grandchild) the JDK waits in
+   * sleeps of 300 ms and more, which alone would push a skip past the app's "immediately". A zombie counts as gone.
+   */
+  private static void awaitExit(List<ProcessHandle> ps, long deadlineNanos) {
+    while (true) {
+      boolean any = false;
+      for (ProcessHandle p : ps) {
+        if (running(p)) {
+          any = true;
+          break;
         }
       }
+      if (!any || System.nanoTime() >= deadlineNanos) {
+        return;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  static boolean running(ProcessHandle p) {
+    if (!p.isAlive()) {
+      return false;
+    }
+    if (Platform.current() != Platform.LINUX) {
+      return true;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException | RuntimeException e) {
+      return false; // gone while we looked
     }
   }
 

@@ -62,7 +62,7 @@ public final class RunController {
       notifyAll();
     }
     if (t != null && (force || second)) {
-      observer.log("Stop requested again: ending the current task now");
+      observer.log(second ? "Stop requested again: ending the current task now" : "Stop requested with force: ending the current task now");
       t.cancel(STOP_REASON);
     } else if (t != null) {
       observer.log("Stop requested: the current task finishes, then the run stops");
@@ -104,7 +104,9 @@ public final class RunController {
   public void interrupt(String reason) {
     CancelToken t;
     synchronized (this) {
-      stopReason = reason;
+      if (stopReason == null || "user_requested".equals(stopReason)) {
+        stopReason = reason; // the first fault names the stop; a user stop is overruled by a signal
+      }
       t = current;
       notifyAll();
     }

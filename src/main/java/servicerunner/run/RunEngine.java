@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import servicerunner.exec.CancelToken;
 import servicerunner.exec.Platform;
 import servicerunner.report.ResultJson;
@@ -18,6 +19,7 @@ import servicerunner.task.TaskOutcome;
  */
 public final class RunEngine {
   static final String NO_HANDLER = "No handler found for task type";
+  static final String NOT_RUN_PREFIX = "Not run: ";
 
   private final PreparedPlan plan;
   private final RunOptions options;
@@ -25,6 +27,7 @@ public final class RunEngine {
   private final RunController controller;
   private final TaskResult[] results;
   private boolean anyFailure;
+  private Map<Integer, ObjectNode> resumed = Map.of();
 
   public RunEngine(PreparedPlan plan, RunOptions options, RunObserver observer) {
     this.plan = plan;
@@ -36,6 +39,16 @@ public final class RunEngine {
 
   public RunController controller() {
     return controller;
+  }
+
+  /**
+   * Results a crashed or rebooted run already finished (from its journal): they are reported again, marked
+   * {@code "resumed": true}, with their markers and progress but without running, and the run goes on from the
+   * first task without one.
+   */
+  public RunEngine resumeWith(Map<Integer, ObjectNode> finished) {
+    this.resumed = Map.copyOf(finished);
+    return this;
   }
 
   /** Starts the run on its own thread. */
@@ -55,6 +68,10 @@ public final class RunEngine {
       observer.runStarted(total);
       announce();
       for (int i = 0; i < total; i++) {
+        if (resumed.containsKey(i)) {
+          replay(i, resumed.get(i));
+          continue;
+        }
         RunController.Decision d = controller.beforeTask();
         if (d == RunController.Decision.STOP) {
           break;
@@ -100,7 +117,7 @@ public final class RunEngine {
     int i = task.spec().index();
     String type = task.spec().type();
     CancelToken token = controller.taskStarting();
-    EngineTaskContext ctx = new EngineTaskContext(task, observer, options, token);
+    EngineTaskContext ctx = new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
     observer.taskStarted(i, type);
     Instant started = Instant.now();
     long t0 = System.nanoTime();
@@ -118,7 +135,11 @@ public final class RunEngine {
       outcome = TaskOutcome.failure("Exception: " + e);
     } finally {
       controller.taskEnded();
-      ctx.finish();
+      try {
+        ctx.finish();
+      } catch (ObserverFailedException e) {
+        controller.interrupt("output_closed"); // the result below is still recorded for the report file
+      }
     }
     if (token.isCancelled() && outcome.status() != Status.SKIPPED) {
       observer.log("Task " + i + " finished before the " + token.reason().toLowerCase(java.util.Locale.ROOT)
@@ -127,6 +148,14 @@ public final class RunEngine {
     double seconds = (System.nanoTime() - t0) / 1e9;
     ObjectNode json = ResultJson.of(type, outcome, started, Instant.now(), seconds);
     record(new TaskResult(i, type, outcome.status(), json, seconds), true, true);
+  }
+
+  private void replay(int index, ObjectNode previous) {
+    ObjectNode json = previous.deepCopy();
+    json.put("resumed", true);
+    Status status = Status.valueOf(json.path("status").asText("skipped").toUpperCase(java.util.Locale.ROOT));
+    record(new TaskResult(index, json.path("task_type").asText(), status, json,
+        json.path("duration_seconds").asDouble(0)), false, true);
   }
 
   private void skipWithoutRunning(PreparedTask task, String reason, boolean withProgress) {
@@ -151,7 +180,7 @@ public final class RunEngine {
     int completed = count();
     if (stop != null) {
       safely(() -> observer.runStopped(stop));
-      String reason = "user_requested".equals(stop) ? RunController.STOP_REASON : "Not run: the run was " + stopText(stop);
+      String reason = "user_requested".equals(stop) ? RunController.STOP_REASON : NOT_RUN_PREFIX + "the run was " + stopText(stop);
       for (PreparedTask t : plan.tasks()) {
         if (results[t.spec().index()] == null) {
           safely(() -> skipWithoutRunning(t, reason, false));
@@ -172,6 +201,8 @@ public final class RunEngine {
         return "interrupted by a signal";
       case "output_closed":
         return "ended because the app closed its output pipe";
+      case "parent_exited":
+        return "ended because the app that started it exited";
       default:
         return "stopped (" + stop + ")";
     }

@@ -1,0 +1,35 @@
+package servicerunner.run;
+
+/**
+ * Child output is forwarded from process pump threads, which swallow listener errors so that a child never blocks on
+ * a full pipe. When the app has closed stderr, that swallowed error is the first sign; this wrapper turns it into a
+ * stop ("output_closed") that ends the running tree at once instead of letting it run for an hour unobserved.
+ */
+final class StopOnOutputFailure implements RunObserver {
+  private final RunObserver delegate;
+  private final RunController controller;
+
+  StopOnOutputFailure(RunObserver delegate, RunController controller) {
+    this.delegate = delegate;
+    this.controller = controller;
+  }
+
+  @Override
+  public void log(String line) {
+    guard(() -> delegate.log(line));
+  }
+
+  @Override
+  public void taskOutput(int index, String type, String line) {
+    guard(() -> delegate.taskOutput(index, type, line));
+  }
+
+  private void guard(Runnable r) {
+    try {
+      r.run();
+    } catch (ObserverFailedException e) {
+      controller.interrupt("output_closed");
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package servicerunner.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static servicerunner.control.ControlHarness.plan;
+import static servicerunner.control.ControlHarness.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import servicerunner.testing.RunResult;
+import servicerunner.testing.RunnerProcess;
+
+/** --journal and --resume: a crash loses only the task that was running; another plan's journal is refused. */
+class ResumeIT {
+  @TempDir Path dir;
+
+  private String countingPlan(Path ran, String sleepMarker) {
+    return plan(false,
+        task("echo 0 >> '" + ran + "'"),
+        task("echo 1 >> '" + ran + "'; exit 3"),
+        task("echo 2 >> '" + ran + "'; sleep " + sleepMarker + "; echo slept"),
+        task("echo 3 >> '" + ran + "'"));
+  }
+
+  @Test
+  void killNineThenResumeLosesNothingAndRunsNothingTwice() throws Exception {
+    Path ran = dir.resolve("ran.txt");
+    Path journal = dir.resolve("run.journal");
+    String s = ControlHarness.uniqueSleep();
+    String planText = countingPlan(ran, s);
+    try (ControlHarness h = ControlHarness.start(dir, planText, "--journal", journal.toString())) {
+      h.await("TASK_START:2:");
+      ControlHarness.awaitAlive(s);
+      h.run.process.destroyForcibly(); // kill -9: no handler runs, nothing is flushed on the way out
+      h.run.process.waitFor();
+    } finally {
+      ControlHarness.killAll(s); // a SIGKILLed runner cannot end its tree; the reboot would
+    }
+    // a power cut in the middle of a line
+    Files.write(journal, "{\"plan_digest\":\"ab".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    Files.writeString(dir.resolve("plan.json"), planText.replace("sleep " + s, "sleep 0.1"));
+    // the plan text changed (the sleep), so the digest differs: the journal must be refused
+    RunResult refused = RunnerProcess.jar(dir.resolve("plan.json").toString(), "--journal", journal.toString(), "--resume")
+        .run().assertExit(1);
+    assertEquals("failure", refused.report().get("overall_status").asText());
+    assertTrue(refused.report().get("error").asText().contains("different plan"), refused.report().toString());
+
+    Files.writeString(dir.resolve("plan.json"), planText);
+    RunnerProcess.Started again = RunnerProcess.jar(dir.resolve("plan.json").toString(), "--journal",
+        journal.toString(), "--resume", "--control-file", dir.resolve("ctl.json").toString()).start();
+    RunnerProcess.TimedLine started = again.awaitLine(l -> l.startsWith("TASK_START:2:"), ControlHarness.WAIT);
+    assertTrue(started != null, String.join("\n", again.linesSoFar()));
+    ControlHarness.awaitAlive(s); // the task has written its line; now it only sleeps
+    Files.writeString(dir.resolve("ctl.json"), "{\"action\":\"skip\"}"); // do not wait 300 s for the sleep
+    RunResult r = again.waitFor(java.time.Duration.ofSeconds(60)).assertExit(0);
+    r.assertProtocolClean();
+    JsonNode rep = r.report();
+    assertEquals(4, rep.get("results").size());
+    assertTrue(rep.get("results").get(0).path("resumed").asBoolean());
+    assertTrue(rep.get("results").get(1).path("resumed").asBoolean());
+    assertEquals("failure", rep.get("results").get(1).get("status").asText(), "a resumed result keeps its status");
+    assertFalse(rep.get("results").get(2).has("resumed"));
+    assertEquals("success", rep.get("results").get(3).get("status").asText());
+    assertEquals(List.of("TASK_OK:0:command", "TASK_FAIL:1:command - sh exited with code 3, expected 0",
+        "TASK_START:2:command", "TASK_SKIP:2:command - User requested skip", "TASK_START:3:command",
+        "TASK_OK:3:command"), r.taskMarkers().stream().map(m -> m.replaceAll(" - sh .*", " - sh exited with code 3, expected 0"))
+        .collect(Collectors.toList()));
+    assertEquals(4, r.progress().size(), "resumed tasks get their PROGRESS_JSON too, so the app colours their rows");
+    assertTrue(r.stderrText().contains("incomplete"), "the torn line is reported");
+
+    Map<String, Long> runs = Files.readAllLines(ran).stream().collect(Collectors.groupingBy(Function.identity(),
+        Collectors.counting()));
+    assertEquals(Map.of("0", 1L, "1", 1L, "2", 2L, "3", 1L), runs, "only the interrupted task ran twice");
+  }
+
+  @Test
+  void resumeWithoutJournalIsAUsageError() throws Exception {
+    RunnerProcess.jar(plan(false, task("true")), "--resume").run().assertExit(2);
+  }
+
+  @Test
+  void journalKeepsOnlyFinishedTasksAfterAStop() throws Exception {
+    Path journal = dir.resolve("j.jsonl");
+    try (ControlHarness h = ControlHarness.start(dir, plan(false, task("sleep 2; echo one"), task("echo two")),
+        "--journal", journal.toString())) {
+      h.await("TASK_START:0:");
+      h.action("stop");
+      h.finish().assertExit(0);
+    }
+    List<String> lines = Files.readAllLines(journal);
+    assertEquals(1, lines.size(), "the task stopped before it ran is not finished: " + lines);
+    JsonNode entry = servicerunner.report.Json.parse(lines.get(0));
+    assertEquals(0, entry.get("index").asInt());
+    assertEquals(64, entry.get("plan_digest").asText().length());
+    assertEquals("success", entry.path("result").path("status").asText());
+  }
+}
