@@ -18,6 +18,7 @@ public final class Bench {
       case "ticker": ticker(Integer.parseInt(a[1]), Integer.parseInt(a[2])); break;
       case "latency": latency(a); break;
       case "progress-bytes": progressBytes(a); break;
+      case "report": Report.main(Arrays.copyOfRange(a, 1, a.length)); break;
       default: throw new IllegalArgumentException(a[0]);
     }
   }
@@ -39,7 +40,8 @@ public final class Bench {
       }
     }
     p.waitFor();
-    System.out.printf(Locale.ROOT, "%.2f%n", hit < 0 ? -1.0 : (hit - t0) / 1e6);
+    long end = System.nanoTime();
+    System.out.printf(Locale.ROOT, "%.2f %.2f%n", hit < 0 ? -1.0 : (hit - t0) / 1e6, (end - t0) / 1e6);
   }
 
   /** wall cmd...: ms from start to exit, output discarded. */
