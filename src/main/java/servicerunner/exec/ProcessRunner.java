@@ -37,7 +37,7 @@ public final class ProcessRunner {
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemon("sr-proc"));
-  private static final ScheduledExecutorService WATCH = watchExecutor();
+  private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(daemon("sr-watch"));
   private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
 
   private final Duration killGrace;
@@ -326,13 +326,6 @@ public final class ProcessRunner {
     } catch (IOException ignored) {
       // nothing to do
     }
-  }
-
-  /** One timer thread; a cancelled check leaves its queue at once (not after its next period) as tasks come and go. */
-  private static ScheduledExecutorService watchExecutor() {
-    java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("sr-watch"));
-    e.setRemoveOnCancelPolicy(true);
-    return e;
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
