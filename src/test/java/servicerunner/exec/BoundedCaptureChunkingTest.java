@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The capture keeps exactly the first and last {@code limit} bytes, whatever the chunking (buffers grow lazily). */
-class BoundedCaptureTest {
+class BoundedCaptureChunkingTest {
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
