@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,12 +38,24 @@ class FastArgsTest {
     assertTrue(FastArgs.apply(args, fast), "fast path taken");
     Cli slow = cli();
     new CommandLine(slow).parseArgs(args);
-    assertEquals(slow.plan, fast.plan);
-    assertEquals(slow.outputFile, fast.outputFile);
-    assertEquals(slow.logFile, fast.logFile);
-    assertEquals(slow.controlFile, fast.controlFile);
-    assertEquals(slow.progressResults, fast.progressResults);
-    assertEquals(slow.listTasks, fast.listTasks);
+    // every option field, so that an option added later with a default value cannot be missed by the fast path
+    int compared = 0;
+    for (Field f : Cli.class.getDeclaredFields()) {
+      if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+        f.setAccessible(true);
+        assertEquals(get(f, slow), get(f, fast), f.getName() + " for " + argv);
+        compared++;
+      }
+    }
+    assertTrue(compared >= 6, "option fields found: " + compared);
+  }
+
+  private static Object get(Field f, Cli c) {
+    try {
+      return f.get(c);
+    } catch (IllegalAccessException e) {
+      throw new AssertionError(e);
+    }
   }
 
   static Stream<List<String>> leftToPicocli() {
