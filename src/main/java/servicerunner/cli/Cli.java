@@ -128,6 +128,17 @@ public final class Cli implements Callable<Integer> {
     return cl.execute(args);
   }
 
+  /** Runs with the options already set by {@link FastArgs} (no picocli): the same as execute() after parsing. */
+  int executeParsed() {
+    try {
+      return call();
+    } catch (Exception ex) {
+      new PrintWriter(stderr, true, StandardCharsets.UTF_8)
+          .println("Internal error: " + ex + " (please report this with the plan)");
+      return ExitCodes.INVALID_PLAN;
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (listTasks) {

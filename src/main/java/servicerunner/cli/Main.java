@@ -12,7 +12,9 @@ public final class Main {
     FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
     FileOutputStream stderr = new FileOutputStream(FileDescriptor.err);
     System.setOut(new PrintStream(stderr, true));
-    int code = new Cli(System.in, stdout, stderr, System.getenv()).execute(args);
+    Cli cli = new Cli(System.in, stdout, stderr, System.getenv());
+    // The usual invocation skips picocli (see FastArgs); everything else goes through it unchanged.
+    int code = FastArgs.apply(args, cli) ? cli.executeParsed() : cli.execute(args);
     System.exit(code);
   }
 }

@@ -2,28 +2,33 @@ package servicerunner.exec;
 
 import java.nio.charset.Charset;
 
-/** Keeps the first and the last {@code limit} bytes of a stream and counts the rest. */
+/**
+ * Keeps the first and the last {@code limit} bytes of a stream and counts the rest. The buffers grow as bytes
+ * arrive (the head) or are allocated when the head is full (the tail ring), so the many tasks that print a few
+ * lines do not each allocate the full bound.
+ */
 final class BoundedCapture {
   static final int DEFAULT_LIMIT = 64 * 1024;
 
   private final int limit;
-  private final byte[] head;
+  private byte[] head = new byte[0];
   private int headLen;
-  private final byte[] ring;
+  private byte[] ring;
   private int ringStart;
   private int ringLen;
   private long total;
 
   BoundedCapture(int limit) {
     this.limit = limit;
-    this.head = new byte[limit];
-    this.ring = new byte[limit];
   }
 
   synchronized void add(byte[] b, int off, int len) {
     total += len;
     int toHead = Math.min(len, limit - headLen);
     if (toHead > 0) {
+      if (headLen + toHead > head.length) {
+        head = java.util.Arrays.copyOf(head, Math.min(limit, Math.max(headLen + toHead, Math.max(1024, head.length * 2))));
+      }
       System.arraycopy(b, off, head, headLen, toHead);
       headLen += toHead;
       off += toHead;
@@ -31,6 +36,9 @@ final class BoundedCapture {
     }
     if (len <= 0) {
       return;
+    }
+    if (ring == null) {
+      ring = new byte[limit];
     }
     if (len >= limit) {
       System.arraycopy(b, off + len - limit, ring, 0, limit);
@@ -54,8 +62,10 @@ final class BoundedCapture {
   synchronized CapturedOutput snapshot(Charset cs) {
     byte[] h = java.util.Arrays.copyOf(head, headLen);
     byte[] t = new byte[ringLen];
-    for (int i = 0; i < ringLen; i++) {
-      t[i] = ring[(ringStart + i) % limit];
+    int first = Math.min(ringLen, limit - ringStart);
+    if (ringLen > 0) {
+      System.arraycopy(ring, ringStart, t, 0, first);
+      System.arraycopy(ring, 0, t, first, ringLen - first);
     }
     long dropped = total - headLen - ringLen;
     if (dropped == 0 && ringLen > 0) {

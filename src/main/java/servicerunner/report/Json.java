@@ -83,13 +83,23 @@ public final class Json {
 
   /** Parses JSON text strictly. */
   public static JsonNode parse(String text) throws IOException {
-    return mapper().readTree(text);
+    try {
+      return JsonStreams.read(text);
+    } catch (JsonStreams.Unsupported e) {
+      return mapper().readTree(text); // errors and rare shapes: the mapper's exact behaviour
+    }
   }
 
   /** One line, ASCII only: for PROGRESS_JSON markers and the journal. */
   public static String compact(JsonNode node) {
+    JsonNode safe = finite(node);
     try {
-      return mapper().writeValueAsString(finite(node));
+      return JsonStreams.write(safe, null);
+    } catch (JsonStreams.Unsupported e) {
+      // POJO or binary nodes need the mapper's serializers
+    }
+    try {
+      return mapper().writeValueAsString(safe);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,11 +117,17 @@ public final class Json {
                     .withArrayEmptySeparator(""));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
+    JsonNode safe = finite(node);
+    try {
+      return JsonStreams.write(safe, printer);
+    } catch (JsonStreams.Unsupported e) {
+      // POJO or binary nodes need the mapper's serializers
+    }
     try {
       StringWriter w = new StringWriter();
       try (JsonGenerator g = mapper().getFactory().createGenerator(w)) {
         g.setPrettyPrinter(printer);
-        mapper().writeTree(g, finite(node));
+        mapper().writeTree(g, safe);
       }
       return w.toString();
     } catch (IOException e) {

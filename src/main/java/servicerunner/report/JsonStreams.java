@@ -1,0 +1,204 @@
+package servicerunner.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+
+/**
+ * Tree reading and writing on jackson-core streams alone, without an ObjectMapper: building and first use of the
+ * mapper costs about 150 ms of class loading and reflection, which used to sit between launch and the first
+ * marker. Same factory settings as {@link Json}'s mapper and the same node classes as its readTree; anything this
+ * path does not handle (every syntax error included) is signalled with {@link Unsupported} and {@link Json} repeats
+ * the call on the mapper, so error messages and edge cases come from one place.
+ */
+final class JsonStreams {
+  private JsonStreams() {}
+
+  /** Thrown when the mapper must do the work instead (it then produces the exact result or error). */
+  static final class Unsupported extends Exception {
+    Unsupported(Throwable cause) {
+      super(null, cause, false, false);
+    }
+  }
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static final class Holder {
+    static final JsonFactory FACTORY =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+  }
+
+  static JsonNode read(String text) throws Unsupported {
+    try (JsonParser p = Holder.FACTORY.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new Unsupported(null);
+      }
+      JsonNode root = value(p, t, 0);
+      if (p.nextToken() != null) {
+        throw new Unsupported(null); // trailing tokens: the mapper words the error
+      }
+      return root;
+    } catch (IOException | RuntimeException e) {
+      throw new Unsupported(e);
+    }
+  }
+
+  private static JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException, Unsupported {
+    switch (t) {
+      case START_OBJECT:
+        return object(p, depth);
+      case START_ARRAY:
+        return array(p, depth);
+      case VALUE_STRING:
+        return NODES.textNode(p.getText());
+      case VALUE_NUMBER_INT:
+        switch (p.getNumberType()) {
+          case INT:
+            return NODES.numberNode(p.getIntValue());
+          case LONG:
+            return NODES.numberNode(p.getLongValue());
+          default:
+            return NODES.numberNode(p.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        if (p.getNumberType() != JsonParser.NumberType.DOUBLE) {
+          throw new Unsupported(null);
+        }
+        return NODES.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new Unsupported(null);
+    }
+  }
+
+  private static ObjectNode object(JsonParser p, int depth) throws IOException, Unsupported {
+    if (depth > 500) {
+      throw new Unsupported(null); // the mapper's nesting limit decides
+    }
+    ObjectNode o = NODES.objectNode();
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      o.set(name, value(p, p.nextToken(), depth + 1));
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new Unsupported(null);
+    }
+    return o;
+  }
+
+  private static ArrayNode array(JsonParser p, int depth) throws IOException, Unsupported {
+    if (depth > 500) {
+      throw new Unsupported(null);
+    }
+    ArrayNode a = NODES.arrayNode();
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        throw new Unsupported(null);
+      }
+      a.add(value(p, t, depth + 1));
+    }
+    return a;
+  }
+
+  /** Writes a tree of plain nodes (objects, arrays, text, numbers, booleans, nulls); pretty may be null. */
+  static String write(JsonNode node, PrettyPrinter pretty) throws Unsupported {
+    if (!plain(node)) {
+      throw new Unsupported(null);
+    }
+    StringWriter w = new StringWriter(256);
+    try (JsonGenerator g = Holder.FACTORY.createGenerator(w)) {
+      if (pretty != null) {
+        g.setPrettyPrinter(pretty);
+      }
+      tree(g, node);
+    } catch (IOException | RuntimeException e) {
+      throw new Unsupported(e);
+    }
+    return w.toString();
+  }
+
+  /** What ObjectNode/ArrayNode.serialize do under the mapper's default features, without a SerializerProvider. */
+  private static void tree(JsonGenerator g, JsonNode n) throws IOException {
+    switch (n.getNodeType()) {
+      case OBJECT:
+        g.writeStartObject();
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+          java.util.Map.Entry<String, JsonNode> e = it.next();
+          g.writeFieldName(e.getKey());
+          tree(g, e.getValue());
+        }
+        g.writeEndObject();
+        break;
+      case ARRAY:
+        g.writeStartArray();
+        for (JsonNode c : n) {
+          tree(g, c);
+        }
+        g.writeEndArray();
+        break;
+      case STRING:
+        g.writeString(n.textValue());
+        break;
+      case BOOLEAN:
+        g.writeBoolean(n.booleanValue());
+        break;
+      case NULL:
+        g.writeNull();
+        break;
+      default:
+        if (n.isInt()) {
+          g.writeNumber(n.intValue());
+        } else if (n.isLong()) {
+          g.writeNumber(n.longValue());
+        } else if (n.isDouble()) {
+          g.writeNumber(n.doubleValue());
+        } else {
+          g.writeNumber(n.bigIntegerValue());
+        }
+    }
+  }
+
+  /** True when serializing needs no SerializerProvider (no POJO, binary or raw nodes). */
+  private static boolean plain(JsonNode n) {
+    switch (n.getNodeType()) {
+      case OBJECT:
+      case ARRAY:
+        for (JsonNode c : n) {
+          if (!plain(c)) {
+            return false;
+          }
+        }
+        return true;
+      case STRING:
+      case BOOLEAN:
+      case NULL:
+        return true;
+      case NUMBER:
+        return n.isInt() || n.isLong() || n.isDouble() || n.isBigInteger();
+      default:
+        return false;
+    }
+  }
+}
