@@ -113,6 +113,31 @@ class IperfTestIT {
     assertTrue(r.elapsed().toSeconds() < 40, "iperf3 was stopped, not run for 60 s");
   }
 
+  /** A server that accepts the connection and then says nothing: iperf3 waits, the task timeout ends it. */
+  @Test
+  void silentServerIsStoppedByTheTaskTimeout() throws Exception {
+    Tools.require("iperf3");
+    try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            silent.accept(); // keep the socket open, never answer
+          }
+        } catch (Exception ignored) {
+          // closed
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"iperf_test\",\"server\":\"127.0.0.1\",\"port\":"
+          + silent.getLocalPort() + ",\"duration_seconds\":30,\"timeout_seconds\":3}]}").run();
+      r.assertProtocolClean();
+      r.assertStatus(0, "failure");
+      assertEquals("timeout", r.result(0).at("/summary/termination").asText());
+      assertTrue(r.elapsed().toSeconds() < 30, r.elapsed().toString());
+    }
+  }
+
   @Test
   void missingDurationFailsClearly() throws Exception {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"iperf_test\",\"server\":\"127.0.0.1\"}]}").run();

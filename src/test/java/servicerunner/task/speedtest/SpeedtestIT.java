@@ -27,6 +27,17 @@ class SpeedtestIT {
   }
 
   @Test
+  void hungToolIsStoppedByTheTaskTimeout() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"speedtest\",\"timeout_seconds\":2,\"executable_path\":\""
+        + Fixtures.path("fake-tools", "speedtest-hang") + "\"}]}").run();
+    r.assertProtocolClean();
+    r.assertStatus(0, "failure");
+    assertEquals("timeout", r.result(0).at("/summary/termination").asText());
+    assertEquals("failed", r.result(0).at("/summary/human_readable/verdict").asText());
+    assertTrue(r.elapsed().toSeconds() < 30, r.elapsed().toString());
+  }
+
+  @Test
   void missingToolIsALaunchFailure() throws Exception {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"speedtest\",\"executable_path\":\"/nonexistent/speedtest-cli\"}]}")
         .run();
