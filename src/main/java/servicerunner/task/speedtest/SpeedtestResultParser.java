@@ -39,7 +39,8 @@ public final class SpeedtestResultParser {
     ObjectNode hr = Json.object();
     ArrayNode notes = Json.array();
     if (result == null || (exitCode != null && exitCode != 0)) {
-      String why = toolErrors.isEmpty() ? firstLine(stderr, stdout) : String.join(": ", new java.util.LinkedHashSet<>(toolErrors));
+      // without an ERROR: line, a Python traceback's last line names the exception and its message
+      String why = toolErrors.isEmpty() ? lastLine(stderr, stdout) : String.join(": ", new java.util.LinkedHashSet<>(toolErrors));
       String error = why.isEmpty()
           ? (exitCode != null && exitCode != 0 ? "speed test exited with code " + exitCode : "speed test printed no result")
           : why;
@@ -209,11 +210,12 @@ public final class SpeedtestResultParser {
     }
   }
 
-  private static String firstLine(String a, String b) {
+  private static String lastLine(String a, String b) {
     for (String t : new String[] {a, b}) {
-      for (String l : t.split("\r\n|\r|\n")) {
-        if (!l.isBlank()) {
-          return l.strip();
+      String[] lines = t.split("\r\n|\r|\n");
+      for (int i = lines.length - 1; i >= 0; i--) {
+        if (!lines[i].isBlank()) {
+          return lines[i].strip();
         }
       }
     }

@@ -63,6 +63,8 @@ class SpeedtestResultParserTest {
     assertEquals("Speed test failed: HTTP Error 403: Forbidden", golden("speedtest-cli-403.err").get("error").asText());
     assertEquals("Speed test failed: Unable to connect to servers to test latency.",
         golden("speedtest-cli-no-servers.err").get("error").asText());
+    assertEquals("Speed test failed: ValueError: invalid literal for int() with base 10: ''",
+        golden("speedtest-cli-traceback.err").get("error").asText());
     ObjectNode ookla = golden("ookla-error-log.out");
     assertFalse(ookla.get("success").asBoolean());
     assertTrue(ookla.get("error").asText().contains("Could not retrieve or read configuration"));
