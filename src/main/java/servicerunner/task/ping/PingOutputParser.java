@@ -16,7 +16,7 @@ import servicerunner.task.SampleStats;
  * Parses ping output (Windows in any language, iputils, BSD/macOS) into the ping_test summary. Pure: text in, summary
  * out.
  *
- * <p>Only lines carrying {@code TTL=} (any case) are echo replies. Windows counts "Reply from X: Destination host
+ * <p>Only lines carrying {@code TTL=} (any case) are echo replies (or, for IPv6 on Windows, a time without TTL). Windows counts "Reply from X: Destination host
  * unreachable." as Received and may exit 0 (tool-outputs.md section 10, ss64), so the statistics line alone would
  * report an unreachable host as 0% loss. The number of received packets is therefore the number of TTL lines, and
  * the tool's own figures are kept beside it ({@code packets.reported_received}).
@@ -75,7 +75,7 @@ public final class PingOutputParser {
         continue;
       }
       nonEmpty.add(line);
-      if (TTL.matcher(line).find()) {
+      if (isReply(line)) {
         Matcher t = TIME.matcher(line);
         if (t.find()) {
           double v = Double.parseDouble(t.group(2).replace(',', '.'));
@@ -209,6 +209,17 @@ public final class PingOutputParser {
       s.put("error", error);
     }
     return s;
+  }
+
+  /**
+   * An echo reply: a line with {@code TTL=}, or, because Windows prints no TTL for IPv6 ("Reply from ::1:
+   * time<1ms"), a line with a round-trip time that is neither the RTT summary nor an unreachable message.
+   */
+  static boolean isReply(String line) {
+    if (TTL.matcher(line).find()) {
+      return true;
+    }
+    return TIME.matcher(line).find() && !WIN_RTT.matcher(line).find() && !UNREACHABLE.matcher(line).find();
   }
 
   /** Stability score per protocol 7.2: loss, latency and jitter penalties from 100. */

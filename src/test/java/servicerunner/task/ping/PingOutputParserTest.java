@@ -87,6 +87,21 @@ class PingOutputParserTest {
   }
 
   @Test
+  void windowsIpv6RepliesHaveNoTtl() {
+    ObjectNode s = golden("windows-en-ipv6.out");
+    assertEquals(4, s.at("/packets/received").asInt());
+    assertEquals(0.625, s.at("/interval_stats/mean").asDouble()); // 0.5, 0.5, 1, 0.5
+  }
+
+  @Test
+  void ttlExpiredIsNotAReply() {
+    ObjectNode s = golden("windows-en-ttl-expired.out");
+    assertFalse(s.get("success").asBoolean());
+    assertEquals(2, s.at("/packets/reported_received").asInt());
+    assertEquals("No reply from target: 3 of 3 packets lost", s.get("error").asText());
+  }
+
+  @Test
   void emptyOutputIsAFailure() {
     ObjectNode s = PingOutputParser.parse("", "h");
     assertFalse(s.get("success").asBoolean());
