@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import servicerunner.testing.Fixtures;
+import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 import servicerunner.testing.Tools;
@@ -77,6 +79,10 @@ class IperfTestIT {
     assertTrue(s.at("/human_readable/throughput/mean").asDouble() > 0, s.toString());
     assertTrue(s.get("throughput_over_time_mbps").size() >= 2);
     assertEquals(5000, s.get("connect_timeout_ms").asInt());
+    // the renderer's top-level fields come from the task, not the parser (contract section 6)
+    RendererFields.assertField(s, "server", JsonNodeType.STRING);
+    RendererFields.assertField(s, "port", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "duration_seconds", JsonNodeType.NUMBER);
     assertTrue(r.result(0).get("command").toString().contains("\"--connect-timeout\",\"5000\""));
   }
 
