@@ -1,10 +1,15 @@
 package servicerunner.task.ping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import servicerunner.testing.Fixtures;
@@ -60,6 +65,22 @@ class PingTestIT {
     r.assertStatus(0, "failure");
     assertEquals("timeout", r.result(0).at("/summary/termination").asText());
     assertTrue(r.elapsed().toSeconds() < 30, "stopped long before 60 pings: " + r.elapsed());
+  }
+
+  @Test
+  void userSkipIsSkipped(@TempDir Path tmp) throws Exception {
+    Tools.require("ping");
+    Path control = tmp.resolve("control.json");
+    RunnerProcess.Started run = RunnerProcess.jar(
+        "{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":60}]}")
+        .env("AUTOSERVICE_CONTROL_FILE", control.toString()).start();
+    assertNotNull(run.awaitLine(l -> l.startsWith("TASK_START:0:ping_test"), Duration.ofSeconds(20)));
+    Thread.sleep(1000);
+    Files.writeString(control, "{\"action\":\"skip\",\"timestamp\":" + System.currentTimeMillis() / 1000 + "}");
+    RunResult r = run.waitFor(Duration.ofSeconds(40));
+    r.assertProtocolClean();
+    r.assertStatus(0, "skipped");
+    assertTrue(r.taskMarkers().contains("TASK_SKIP:0:ping_test - User requested skip"), r.taskMarkers().toString());
   }
 
   @Test
