@@ -1,0 +1,144 @@
+package servicerunner.task.battery;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import servicerunner.exec.Decoding;
+import servicerunner.exec.ProcessResult;
+import servicerunner.exec.ProcessSpec;
+import servicerunner.report.Json;
+import servicerunner.task.ParamSpec;
+import servicerunner.task.Params;
+import servicerunner.task.ProcessSummaries;
+import servicerunner.task.Status;
+import servicerunner.task.TaskContext;
+import servicerunner.task.TaskOutcome;
+import servicerunner.task.TaskType;
+
+/**
+ * Battery wear and charge: Linux reads /sys/class/power_supply, Windows parses {@code powercfg /batteryreport}.
+ * A machine without a battery is skipped ("No battery found"), as the reference did.
+ */
+public final class BatteryHealthReportTask implements TaskType {
+  static final String NO_BATTERY = "No battery found";
+  static final String SYSFS = "/sys/class/power_supply";
+
+  @Override
+  public String id() {
+    return "battery_health_report";
+  }
+
+  @Override
+  public String description() {
+    return "Reports battery wear (full-charge vs design capacity), cycles, charge and state; skipped without a battery.";
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    return List.of(
+        ParamSpec.integer("index", "Which battery, 0 = the first.").defaultsTo(0).atLeast(0),
+        ParamSpec.string("source", "auto (powercfg on Windows, sysfs elsewhere), sysfs or powercfg.").defaultsTo("auto")
+            .oneOf("auto", "sysfs", "powercfg"),
+        ParamSpec.string("sysfs_root", "The power_supply folder to read (default " + SYSFS + "; for tests)."),
+        ParamSpec.string("executable_path", "The powercfg program (default: powercfg)."));
+  }
+
+  /** sysfs takes milliseconds; powercfg /batteryreport a few seconds. */
+  @Override
+  public Duration defaultTimeout() {
+    return Duration.ofMinutes(2);
+  }
+
+  @Override
+  public TaskOutcome run(TaskContext ctx) {
+    Params p = ctx.params();
+    String source = p.string("source");
+    boolean powercfg = "powercfg".equals(source) || ("auto".equals(source) && ctx.platform().isWindows());
+    List<BatteryData> batteries;
+    ObjectNode extras = Json.object();
+    if (powercfg) {
+      List<String> argv = List.of(p.optString("executable_path").orElse("powercfg"), "/batteryreport", "/output",
+          ctx.scratchDir().resolve("battery.html").toString());
+      ProcessResult r = ctx.run(ProcessSpec.of(argv).withTimeout(Duration.ofSeconds(90)));
+      extras.set("command", ProcessSummaries.command(r));
+      var problem = ProcessSummaries.problem(r, "powercfg");
+      if (problem.isPresent()) {
+        problem.get().summary().put("human_readable", problem.get().summary().path("error").asText());
+        return problem.get().withExtra("command", extras.get("command"));
+      }
+      Path html = Path.of(argv.get(3));
+      if (r.exitCode() != 0 || !Files.isRegularFile(html)) {
+        String tail = (r.stdout().lastChars(300) + " " + r.stderr().lastChars(300)).strip();
+        ObjectNode s = ProcessSummaries.addProcess(Json.object(), r);
+        s.put("error", "powercfg /batteryreport failed (exit code " + r.exitCode() + ")" + (tail.isEmpty() ? "" : ": " + tail));
+        s.put("human_readable", s.get("error").asText());
+        return new TaskOutcome(Status.FAILURE, s, extras);
+      }
+      try {
+        batteries = PowercfgReportParser.parse(Decoding.decodeAuto(Files.readAllBytes(html)));
+      } catch (IOException e) {
+        return TaskOutcome.failure("cannot read the battery report: " + e.getMessage());
+      }
+    } else {
+      batteries = readSysfs(Path.of(p.optString("sysfs_root").orElse(SYSFS)));
+    }
+    ctx.checkCancelled();
+    if (batteries.isEmpty()) {
+      ObjectNode s = Json.object().put("reason", NO_BATTERY).put("error", NO_BATTERY).put("human_readable", NO_BATTERY);
+      return new TaskOutcome(Status.SKIPPED, s, extras);
+    }
+    int index = p.integer("index");
+    if (index >= batteries.size()) {
+      return TaskOutcome.failure("index: " + index + " is out of range, " + batteries.size() + " battery(ies) found");
+    }
+    return new TaskOutcome(Status.SUCCESS, BatteryHealthReport.build(batteries.get(index), batteries.size()), extras);
+  }
+
+  /** Every system battery under the power_supply folder, in name order (BAT0, BAT1, ...). */
+  static List<BatteryData> readSysfs(Path root) {
+    List<BatteryData> out = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return out;
+    }
+    List<Path> supplies;
+    try (Stream<Path> s = Files.list(root)) {
+      supplies = s.sorted().toList();
+    } catch (IOException e) {
+      return out;
+    }
+    for (Path dir : supplies) {
+      Map<String, String> attrs = attributes(dir);
+      if (SysfsBattery.isSystemBattery(attrs)) {
+        out.add(SysfsBattery.from(dir.getFileName().toString(), attrs));
+      }
+    }
+    return out;
+  }
+
+  /** The folder's small attribute files; unreadable ones (some need root, some fail while the battery updates) are skipped. */
+  static Map<String, String> attributes(Path dir) {
+    Map<String, String> a = new TreeMap<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.toList()) {
+        try {
+          if (Files.isRegularFile(f) && Files.size(f) <= 4096) {
+            a.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8).strip());
+          }
+        } catch (IOException | RuntimeException ignored) {
+          // skip this attribute
+        }
+      }
+    } catch (IOException ignored) {
+      // not a folder we can list
+    }
+    return a;
+  }
+}

@@ -1,0 +1,271 @@
+package servicerunner.task.iperf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import servicerunner.report.Json;
+import servicerunner.task.SampleStats;
+
+/**
+ * Turns iperf3 {@code --json} output into the iperf_test summary. Pure: text in, summary out.
+ *
+ * <p>Success is never read from the exit code alone: iperf3 3.12 (Debian 12) exits 0 even when the JSON carries
+ * {@code "error": "unable to connect to server: Connection refused"} (recorded in refused.json here).
+ */
+public final class IperfResultParser {
+  private IperfResultParser() {}
+
+  /** Phrases (iperf_error.c and OS messages) that mean the client never got a test running with the server. */
+  static final List<String> CONNECTION_PHRASES = List.of("unable to connect", "connection refused",
+      "connection timed out", "no route to host", "connection reset", "server may have stopped",
+      "server is busy", "operation timed out", "unable to receive control message", "name or service not known",
+      "unable to resolve host");
+
+  /** What the parser needs besides the output. */
+  public record Options(Double thresholdBps, boolean includeIntervals, boolean includeRaw) {
+    public static final Options DEFAULT = new Options(null, false, false);
+  }
+
+  public static ObjectNode parse(String stdout, String stderr, Integer exitCode, Options opt) {
+    ObjectNode s = Json.object();
+    JsonNode root = parseJson(stdout);
+    String iperfError = root == null ? null : text(root.get("error"));
+    String combined = ((iperfError == null ? "" : iperfError) + "\n" + stderr + "\n"
+        + (root == null ? stdout : "")).toLowerCase(Locale.ROOT);
+    boolean connectionProblem = CONNECTION_PHRASES.stream().anyMatch(combined::contains);
+
+    JsonNode testStart = root == null ? null : root.path("start").path("test_start");
+    boolean udp = testStart != null && "UDP".equalsIgnoreCase(testStart.path("protocol").asText());
+    boolean reverse = testStart != null && testStart.path("reverse").asInt() == 1;
+    JsonNode end = root == null ? Json.object() : root.path("end");
+
+    ObjectNode agg = s.putObject("aggregates");
+    putNumber(agg, "bits_per_second_sender", num(end.path("sum_sent").get("bits_per_second")));
+    putNumber(agg, "bits_per_second_receiver", num(end.path("sum_received").get("bits_per_second")));
+    Double retransmits = num(end.path("sum_sent").get("retransmits"));
+    putNumber(agg, "retransmits", retransmits);
+    // UDP jitter and loss sit in end.sum (the reference read end.streams[0].receiver and never found them)
+    Double jitter = udp ? firstNum(end.path("sum").get("jitter_ms"), end.path("streams").path(0).path("udp").get("jitter_ms")) : null;
+    Double loss = udp ? firstNum(end.path("sum").get("lost_percent"), end.path("streams").path(0).path("udp").get("lost_percent")) : null;
+    putNumber(agg, "jitter_ms", round(jitter, 3));
+    putNumber(agg, "packet_loss_percent", round(loss, 3));
+    JsonNode cpu = end.get("cpu_utilization_percent");
+    if (cpu != null && cpu.isObject()) {
+      agg.set("cpu_utilization_percent", cpu.deepCopy());
+    } else {
+      agg.putNull("cpu_utilization_percent");
+    }
+
+    List<Double> bps = new ArrayList<>();
+    ArrayNode overTime = Json.array();
+    ArrayNode intervals = Json.array();
+    if (root != null) {
+      for (JsonNode iv : root.path("intervals")) {
+        JsonNode sum = iv.path("sum");
+        Double b = num(sum.get("bits_per_second"));
+        if (b == null || sum.path("omitted").asBoolean(false)) {
+          continue; // --omit warm-up intervals are not part of the measurement
+        }
+        bps.add(b);
+        overTime.add(Json.round(b / 1e6, 2));
+        intervals.add(Json.object().put("start", sum.path("start").asDouble()).put("end", sum.path("end").asDouble())
+            .put("bits_per_second", b).put("bytes", sum.path("bytes").asLong()));
+      }
+    }
+    SampleStats st = SampleStats.of(bps);
+    int zero = 0;
+    int below = 0;
+    for (double b : bps) {
+      if (b <= 0) {
+        zero++;
+      }
+      if (opt.thresholdBps() != null && b < opt.thresholdBps()) {
+        below++;
+      }
+    }
+    ObjectNode is = s.putObject("interval_stats");
+    is.put("samples", bps.size());
+    putNumber(is, "mean_bps", st == null ? null : round(st.mean(), 1));
+    putNumber(is, "median_bps", st == null ? null : round(st.median(), 1));
+    putNumber(is, "min_bps", st == null ? null : round(st.min(), 1));
+    putNumber(is, "max_bps", st == null ? null : round(st.max(), 1));
+    putNumber(is, "stdev_bps", st == null ? null : round(st.stdev(), 1));
+    putNumber(is, "cov", st == null ? null : round(st.cov(), 4));
+    putNumber(is, "p10_bps", st == null ? null : round(st.p10(), 1));
+    putNumber(is, "p90_bps", st == null ? null : round(st.p90(), 1));
+    is.put("zero_throughput_intervals", zero);
+    if (opt.thresholdBps() != null) {
+      is.put("below_threshold_intervals", below);
+    }
+    s.set("throughput_over_time_mbps", overTime);
+    if (opt.includeIntervals()) {
+      s.set("intervals", intervals);
+    }
+    if (opt.includeRaw() && root != null) {
+      s.set("raw", root);
+    }
+
+    ObjectNode hr = s.putObject("human_readable");
+    hr.put("protocol", udp ? "UDP" : "TCP");
+    hr.put("direction", reverse ? "download" : "upload");
+    ObjectNode tp = hr.putObject("throughput");
+    tp.put("unit", "Mbps");
+    putNumber(tp, "mean", st == null ? null : round(st.mean() / 1e6, 2));
+    putNumber(tp, "median", st == null ? null : round(st.median() / 1e6, 2));
+    putNumber(tp, "p10", st == null ? null : round(st.p10() / 1e6, 2));
+    putNumber(tp, "p90", st == null ? null : round(st.p90() / 1e6, 2));
+    putNumber(tp, "min", st == null ? null : round(st.min() / 1e6, 2));
+    putNumber(tp, "max", st == null ? null : round(st.max() / 1e6, 2));
+    putNumber(tp, "stdev", st == null ? null : round(st.stdev() / 1e6, 2));
+    putNumber(tp, "cov_percent", st == null ? null : round(st.cov() * 100, 2));
+    tp.put("samples", bps.size());
+    if (opt.thresholdBps() != null) {
+      putNumber(tp, "below_threshold_percent", bps.isEmpty() ? null : round(below * 100.0 / bps.size(), 1));
+      tp.put("threshold_mbps", Json.round(opt.thresholdBps() / 1e6, 2));
+    }
+    ArrayNode notes = hr.putArray("notes");
+    if (udp) {
+      ObjectNode q = hr.putObject("udp_quality");
+      putNumber(q, "jitter_ms", round(jitter, 3));
+      putNumber(q, "loss_percent", round(loss, 3));
+    }
+
+    String error = null;
+    if (root == null) {
+      error = connectionProblem ? "iperf3 could not connect: " + firstLine(stderr, stdout)
+          : "iperf3 printed no JSON result" + (firstLine(stderr, stdout).isEmpty() ? "" : ": " + firstLine(stderr, stdout));
+    } else if (iperfError != null) {
+      error = "iperf3: " + iperfError;
+    } else if (connectionProblem) {
+      error = "iperf3 lost the connection: " + firstLine(stderr, "");
+    } else if (exitCode != null && exitCode != 0) {
+      error = "iperf3 exited with code " + exitCode;
+    } else if (bps.isEmpty() && num(end.path("sum_received").get("bits_per_second")) == null
+        && num(end.path("sum").get("bits_per_second")) == null) {
+      error = "iperf3 reported no measurements";
+    }
+    if (error != null) {
+      s.put("success", false);
+      s.put("error", error);
+      hr.put("stability_score", 0);
+      if (connectionProblem) {
+        hr.put("verdict", "connection_failed");
+        // reason is what TASK_FAIL shows, so it starts with the error itself and stays on one line (B18)
+        s.put("reason", error + ". " + (combined.contains("busy")
+            ? "The iperf3 server is busy with another test (it serves one client at a time); try again in a minute."
+            : "Check that iperf3 -s runs on the server and listens on this port, that a firewall allows the port,"
+                + " and that the server address is right."));
+      } else {
+        hr.put("verdict", "failed");
+      }
+      notes.add(error);
+      return s;
+    }
+    s.put("success", true);
+    int score = score(st, zero, retransmits, loss, notes);
+    hr.put("stability_score", score);
+    hr.put("verdict", verdict(score));
+    return s;
+  }
+
+  /** Stability score per protocol 7.2. */
+  static int score(SampleStats st, int zeroIntervals, Double retransmits, Double udpLoss, ArrayNode notes) {
+    double score = 100;
+    if (st != null) {
+      double covPct = st.cov() * 100;
+      score -= Math.min(50, covPct * 1.5);
+      if (covPct >= 10) {
+        notes.add("throughput varies by " + Json.round(covPct, 1) + "% between intervals");
+      }
+    }
+    if (zeroIntervals > 0) {
+      score -= 30;
+      notes.add(zeroIntervals + " interval(s) with no throughput (stall)");
+    }
+    if (retransmits != null && retransmits > 0) {
+      score -= Math.min(20, 2 + Math.sqrt(retransmits));
+      notes.add((long) (double) retransmits + " TCP retransmits");
+    }
+    if (udpLoss != null) {
+      if (udpLoss >= 5) {
+        score -= 60;
+      } else if (udpLoss >= 1) {
+        score -= 30;
+      } else if (udpLoss > 0) {
+        score -= 10;
+      }
+      if (udpLoss > 0) {
+        notes.add("UDP packet loss " + Json.round(udpLoss, 2) + "%");
+      }
+    }
+    return (int) Math.round(Math.max(0, score));
+  }
+
+  static String verdict(int score) {
+    return score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
+  }
+
+  /**
+   * Lenient on purpose: iperf3 3.12 in reverse mode repeats {@code sock_bufsize}, {@code sndbuf_actual} and
+   * {@code rcvbuf_actual} inside {@code start} (recorded in tcp-reverse-parallel2.json), which the runner's strict
+   * reader rejects as duplicate keys. Here the last value wins.
+   */
+  private static final ObjectMapper LENIENT = new ObjectMapper();
+
+  /** The JSON object iperf3 printed; tolerates text before it (warnings) and returns null when there is none. */
+  static JsonNode parseJson(String stdout) {
+    int start = stdout.indexOf('{');
+    int end = stdout.lastIndexOf('}');
+    if (start < 0 || end < start) {
+      return null;
+    }
+    try {
+      JsonNode n = LENIENT.readTree(stdout.substring(start, end + 1));
+      return n != null && n.isObject() ? n : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String firstLine(String a, String b) {
+    for (String t : new String[] {a, b}) {
+      for (String l : t.split("\r\n|\r|\n")) {
+        if (!l.isBlank()) {
+          String line = l.strip();
+          return line.startsWith("iperf3: ") ? line.substring(8) : line;
+        }
+      }
+    }
+    return "";
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
+  }
+
+  private static Double num(JsonNode n) {
+    return n != null && n.isNumber() ? n.asDouble() : null;
+  }
+
+  private static Double firstNum(JsonNode a, JsonNode b) {
+    Double x = num(a);
+    return x != null ? x : num(b);
+  }
+
+  private static Double round(Double d, int places) {
+    return d == null ? null : Json.round(d, places);
+  }
+
+  private static void putNumber(ObjectNode o, String k, Double v) {
+    if (v == null) {
+      o.putNull(k);
+    } else {
+      o.put(k, v);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package servicerunner.task.iperf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.Params;
+
+class IperfTestTaskTest {
+
+  static Params params(String json) throws Exception {
+    var v = ParamValidator.validate(new IperfTestTask().params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    assertEquals(List.of(), v.errors());
+    return v.params();
+  }
+
+  /** Bug B6: connect_timeout is seconds in the plan and milliseconds for iperf3. */
+  @Test
+  void argvConvertsConnectTimeoutToMillisecondsAndMinutesToSeconds() throws Exception {
+    Params p = params("{\"server\":\"10.0.0.2\",\"duration_minutes\":0.05,\"connect_timeout\":5}");
+    assertEquals(3, IperfTestTask.testSeconds(p));
+    assertEquals(List.of("iperf3", "-c", "10.0.0.2", "-p", "5201", "--json", "--connect-timeout", "5000", "-i", "1",
+        "-t", "3"), IperfTestTask.argv(p, 3));
+  }
+
+  @Test
+  void argvWithEveryOption() throws Exception {
+    Params p = params("{\"server\":\"s\",\"port\":5999,\"duration_seconds\":20,\"protocol\":\"udp\",\"bandwidth\":\"50M\","
+        + "\"reverse\":true,\"parallel_streams\":4,\"omit_seconds\":2,\"interval_seconds\":0.5,"
+        + "\"extra_args\":[\"--get-server-output\"]}");
+    assertEquals(List.of("iperf3", "-c", "s", "-p", "5999", "--json", "--connect-timeout", "10000", "-i", "0.5", "-t",
+        "20", "-P", "4", "--omit", "2", "-u", "-b", "50M", "-R", "--get-server-output"), IperfTestTask.argv(p, 20));
+  }
+
+  @Test
+  void noDurationMeansNoTestLength() throws Exception {
+    assertNull(IperfTestTask.testSeconds(params("{\"server\":\"s\"}")));
+    assertEquals(1, IperfTestTask.testSeconds(params("{\"server\":\"s\",\"duration_minutes\":0.001}")));
+  }
+
+  /** Protocol 6.3: test length + connect timeout + 10 s (plus the omitted warm-up, which also runs). */
+  @Test
+  void processTimeout() {
+    assertNull(new IperfTestTask().defaultTimeout());
+    assertEquals(Duration.ofSeconds(60 + 10 + 10), IperfTestTask.processTimeout(60, 0, 10));
+    assertEquals(Duration.ofMillis(3000 + 2000 + 500 + 10_000), IperfTestTask.processTimeout(3, 2, 0.5));
+  }
+
+  @Test
+  void badParameterTypesNameTheirPath() throws Exception {
+    var v = ParamValidator.validate(new IperfTestTask().params(),
+        (ObjectNode) Json.parse("{\"server\":1,\"protocol\":\"sctp\",\"port\":70000}"), n -> "tasks[0]." + n);
+    assertEquals(List.of("tasks[0].server: expected a string, got the number 1",
+        "tasks[0].port: expected at most 65535, got 70000",
+        "tasks[0].protocol: expected one of tcp, udp, got \"sctp\""), v.errors());
+  }
+}

@@ -1,0 +1,56 @@
+package servicerunner.task.speedtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import servicerunner.testing.Fixtures;
+import servicerunner.testing.RunResult;
+import servicerunner.testing.RunnerProcess;
+import servicerunner.testing.Tools;
+
+/** speedtest through the jar with the real speedtest-cli; the network is closed here, so it must fail cleanly. */
+class SpeedtestIT {
+
+  @Test
+  void noNetworkIsACleanFailureWithTheToolsReason() throws Exception {
+    Tools.require("speedtest-cli");
+    RunResult r = RunnerProcess.jar(Fixtures.path("test_speedtest.json").toString()).run();
+    r.assertProtocolClean();
+    r.assertStatus(0, "failure");
+    String error = r.result(0).at("/summary/error").asText();
+    assertTrue(error.startsWith("Speed test failed: ") && error.length() > "Speed test failed: ".length() + 5, error);
+    assertTrue(error.contains("Cannot retrieve speedtest configuration") || error.contains("Unable to connect"), error);
+    assertEquals("failed", r.result(0).at("/summary/human_readable/verdict").asText());
+    assertTrue(r.taskMarkers().get(1).startsWith("TASK_FAIL:0:speedtest - Speed test failed: "), r.taskMarkers().toString());
+    assertEquals("[\"speedtest-cli\",\"--json\",\"--secure\",\"--single\"]", r.result(0).get("command").toString());
+  }
+
+  @Test
+  void hungToolIsStoppedByTheTaskTimeout() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"speedtest\",\"timeout_seconds\":2,\"executable_path\":\""
+        + Fixtures.path("fake-tools", "speedtest-hang") + "\"}]}").run();
+    r.assertProtocolClean();
+    r.assertStatus(0, "failure");
+    assertEquals("timeout", r.result(0).at("/summary/termination").asText());
+    assertEquals("failed", r.result(0).at("/summary/human_readable/verdict").asText());
+    assertTrue(r.elapsed().toSeconds() < 30, r.elapsed().toString());
+  }
+
+  @Test
+  void missingToolIsALaunchFailure() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"speedtest\",\"executable_path\":\"/nonexistent/speedtest-cli\"}]}")
+        .run();
+    r.assertStatus(0, "failure");
+    assertTrue(r.result(0).at("/summary/error").asText().contains("could not be started"));
+  }
+
+  @Test
+  void badParametersAreRejectedWithTheirPath() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"speedtest\",\"secure\":\"yes\",\"threads\":0}]}").run();
+    r.assertExit(1);
+    String errors = r.report().get("errors").toString();
+    assertTrue(errors.contains("tasks[0].secure: expected true or false"), errors);
+    assertTrue(errors.contains("tasks[0].threads: expected at least 1, got 0"), errors);
+  }
+}

@@ -1,0 +1,45 @@
+package servicerunner.task.speedtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.Params;
+
+class SpeedtestTaskTest {
+
+  static Params params(String json) throws Exception {
+    var v = ParamValidator.validate(new SpeedtestTask().params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    assertEquals(List.of(), v.errors());
+    return v.params();
+  }
+
+  @Test
+  void speedtestCliArgv() throws Exception {
+    Params p = params("{\"threads\":1,\"share\":false,\"secure\":true,\"skip_upload\":true,\"servers\":[5029,\"6000\"],"
+        + "\"server\":7000}");
+    assertEquals(List.of("speedtest-cli", "--json", "--secure", "--no-upload", "--single", "--server", "5029",
+        "--server", "6000", "--server", "7000"), SpeedtestTask.argv(p, false, "speedtest-cli"));
+  }
+
+  @Test
+  void ooklaArgvAndDetection() throws Exception {
+    assertTrue(SpeedtestTask.isOokla("auto", "C:\\tools\\Speedtest.exe".replace('\\', '/')));
+    assertTrue(SpeedtestTask.isOokla("ookla", "anything"));
+    assertFalse(SpeedtestTask.isOokla("auto", "speedtest-cli"));
+    assertFalse(SpeedtestTask.isOokla("speedtest-cli", "speedtest"));
+    assertEquals(List.of("speedtest", "--format=json", "--accept-license", "--accept-gdpr", "--progress=no",
+        "--server-id=16620"), SpeedtestTask.argv(params("{\"server\":16620}"), true, "speedtest"));
+  }
+
+  @Test
+  void defaultTimeout() {
+    assertEquals(Duration.ofMinutes(5), new SpeedtestTask().defaultTimeout());
+  }
+}
