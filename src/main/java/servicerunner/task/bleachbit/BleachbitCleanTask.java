@@ -14,6 +14,7 @@ import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.report.Json;
 import servicerunner.task.ParamKind;
+import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
@@ -70,6 +71,10 @@ public final class BleachbitCleanTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensureVerdict(execute(ctx));
+  }
+
+  private TaskOutcome execute(TaskContext ctx) {
     Params p = ctx.params();
     List<String> requested = p.stringList("options");
     if (requested.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.report.Json;
+import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
@@ -65,6 +66,10 @@ public final class SmartctlReportTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensureVerdict(execute(ctx));
+  }
+
+  private TaskOutcome execute(TaskContext ctx) {
     Params p = ctx.params();
     String exe = p.optString("executable_path").filter(s -> !s.isBlank()).orElse("smartctl");
     boolean full = "full".equals(p.string("detail_level"));
