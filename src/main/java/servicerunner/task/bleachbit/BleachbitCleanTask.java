@@ -71,7 +71,12 @@ public final class BleachbitCleanTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensureVerdict(execute(ctx));
+    TaskOutcome o = HumanReadable.ensureVerdict(execute(ctx));
+    ObjectNode hr = (ObjectNode) o.summary().get("human_readable");
+    if (!hr.has("mode")) {
+      hr.put("mode", ctx.params().bool("preview") ? "preview" : "clean"); // the app's preview detection reads it
+    }
+    return o;
   }
 
   private TaskOutcome execute(TaskContext ctx) {

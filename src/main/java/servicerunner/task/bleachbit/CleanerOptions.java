@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class CleanerOptions {
   private CleanerOptions() {}
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]+\\.([A-Za-z0-9_\\-]+|\\*)");
+  /** cleaner.option: no spaces, a dot between two non-empty parts (winapp2-derived ids use more than [a-z_]). */
+  private static final Pattern ID = Pattern.compile("[^\\s.]+\\.\\S+");
 
   record Split(List<String> valid, List<String> unknown) {}
 

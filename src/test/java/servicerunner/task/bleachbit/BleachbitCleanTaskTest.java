@@ -41,7 +41,8 @@ class BleachbitCleanTaskTest {
 
   @Test
   void malformedIdsAreNamed() {
-    assertEquals(List.of("tmp", "a b.c"), CleanerOptions.malformed(List.of("system.tmp", "tmp", "a b.c", "firefox.*")));
+    assertEquals(List.of("tmp", "a b.c", ".x", "y."), CleanerOptions.malformed(
+        List.of("system.tmp", "tmp", "a b.c", "firefox.*", ".x", "y.", "winapp2_Foo-Bar.clean+1")));
   }
 
   @Test
