@@ -28,6 +28,11 @@ import servicerunner.task.TaskType;
  * virtual machines and USB sticks have none, which is not a fault of the PC); every queried drive unreadable →
  * failure; some unreadable → completed_with_errors; a drive failing its SMART check (health_passed false, exit bit 3
  * or 4) → warning (the report worked, the disk needs attention); else success.
+ *
+ * <p>USB devices: the reference dropped every scan entry whose name or type mentioned "usb" before asking. Here they
+ * are queried like any drive (a SAT bridge usually reports full SMART data); only when smartctl answers "Unknown USB
+ * bridge" / "Please specify device type" does the device go to {@code skipped_devices} (reason
+ * {@code usb_bridge_unsupported}) rather than count as an error.
  */
 public final class SmartctlReportTask implements TaskType {
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
