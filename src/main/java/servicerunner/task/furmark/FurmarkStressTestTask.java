@@ -55,10 +55,15 @@ public final class FurmarkStressTestTask implements TaskType {
             .defaultsTo(90).range(1.0, 150.0));
   }
 
-  /** Depends on duration_seconds, so the handler sets it per run (see the class comment). */
+  /** Without parameters there is no run length; see {@link #defaultTimeout(Params)}. */
   @Override
   public Duration defaultTimeout() {
     return null;
+  }
+
+  @Override
+  public Duration defaultTimeout(Params p) {
+    return p.has("duration_seconds") ? timeout(p) : null;
   }
 
   @Override
@@ -98,7 +103,7 @@ public final class FurmarkStressTestTask implements TaskType {
 
   private TaskOutcome execute(TaskContext ctx) {
     Params p = ctx.params();
-    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)).withTimeout(timeout(p)));
+    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)));
     var problem = ProcessSummaries.problem(r, "FurMark");
     if (problem.isPresent()) {
       return problem.get().withExtra("command", ProcessSummaries.command(r));

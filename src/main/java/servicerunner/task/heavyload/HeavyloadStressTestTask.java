@@ -58,10 +58,15 @@ public final class HeavyloadStressTestTask implements TaskType {
         ParamSpec.string("testfile_path", "Folder for the disk test file (/TESTFILEPATH), disk test only."));
   }
 
-  /** Depends on duration_minutes, so the handler sets it per run (see the class comment). */
+  /** Without parameters there is no run length; see {@link #defaultTimeout(Params)}. */
   @Override
   public Duration defaultTimeout() {
     return null;
+  }
+
+  @Override
+  public Duration defaultTimeout(Params p) {
+    return timeout(p);
   }
 
   @Override
@@ -143,7 +148,7 @@ public final class HeavyloadStressTestTask implements TaskType {
     if (bad != null) {
       return TaskOutcome.failure(bad);
     }
-    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)).withTimeout(timeout(p)));
+    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)));
     ObjectNode s = intent(p);
     var problem = ProcessSummaries.problem(r, "HeavyLoad");
     if (problem.isPresent()) {

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.exec.Decoding;
+import servicerunner.plan.PlanParser;
 import servicerunner.report.Json;
+import servicerunner.run.PreparedPlan;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;
 import servicerunner.task.Status;
@@ -46,9 +49,19 @@ class FurmarkStressTestTaskTest {
 
   @Test
   void defaultTimeoutIsDurationPlus120Seconds() throws IOException {
-    assertNull(type.defaultTimeout(), "set per run from duration_seconds");
-    assertEquals(Duration.ofSeconds(180), FurmarkStressTestTask.timeout(validate("{\"duration_seconds\":60}").params()));
-    assertEquals(Duration.ofSeconds(182), FurmarkStressTestTask.timeout(validate("{\"duration_seconds\":61.5}").params()));
+    assertNull(type.defaultTimeout(), "depends on duration_seconds");
+    assertEquals(Duration.ofSeconds(180), type.defaultTimeout(validate("{\"duration_seconds\":60}").params()));
+    assertEquals(Duration.ofSeconds(182), type.defaultTimeout(validate("{\"duration_seconds\":61.5}").params()));
+  }
+
+  /** The engine uses it when the plan has no timeout_seconds, and the plan's value wins (also when longer). */
+  @Test
+  void planTimeoutOverridesTheDefault() throws Exception {
+    String plan = "{\"tasks\":[{\"type\":\"furmark_stress_test\",\"duration_seconds\":60},"
+        + "{\"type\":\"furmark_stress_test\",\"duration_seconds\":60,\"timeout_seconds\":600}]}";
+    PreparedPlan prepared = PreparedPlan.prepare(PlanParser.parse(plan.getBytes(StandardCharsets.UTF_8), "test"));
+    assertEquals(Duration.ofSeconds(180), prepared.tasks().get(0).timeout());
+    assertEquals(Duration.ofSeconds(600), prepared.tasks().get(1).timeout());
   }
 
   private static ObjectNode parsed(String fixture) {
