@@ -113,6 +113,11 @@ public final class FurmarkReportParser {
             putNumber(s, "duration_ms", n.group(1));
           }
           break;
+        case "score":
+          if ((n = NUMBER.matcher(value)).find()) {
+            putNumber(s, "score", n.group(1)); // only with --benchmark
+          }
+          break;
         default:
           break;
       }

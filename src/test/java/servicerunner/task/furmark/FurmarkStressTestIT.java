@@ -21,7 +21,8 @@ class FurmarkStressTestIT {
         "TASK_START:0:furmark_stress_test", "TASK_OK:0:furmark_stress_test",
         "TASK_START:1:furmark_stress_test", "TASK_OK:1:furmark_stress_test",
         "TASK_START:2:furmark_stress_test", "TASK_FAIL:2:furmark_stress_test - FurMark exited with code 3: GPU device lost",
-        "TASK_START:3:furmark_stress_test", "TASK_FAIL:3:furmark_stress_test - FurMark timed out after 2 s and was stopped"),
+        "TASK_START:3:furmark_stress_test", "TASK_FAIL:3:furmark_stress_test - FurMark timed out after 2 s and was stopped",
+        "TASK_START:4:furmark_stress_test", "TASK_OK:4:furmark_stress_test"),
         r.taskMarkers());
     JsonNode ok = r.result(0);
     assertEquals("success", ok.get("status").asText());
@@ -31,6 +32,10 @@ class FurmarkStressTestIT {
         + "\"1080\",\"--max-time\",\"60\",\"--no-gui\"]", ok.get("command").toString());
     assertEquals("warning", r.result(1).get("status").asText());
     assertTrue(r.result(3).at("/summary/timed_out").asBoolean());
+    JsonNode hung = r.result(4);
+    assertEquals("warning", hung.get("status").asText(), "the report printed before the hang still counts");
+    assertEquals(118, hung.at("/summary/frames").asInt());
+    assertTrue(hung.at("/summary/warning").asText().contains("did not exit"), hung.toString());
     // the live output is forwarded ASCII-safe even though the report has a 0xB0 degree byte
     assertTrue(r.stderrLines().stream().anyMatch(l -> l.contains(".max temperature: 52")), "forwarded output");
   }
