@@ -31,7 +31,7 @@ public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> war
       for (String unknown : v.unknown()) {
         warnings.add(spec.paramPath(unknown) + ": not a parameter of " + type.id() + ", ignored");
       }
-      Duration timeout = spec.timeout() != null ? spec.timeout() : type.defaultTimeout();
+      Duration timeout = spec.timeout() != null ? spec.timeout() : type.defaultTimeout(v.params());
       tasks.add(new PreparedTask(spec, type, v.params(), timeout));
     }
     if (!errors.isEmpty()) {

@@ -22,6 +22,15 @@ public interface TaskType {
   /** Used when the plan gives no {@code timeout_seconds}; null means no limit. */
   Duration defaultTimeout();
 
+  /**
+   * The default for these (validated) parameters, for types whose run length is a parameter (a stress test's
+   * duration plus a margin). Parameters may be incomplete when the plan has errors. Defaults to
+   * {@link #defaultTimeout()}.
+   */
+  default Duration defaultTimeout(Params params) {
+    return defaultTimeout();
+  }
+
   /** Platforms the tool exists on. Elsewhere the task is skipped unless the plan names an executable_path. */
   default Set<Platform> platforms() {
     return Set.of(Platform.values());

@@ -1,0 +1,190 @@
+package servicerunner.task.smartctl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import servicerunner.exec.ProcessResult;
+import servicerunner.exec.ProcessSpec;
+import servicerunner.report.Json;
+import servicerunner.task.HumanReadable;
+import servicerunner.task.ParamSpec;
+import servicerunner.task.Params;
+import servicerunner.task.ProcessSummaries;
+import servicerunner.task.Status;
+import servicerunner.task.TaskContext;
+import servicerunner.task.TaskOutcome;
+import servicerunner.task.TaskType;
+
+/**
+ * SMART health of every drive: {@code smartctl --scan -j}, then {@code smartctl -a <dev> -j} per device.
+ *
+ * <p>Status: scan failure → failure; no drive found → skipped ("No SMART-capable drives found", scan output kept:
+ * virtual machines and USB sticks have none, which is not a fault of the PC); every queried drive unreadable →
+ * failure; some unreadable → completed_with_errors; a drive failing its SMART check (health_passed false, exit bit 3
+ * or 4) → warning (the report worked, the disk needs attention); else success.
+ *
+ * <p>USB devices: the reference dropped every scan entry whose name or type mentioned "usb" before asking. Here they
+ * are queried like any drive (a SAT bridge usually reports full SMART data); only when smartctl answers "Unknown USB
+ * bridge" / "Please specify device type" does the device go to {@code skipped_devices} (reason
+ * {@code usb_bridge_unsupported}) rather than count as an error.
+ */
+public final class SmartctlReportTask implements TaskType {
+  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+  /** One device query; a drive that hangs must not take the whole task's time. */
+  static final Duration PER_CALL_TIMEOUT = Duration.ofMinutes(2);
+
+  @Override
+  public String id() {
+    return "smartctl_report";
+  }
+
+  @Override
+  public String description() {
+    return "Reads the SMART health of every drive with smartctl (health, wear, hours, errors, temperature).";
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    return List.of(
+        ParamSpec.string("executable_path", "smartctl or smartctl.exe; default: smartctl on PATH."),
+        ParamSpec.string("detail_level", "basic, or full to add the whole smartctl JSON as raw in each drive.")
+            .defaultsTo("basic").oneOf("basic", "full"),
+        ParamSpec.stringList("devices", "Only these devices (e.g. [\"/dev/sda\", \"/dev/nvme0\"]); they are queried"
+            + " even when the scan does not list them."));
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return DEFAULT_TIMEOUT;
+  }
+
+  @Override
+  public String example() {
+    return "{\"type\":\"smartctl_report\",\"detail_level\":\"basic\"}";
+  }
+
+  @Override
+  public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensureVerdict(execute(ctx));
+  }
+
+  private TaskOutcome execute(TaskContext ctx) {
+    Params p = ctx.params();
+    String exe = p.optString("executable_path").filter(s -> !s.isBlank()).orElse("smartctl");
+    boolean full = "full".equals(p.string("detail_level"));
+    List<String> requested = p.stringList("devices");
+
+    ProcessResult sr = ctx.run(ProcessSpec.of(exe, "--scan", "-j").withTimeout(PER_CALL_TIMEOUT)
+        .withForwardOutput(false));
+    var problem = ProcessSummaries.problem(sr, "smartctl");
+    if (problem.isPresent()) {
+      return problem.get().withExtra("command", ProcessSummaries.command(sr));
+    }
+    ScanParser.Scan scan;
+    try {
+      scan = ScanParser.parse(sr.stdout().text());
+    } catch (IOException e) {
+      ObjectNode s = Json.object();
+      s.put("error", "smartctl --scan -j gave no JSON (exit " + sr.exitCode() + "): is smartctl 7.0 or newer?");
+      ProcessSummaries.addProcess(s, sr);
+      return TaskOutcome.of(Status.FAILURE, s).withExtra("command", ProcessSummaries.command(sr));
+    }
+    ObjectNode s = Json.object();
+    s.put("scan_command", String.join(" ", sr.argv()));
+    s.put("detail_level", full ? "full" : "basic");
+    ArrayNode scanned = s.putArray("scan_devices");
+    scan.devices().forEach(d -> scanned.addObject().put("name", d.name()).put("info_name", d.infoName())
+        .put("type", d.type()).put("protocol", d.protocol()));
+
+    Set<String> targets = new LinkedHashSet<>();
+    if (requested.isEmpty()) {
+      scan.devices().forEach(d -> targets.add(d.name()));
+    } else {
+      targets.addAll(requested);
+    }
+    ArrayNode drives = s.putArray("drives");
+    ArrayNode errors = s.putArray("errors");
+    ArrayNode skipped = s.putArray("skipped_devices");
+    ArrayNode queried = s.putArray("queried_devices");
+    if (targets.isEmpty()) {
+      s.put("reason", "No SMART-capable drives found");
+      s.set("scan_output", scan.json());
+      s.putObject("human_readable").put("verdict", "No SMART-capable drives found (virtual disk or no drive"
+          + " smartctl can read)");
+      return TaskOutcome.of(Status.SKIPPED, s);
+    }
+    for (String dev : targets) {
+      queried.add(dev);
+      ProcessResult r = ctx.run(ProcessSpec.of(exe, "-a", dev, "-j").withTimeout(PER_CALL_TIMEOUT)
+          .withForwardOutput(false));
+      if (!r.exited()) {
+        errors.addObject().put("device", dev).put("error", r.describe());
+        continue;
+      }
+      ObjectNode d = DriveParser.parse(r.stdout().text(), dev, full);
+      String outcome = d.remove("outcome").asText();
+      if ("drive".equals(outcome)) {
+        drives.add(d);
+      } else if ("unsupported_bridge".equals(outcome)) {
+        skipped.addObject().put("device", dev).put("reason", "usb_bridge_unsupported").put("error",
+            d.path("error").asText());
+      } else {
+        ObjectNode e = errors.addObject().put("device", dev).put("error", d.path("error").asText());
+        e.set("exit_status", d.path("exit_status"));
+        e.set("exit_status_bits", d.path("exit_status_bits"));
+      }
+    }
+    return decide(s);
+  }
+
+  static TaskOutcome decide(ObjectNode s) {
+    ArrayNode drives = (ArrayNode) s.get("drives");
+    ArrayNode errors = (ArrayNode) s.get("errors");
+    List<String> failing = new ArrayList<>();
+    for (JsonNode d : drives) {
+      int exit = d.path("exit_status").asInt();
+      if (d.path("health_passed").isBoolean() && !d.path("health_passed").asBoolean()
+          || (exit & (ExitStatus.DISK_FAILING | ExitStatus.PREFAIL_NOW)) != 0) {
+        failing.add(d.path("name").asText() + (d.path("model_name").isTextual() ? " (" + d.path("model_name").asText()
+            + ")" : ""));
+      }
+    }
+    ObjectNode hr = s.putObject("human_readable");
+    hr.put("drives_ok", drives.size() - failing.size());
+    hr.put("drives_failing", failing.size());
+    hr.put("drives_unreadable", errors.size());
+    if (drives.isEmpty() && errors.size() > 0) {
+      String first = errors.get(0).path("device").asText() + ": " + errors.get(0).path("error").asText();
+      s.put("error", "smartctl could not read any drive (" + first + (errors.size() > 1 ? "; ..." : "") + ")");
+      hr.put("verdict", "No drive could be read: " + first);
+      return TaskOutcome.of(Status.FAILURE, s);
+    }
+    if (drives.isEmpty()) {
+      s.put("reason", "No SMART-capable drives found");
+      hr.put("verdict", "No SMART-capable drives found (" + s.path("skipped_devices").size()
+          + " device(s) behind unsupported USB bridges)");
+      return TaskOutcome.of(Status.SKIPPED, s);
+    }
+    String verdict = failing.isEmpty() ? "All " + drives.size() + " drive(s) passed SMART health checks"
+        : "FAILING: " + String.join(", ", failing) + " - back up and replace";
+    if (errors.size() > 0) {
+      verdict += "; " + errors.size() + " device(s) could not be read";
+      s.put("warning", errors.size() + " device(s) could not be read"
+          + (failing.isEmpty() ? "" : "; SMART reports failing drive(s): " + String.join(", ", failing)));
+      hr.put("verdict", verdict);
+      return TaskOutcome.of(Status.COMPLETED_WITH_ERRORS, s);
+    }
+    hr.put("verdict", verdict);
+    if (!failing.isEmpty()) {
+      s.put("warning", "SMART reports failing drive(s): " + String.join(", ", failing));
+      return TaskOutcome.of(Status.WARNING, s);
+    }
+    return TaskOutcome.of(Status.SUCCESS, s);
+  }
+}

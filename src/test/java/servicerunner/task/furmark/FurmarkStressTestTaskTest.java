@@ -1,0 +1,99 @@
+package servicerunner.task.furmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import servicerunner.exec.Decoding;
+import servicerunner.plan.PlanParser;
+import servicerunner.report.Json;
+import servicerunner.run.PreparedPlan;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.Params;
+import servicerunner.task.Status;
+import servicerunner.testing.Fixtures;
+import servicerunner.testing.RendererFields;
+
+class FurmarkStressTestTaskTest {
+  private final FurmarkStressTestTask type = new FurmarkStressTestTask();
+
+  private ParamValidator.Validation validate(String json) throws IOException {
+    return ParamValidator.validate(type.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+  }
+
+  @Test
+  void paramValidationNamesTheField() throws IOException {
+    assertEquals(List.of("tasks[0].duration_seconds: required, expected a number"), validate("{}").errors());
+    assertEquals(List.of("tasks[0].duration_seconds: expected at least 1, got 0"),
+        validate("{\"duration_seconds\":0}").errors());
+    assertEquals(List.of("tasks[0].width: expected an integer, got a string \"1920\""),
+        validate("{\"duration_seconds\":60,\"width\":\"1920\"}").errors());
+    assertEquals(List.of("tasks[0].extra_args: [0]: expected a string, got the number 1"),
+        validate("{\"duration_seconds\":60,\"extra_args\":[1]}").errors());
+  }
+
+  @Test
+  void argvMatchesTheReference() throws IOException {
+    Params p = validate("{\"executable_path\":\"C:/FurMark2/furmark.exe\",\"duration_seconds\":60.7,"
+        + "\"extra_args\":[\"--no-gui\"]}").params();
+    assertEquals(List.of("C:/FurMark2/furmark.exe", "--demo", "furmark-gl", "--width", "1920", "--height", "1080",
+        "--max-time", "60", "--no-gui"), FurmarkStressTestTask.argv(p));
+  }
+
+  @Test
+  void defaultTimeoutIsDurationPlus120Seconds() throws IOException {
+    assertNull(type.defaultTimeout(), "depends on duration_seconds");
+    assertEquals(Duration.ofSeconds(180), type.defaultTimeout(validate("{\"duration_seconds\":60}").params()));
+    assertEquals(Duration.ofSeconds(182), type.defaultTimeout(validate("{\"duration_seconds\":61.5}").params()));
+  }
+
+  /** The engine uses it when the plan has no timeout_seconds, and the plan's value wins (also when longer). */
+  @Test
+  void planTimeoutOverridesTheDefault() throws Exception {
+    String plan = "{\"tasks\":[{\"type\":\"furmark_stress_test\",\"duration_seconds\":60},"
+        + "{\"type\":\"furmark_stress_test\",\"duration_seconds\":60,\"timeout_seconds\":600}]}";
+    PreparedPlan prepared = PreparedPlan.prepare(PlanParser.parse(plan.getBytes(StandardCharsets.UTF_8), "test"));
+    assertEquals(Duration.ofSeconds(180), prepared.tasks().get(0).timeout());
+    assertEquals(Duration.ofSeconds(600), prepared.tasks().get(1).timeout());
+  }
+
+  private static ObjectNode parsed(String fixture) {
+    return FurmarkReportParser.parse(Decoding.decodeAuto(Fixtures.bytes(
+        Fixtures.path("tool-output", "furmark_stress_test", fixture))));
+  }
+
+  @Test
+  void summaryHasTheFieldsTheRendererReads() {
+    ObjectNode s = parsed("rtx3060-report-cp1252.out");
+    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(s, 0, 90));
+    RendererFields.assertField(s, "api", JsonNodeType.STRING);
+    RendererFields.assertField(s, "resolution.width", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "resolution.height", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "frames", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "duration_ms", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "fps.avg", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "gpus[0].max_temperature_c", JsonNodeType.NUMBER);
+    RendererFields.assertField(s, "human_readable.verdict", JsonNodeType.STRING);
+    assertEquals(52, s.at("/gpus/0/max_temperature_c").asInt(), "0xB0 degree byte does not disturb the number");
+  }
+
+  @Test
+  void statusRules() {
+    assertEquals(Status.WARNING, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 90));
+    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 95));
+    ObjectNode none = parsed("truncated-no-stats.out");
+    assertEquals(Status.WARNING, FurmarkStressTestTask.decide(none, 0, 90));
+    ObjectNode crashed = parsed("truncated-no-stats.out");
+    crashed.put("stderr_excerpt", "GPU device lost\n");
+    assertEquals(Status.FAILURE, FurmarkStressTestTask.decide(crashed, 3, 90));
+    assertEquals("FurMark exited with code 3: GPU device lost", crashed.get("error").asText());
+    assertTrue(crashed.at("/human_readable/verdict").asText().startsWith("Failed"));
+  }
+}
