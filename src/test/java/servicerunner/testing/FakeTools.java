@@ -1,0 +1,50 @@
+package servicerunner.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The fake Windows tools under {@code fixtures/fake-tools/} (shell wrappers around {@code replay-win}), and the
+ * hung-tool check every Windows type shares: the task times out, reports failure with {@code timed_out}, and the
+ * tool's whole process tree is gone afterwards.
+ */
+public final class FakeTools {
+  private FakeTools() {}
+
+  public static String path(String name) {
+    return "fixtures/fake-tools/" + name;
+  }
+
+  /** Runs one task (JSON object text, without timeout_seconds) against a hanging fake and checks the aftermath. */
+  public static RunResult assertHungToolStopped(String type, String taskFields) throws Exception {
+    Path pidFile = Files.createTempFile("replay-pid", ".txt");
+    Files.delete(pidFile);
+    String plan = "{\"tasks\":[{\"type\":\"" + type + "\"," + taskFields + ",\"timeout_seconds\":2}]}";
+    RunResult r = RunnerProcess.jar(plan).env("REPLAY_PIDFILE", pidFile.toString()).timeout(Duration.ofSeconds(60))
+        .run();
+    r.assertProtocolClean();
+    JsonNode res = r.result(0);
+    assertEquals("failure", res.path("status").asText(), res.toString());
+    assertTrue(res.path("summary").path("timed_out").asBoolean(), res.toString());
+    assertTrue(res.path("summary").path("error").asText().contains("timed out"), res.toString());
+    List<String> markers = r.taskMarkers();
+    assertTrue(markers.stream().anyMatch(m -> m.startsWith("TASK_FAIL:0:" + type + " - ")), markers.toString());
+    assertTrue(r.elapsed().toSeconds() < 40, "took " + r.elapsed());
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the hung tool's child " + pid
+        + " is still running");
+    Files.deleteIfExists(pidFile);
+    return r;
+  }
+}
