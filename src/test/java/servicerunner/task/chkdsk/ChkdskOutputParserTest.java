@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
+import servicerunner.testing.LineEndings;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.ToolOutputCase;
 
@@ -39,6 +40,19 @@ class ChkdskOutputParserTest {
   @MethodSource("cases")
   void golden(ToolOutputCase c) {
     c.assertGolden(ToolOutputCase.outcome(parse(c, false)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void sameVerdictWithLfOrCrlfLineEnds(ToolOutputCase c) {
+    ObjectNode want = parse(c, false).summary();
+    LineEndings.variants(c.bytes(), c.charset()).forEach((name, bytes) -> {
+      ObjectNode got = ChkdskOutputParser.parse(bytes, c.charset(), c.exitCode(),
+          new ChkdskOutputParser.Request("C:", want.path("mode").asText(), c.name().contains("scheduled"))).summary();
+      for (String key : List.of("verdict", "total_disk_kb", "available_kb", "duration_seconds", "output")) {
+        assertEquals(want.path(key), got.path(key), name + " " + key);
+      }
+    });
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
+import servicerunner.testing.LineEndings;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.ToolOutputCase;
 
@@ -44,6 +45,18 @@ class DismStepParserTest {
   @MethodSource("cases")
   void golden(ToolOutputCase c) {
     c.assertGolden(ToolOutputCase.outcome(DismSummary.combine(List.of(step(c)))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void sameVerdictWithLfOrCrlfLineEnds(ToolOutputCase c) {
+    ObjectNode want = step(c);
+    String action = c.name().substring(0, c.name().indexOf('-'));
+    LineEndings.variants(c.bytes(), c.charset()).forEach((name, bytes) -> {
+      ObjectNode got = DismStepParser.parse(action, bytes, c.charset(), c.exitCode());
+      assertEquals(want.path("verdict"), got.path("verdict"), name);
+      assertEquals(want.path("parsed").path("progress_percent"), got.path("parsed").path("progress_percent"), name);
+    });
   }
 
   @Test

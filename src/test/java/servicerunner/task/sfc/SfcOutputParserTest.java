@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
+import servicerunner.testing.LineEndings;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.ToolOutputCase;
 
@@ -34,6 +35,18 @@ class SfcOutputParserTest {
   void golden(ToolOutputCase c) {
     TaskOutcome o = SfcOutputParser.parse(c.bytes(), new byte[0], c.exitCode(), c.name().contains("verifyonly"));
     c.assertGolden(ToolOutputCase.outcome(o));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void sameVerdictWithLfOrCrlfLineEnds(ToolOutputCase c) {
+    TaskOutcome want = SfcOutputParser.parse(c.bytes(), new byte[0], c.exitCode(), false);
+    LineEndings.variants(c.bytes(), c.charset()).forEach((name, bytes) -> {
+      TaskOutcome got = SfcOutputParser.parse(bytes, new byte[0], c.exitCode(), false);
+      assertEquals(want.status(), got.status(), name);
+      assertEquals(want.summary().path("verdict"), got.summary().path("verdict"), name);
+      assertEquals(want.summary().path("verification_percent"), got.summary().path("verification_percent"), name);
+    });
   }
 
   @Test
