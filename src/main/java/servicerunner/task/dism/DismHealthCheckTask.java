@@ -110,7 +110,7 @@ public final class DismHealthCheckTask implements TaskType {
         step.put("stderr", r.stderr().lastChars(500));
       }
       steps.add(step);
-      if (r.exitedWith(DismStepParser.ELEVATION_EXIT)) {
+      if (DismVerdict.ELEVATION_REQUIRED.id.equals(step.path("verdict").asText())) {
         break; // every further step would fail the same way in ~30 ms
       }
     }

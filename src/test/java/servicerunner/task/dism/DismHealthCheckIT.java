@@ -31,6 +31,7 @@ class DismHealthCheckIT {
     r.assertStatus(1, "error");
     assertTrue(r.taskMarkers().stream().anyMatch(m -> m.startsWith("TASK_FAIL:1:dism_health_check - DISM needs an elevated")),
         r.taskMarkers().toString());
+    assertEquals(1, r.result(1).path("summary").path("steps").size(), "no further steps after exit 740");
     r.assertStatus(2, "success");
     assertTrue(r.result(2).path("summary").path("steps").get(0).path("parsed").path("message").asText()
         .contains("Komponentenspeicherbeschädigung"), "cp850 decoded by the encoding parameter");
