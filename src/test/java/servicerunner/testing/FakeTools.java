@@ -47,4 +47,36 @@ public final class FakeTools {
     Files.deleteIfExists(pidFile);
     return r;
   }
+
+  /**
+   * The app's "skip" (control file) while the fake tool hangs: the task ends as skipped with the app's reason, the
+   * run goes on to the next task, and the tool's process tree is gone.
+   */
+  public static RunResult assertSkipEndsHungTool(String type, String taskFields) throws Exception {
+    Path dir = Files.createTempDirectory("skip-test");
+    Path pidFile = dir.resolve("pid");
+    Path control = dir.resolve("control.json");
+    String plan = "{\"tasks\":[{\"type\":\"" + type + "\"," + taskFields + ",\"timeout_seconds\":120},"
+        + "{\"type\":\"command\",\"command\":[\"echo\",\"next\"]}]}";
+    RunnerProcess.Started s = RunnerProcess.jar(plan).env("REPLAY_PIDFILE", pidFile.toString())
+        .env("AUTOSERVICE_CONTROL_FILE", control.toString()).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!Files.exists(pidFile) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(pidFile), "the fake tool never started hanging: " + s.linesSoFar());
+    Files.writeString(control, "{\"action\":\"skip\",\"timestamp\":" + System.currentTimeMillis() / 1000 + "}");
+    RunResult r = s.waitFor(Duration.ofSeconds(60));
+    r.assertProtocolClean();
+    assertEquals("skipped", r.result(0).path("status").asText(), r.result(0).toString());
+    assertTrue(r.taskMarkers().contains("TASK_SKIP:0:" + type + " - User requested skip"), r.taskMarkers().toString());
+    assertEquals("success", r.result(1).path("status").asText(), "the run goes on after the skip");
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
+    assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "child " + pid + " still running");
+    return r;
+  }
 }

@@ -45,4 +45,9 @@ class ChkdskScanIT {
   void hungChkdskTimesOutAndItsTreeIsGone() throws Exception {
     FakeTools.assertHungToolStopped("chkdsk_scan", "\"executable_path\":\"" + FakeTools.path("chkdsk-hang") + "\"");
   }
+
+  @Test
+  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
+    FakeTools.assertSkipEndsHungTool("chkdsk_scan", "\"executable_path\":\"" + FakeTools.path("chkdsk-hang") + "\"");
+  }
 }

@@ -55,4 +55,10 @@ class DismHealthCheckIT {
     FakeTools.assertHungToolStopped("dism_health_check", "\"actions\":[\"scanhealth\"],\"executable_path\":\""
         + FakeTools.path("dism-hang") + "\"");
   }
+
+  @Test
+  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
+    FakeTools.assertSkipEndsHungTool("dism_health_check", "\"actions\":[\"checkhealth\",\"scanhealth\"],"
+        + "\"executable_path\":\"" + FakeTools.path("dism-hang") + "\"");
+  }
 }

@@ -42,4 +42,9 @@ class SfcScanIT {
   void hungSfcTimesOutAndItsTreeIsGone() throws Exception {
     FakeTools.assertHungToolStopped("sfc_scan", "\"executable_path\":\"" + FakeTools.path("sfc-hang") + "\"");
   }
+
+  @Test
+  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
+    FakeTools.assertSkipEndsHungTool("sfc_scan", "\"executable_path\":\"" + FakeTools.path("sfc-hang") + "\"");
+  }
 }

@@ -63,4 +63,9 @@ class SystemRestoreIT {
   void hungPowershellTimesOutAndItsTreeIsGone() throws Exception {
     FakeTools.assertHungToolStopped("system_restore", "\"executable_path\":\"" + FakeTools.path("restore-hang") + "\"");
   }
+
+  @Test
+  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
+    FakeTools.assertSkipEndsHungTool("system_restore", "\"executable_path\":\"" + FakeTools.path("restore-hang") + "\"");
+  }
 }

@@ -34,4 +34,9 @@ class WinsatDiskIT {
   void hungWinsatTimesOutAndItsTreeIsGone() throws Exception {
     FakeTools.assertHungToolStopped("winsat_disk", "\"executable_path\":\"" + FakeTools.path("winsat-hang") + "\"");
   }
+
+  @Test
+  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
+    FakeTools.assertSkipEndsHungTool("winsat_disk", "\"executable_path\":\"" + FakeTools.path("winsat-hang") + "\"");
+  }
 }
