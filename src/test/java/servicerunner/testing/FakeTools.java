@@ -34,6 +34,8 @@ public final class FakeTools {
     assertEquals("failure", res.path("status").asText(), res.toString());
     assertTrue(res.path("summary").path("timed_out").asBoolean(), res.toString());
     assertTrue(res.path("summary").path("error").asText().contains("timed out"), res.toString());
+    JsonNode hr = res.path("summary").path("human_readable");
+    assertTrue(hr.path("verdict").isTextual() || hr.path("message").isTextual(), "human_readable on timeout: " + res);
     List<String> markers = r.taskMarkers();
     assertTrue(markers.stream().anyMatch(m -> m.startsWith("TASK_FAIL:0:" + type + " - ")), markers.toString());
     assertTrue(r.elapsed().toSeconds() < 40, "took " + r.elapsed());

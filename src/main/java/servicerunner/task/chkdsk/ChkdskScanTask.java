@@ -115,7 +115,9 @@ public final class ChkdskScanTask implements TaskType {
     ProcessResult r = ctx.run(spec);
     var problem = ProcessSummaries.problem(r, "chkdsk");
     if (problem.isPresent()) {
-      problem.get().summary().put("drive", drive).put("mode", mode);
+      problem.get().summary().put("drive", drive).put("mode", mode).put("verdict", "not_completed");
+      problem.get().summary().putObject("human_readable").put("verdict", problem.get().summary().path("error").asText())
+          .putArray("notes");
       return problem.get().withExtra("command", ProcessSummaries.command(r));
     }
     byte[] out = r.stdout().bytes();

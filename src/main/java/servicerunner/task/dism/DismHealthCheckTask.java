@@ -101,6 +101,9 @@ public final class DismHealthCheckTask implements TaskType {
         TaskOutcome failed = problem.get();
         failed.summary().put("failed_action", a.id());
         failed.summary().set("steps", Json.array().addAll(steps));
+        failed.summary().put("verdict", "not_completed");
+        failed.summary().putObject("human_readable").put("verdict", failed.summary().path("error").asText())
+            .putArray("notes");
         return failed.withExtra("command", ProcessSummaries.command(r));
       }
       ObjectNode step = DismStepParser.parse(a.id(), r.stdout().bytes(), r.stdout().charset(), r.exitCode());

@@ -1,5 +1,6 @@
 package servicerunner.task.sfc;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class SfcScanTask implements TaskType {
     ProcessResult r = ctx.run(ProcessSpec.of(argv(p)).withEncoding(OutputEncoding.AUTO));
     var problem = ProcessSummaries.problem(r, "sfc");
     if (problem.isPresent()) {
+      // a timed-out or unstartable sfc said nothing about the files: the renderer's fields are unknown, not false
+      ObjectNode s = problem.get().summary();
+      s.put("verdict", "not_completed").putNull("integrity_violations").put("repairs_attempted", false)
+          .putNull("repairs_successful");
+      s.putObject("human_readable").put("verdict", s.path("error").asText()).putArray("notes");
       return problem.get().withExtra("command", ProcessSummaries.command(r));
     }
     TaskOutcome o = SfcOutputParser.parse(r.stdout().bytes(), r.stderr().bytes(), r.exitCode(), p.bool("verify_only"));

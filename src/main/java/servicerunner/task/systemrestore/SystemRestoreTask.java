@@ -110,6 +110,12 @@ public final class SystemRestoreTask implements TaskType {
     ProcessResult r = ctx.run(spec(exe, checkpoint));
     var problem = ProcessSummaries.problem(r, "powershell Checkpoint-Computer");
     if (problem.isPresent()) {
+      ObjectNode s = problem.get().summary();
+      String error = s.path("error").asText();
+      s.putObject("human_readable").put("message", "Not created: " + error).put("verdict", "Not created: " + error);
+      ObjectNode res = s.putObject("results");
+      res.put("restore_point_created", false).put("description", description).put("output", "")
+          .putNull("remediation").putNull("remediation_attempt").putNull("return_code");
       return problem.get().withExtra("command", ProcessSummaries.command(r));
     }
     RestorePointOutputParser.Parsed parsed = classify(r);

@@ -109,6 +109,8 @@ public final class WinsatDiskTask implements TaskType {
     var problem = ProcessSummaries.problem(r, "winsat");
     if (problem.isPresent()) {
       problem.get().summary().put("drive", drive).put("test_mode", mode);
+      problem.get().summary().putObject("human_readable").put("verdict", "not_completed").putNull("score")
+          .putArray("notes").add(problem.get().summary().path("error").asText());
       return problem.get().withExtra("command", ProcessSummaries.command(r));
     }
     TaskOutcome o = WinsatOutputParser.parse(r.stdout().bytes(), r.stdout().charset(), r.exitCode(),
