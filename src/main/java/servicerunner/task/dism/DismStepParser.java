@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.report.Json;
+import servicerunner.task.Status;
 
 /**
  * Parses one DISM /Cleanup-Image step (raw bytes in the console OEM code page, its exit code) into the step object
@@ -122,10 +123,13 @@ public final class DismStepParser {
     }
     boolean repairAttempted = "restorehealth".equals(action);
     parsed.put("repair_attempted", repairAttempted);
-    if (!repairAttempted) {
-      parsed.putNull("repair_success");
+    if (repairAttempted && verdict == DismVerdict.RESTORED) {
+      parsed.put("repair_success", true);
+    } else if (repairAttempted && verdict.status == Status.ERROR
+        || repairAttempted && verdict == DismVerdict.SOURCE_MISSING) {
+      parsed.put("repair_success", false);
     } else {
-      parsed.put("repair_success", verdict == DismVerdict.RESTORED);
+      parsed.putNull("repair_success"); // not a repair step, or a result DISM did not spell out in a known language
     }
     parsed.put("corruption_detected", verdict == DismVerdict.REPAIRABLE || verdict == DismVerdict.NOT_REPAIRABLE
         || verdict == DismVerdict.SOURCE_MISSING || restored);
