@@ -28,6 +28,9 @@ public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> war
       }
       ParamValidator.Validation v = ParamValidator.validate(type.params(), spec.params(), spec::paramPath);
       errors.addAll(v.errors());
+      if (v.errors().isEmpty()) {
+        errors.addAll(type.checkParams(v.params(), spec::paramPath));
+      }
       for (String unknown : v.unknown()) {
         warnings.add(spec.paramPath(unknown) + ": not a parameter of " + type.id() + ", ignored");
       }

@@ -1,0 +1,160 @@
+package servicerunner.task.systemrestore;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import servicerunner.exec.OutputEncoding;
+import servicerunner.exec.Platform;
+import servicerunner.exec.ProcessResult;
+import servicerunner.exec.ProcessSpec;
+import servicerunner.report.Json;
+import servicerunner.task.ParamSpec;
+import servicerunner.task.Params;
+import servicerunner.task.ProcessSummaries;
+import servicerunner.task.TaskContext;
+import servicerunner.task.TaskOutcome;
+import servicerunner.task.TaskType;
+
+/**
+ * Creates a System Restore point with PowerShell's Checkpoint-Computer. Runs where the plan puts it: unlike the
+ * reference, it is never moved to index 0, because the app maps results[i] to plan row i.
+ */
+public final class SystemRestoreTask implements TaskType {
+  static final int MAX_DESCRIPTION = 200;
+
+  @Override
+  public String id() {
+    return "system_restore";
+  }
+
+  @Override
+  public String description() {
+    return "Creates a System Restore point (PowerShell Checkpoint-Computer) before maintenance.";
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    return List.of(
+        ParamSpec.string("description", "Name of the restore point (default: AutoService restore point <date time>)."),
+        ParamSpec.string("restore_point_type", "Checkpoint-Computer -RestorePointType.")
+            .oneOf("APPLICATION_INSTALL", "APPLICATION_UNINSTALL", "MODIFY_SETTINGS", "CANCELLED_OPERATION",
+                "DEVICE_DRIVER_INSTALL")
+            .defaultsTo("MODIFY_SETTINGS"),
+        ParamSpec.bool("enable_protection_if_disabled", "When System Protection is off, enable it on the system drive "
+            + "(VSS and swprv services to Manual, Enable-ComputerRestore) and try once more.").defaultsTo(true),
+        ParamSpec.string("executable_path", "Path to powershell.exe (default: powershell.exe from PATH)."));
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return Duration.ofMinutes(5);
+  }
+
+  @Override
+  public Set<Platform> platforms() {
+    return Set.of(Platform.WINDOWS);
+  }
+
+  @Override
+  public String example() {
+    return "{\"type\":\"system_restore\",\"description\":\"Before maintenance\"}";
+  }
+
+  /**
+   * A PowerShell single-quoted string literal. PowerShell also ends single-quoted strings at the typographic quotes
+   * U+2018, U+2019, U+201A and U+201B, so all four are doubled like '. Double quotes and control characters are
+   * dropped: Windows' command-line parsing of the -Command argument would otherwise split or end it.
+   */
+  static String psQuote(String s) {
+    StringBuilder sb = new StringBuilder("'");
+    for (char c : s.toCharArray()) {
+      if (c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B') {
+        sb.append(c).append(c);
+      } else if (c == '"' || c == '\u201C' || c == '\u201D' || c == '\u201E' || Character.isISOControl(c)) {
+        continue;
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('\'').toString();
+  }
+
+  static String description(Params p) {
+    String d = p.optString("description").map(String::strip).filter(s -> !s.isEmpty()).orElseGet(() ->
+        // ASCII only: the reference's em dash became invalid UTF-8 on the app's stderr (bug B7)
+        "AutoService restore point " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+    return d.length() <= MAX_DESCRIPTION ? d : d.substring(0, MAX_DESCRIPTION);
+  }
+
+  static List<String> argv(String exe, String command) {
+    return List.of(exe, "-NoProfile", "-ExecutionPolicy", "Bypass", "-Command", command);
+  }
+
+  static String checkpointCommand(String description, String type) {
+    return "Checkpoint-Computer -Description " + psQuote(description) + " -RestorePointType " + psQuote(type);
+  }
+
+  static final String ENABLE_COMMAND = "Set-Service -Name VSS -StartupType Manual; Start-Service -Name VSS; "
+      + "Set-Service -Name swprv -StartupType Manual; Start-Service -Name swprv; "
+      + "Enable-ComputerRestore -Drive ($env:SystemDrive + '\\')";
+
+  @Override
+  public TaskOutcome run(TaskContext ctx) {
+    Params p = ctx.params();
+    String exe = p.optString("executable_path").orElse("powershell.exe");
+    String description = description(p);
+    String checkpoint = checkpointCommand(description, p.string("restore_point_type"));
+    ProcessResult r = ctx.run(spec(exe, checkpoint));
+    var problem = ProcessSummaries.problem(r, "powershell Checkpoint-Computer");
+    if (problem.isPresent()) {
+      ObjectNode s = problem.get().summary();
+      String error = s.path("error").asText();
+      s.putObject("human_readable").put("message", "Not created: " + error).put("verdict", "Not created: " + error);
+      ObjectNode res = s.putObject("results");
+      res.put("restore_point_created", false).put("description", description).put("output", "")
+          .putNull("remediation").putNull("remediation_attempt").putNull("return_code");
+      return problem.get().withExtra("command", ProcessSummaries.command(r));
+    }
+    RestorePointOutputParser.Parsed parsed = classify(r);
+    ObjectNode remediation = null;
+    if (parsed.verdict() == RestorePointOutputParser.Verdict.PROTECTION_DISABLED
+        && p.bool("enable_protection_if_disabled")) {
+      ctx.log("System Protection looks disabled: enabling it on the system drive and trying once more");
+      ProcessResult fix = ctx.run(spec(exe, ENABLE_COMMAND));
+      remediation = Json.object();
+      remediation.put("summary", "Set VSS and swprv to Manual, started them, ran Enable-ComputerRestore on the "
+          + "system drive, then retried Checkpoint-Computer");
+      remediation.put("command", ENABLE_COMMAND);
+      remediation.put("termination", fix.termination().id());
+      putCode(remediation, "return_code", fix.exitCode());
+      remediation.put("output", (fix.stdout().lastChars(300) + fix.stderr().lastChars(300)).strip());
+      if (fix.exited()) {
+        r = ctx.run(spec(exe, checkpoint));
+        putCode(remediation, "retry_return_code", r.exitCode());
+        parsed = r.exited() ? classify(r) : parsed;
+      }
+      remediation.put("succeeded", parsed.verdict() == RestorePointOutputParser.Verdict.CREATED);
+    }
+    TaskOutcome o = RestorePointOutputParser.summarise(parsed, r.exitCode(), description, remediation);
+    return o.withExtra("command", ProcessSummaries.command(r));
+  }
+
+  private static ProcessSpec spec(String exe, String command) {
+    return ProcessSpec.of(argv(exe, command)).withEncoding(OutputEncoding.parse("oem"));
+  }
+
+  private static RestorePointOutputParser.Parsed classify(ProcessResult r) {
+    return RestorePointOutputParser.classify(r.stdout().bytes(), r.stderr().bytes(), r.stdout().charset(), r.exitCode());
+  }
+
+  private static void putCode(ObjectNode o, String key, Integer code) {
+    if (code == null) {
+      o.putNull(key);
+    } else {
+      o.put(key, code);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package servicerunner.task.chkdsk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+
+class ChkdskScanTaskTest {
+  private final ChkdskScanTask task = new ChkdskScanTask();
+
+  private List<String> errors(String json) {
+    try {
+      ParamValidator.Validation v =
+          ParamValidator.validate(task.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+      return v.errors().isEmpty() ? task.checkParams(v.params(), n -> "tasks[0]." + n) : v.errors();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void driveIsNormalised() {
+    assertEquals(Optional.of("C:"), ChkdskScanTask.normaliseDrive("c"));
+    assertEquals(Optional.of("D:"), ChkdskScanTask.normaliseDrive(" d: "));
+    assertEquals(Optional.of("E:"), ChkdskScanTask.normaliseDrive("E:\\"));
+    assertEquals(Optional.empty(), ChkdskScanTask.normaliseDrive("C: /x"));
+    assertEquals(Optional.empty(), ChkdskScanTask.normaliseDrive("\\\\server\\share"));
+  }
+
+  @Test
+  void argvPerMode() {
+    assertEquals(List.of("chkdsk", "C:"), ChkdskScanTask.argv("chkdsk", "C:", "read_only"));
+    assertEquals(List.of("chkdsk", "D:", "/f"), ChkdskScanTask.argv("chkdsk", "D:", "fix_errors"));
+    assertEquals(List.of("chkdsk", "D:", "/f", "/r"), ChkdskScanTask.argv("chkdsk", "D:", "comprehensive"));
+  }
+
+  @Test
+  void validation() {
+    assertEquals(List.of(), errors("{\"drive\":\"d\",\"mode\":\"fix_errors\",\"schedule_if_busy\":true}"));
+    assertTrue(errors("{\"mode\":\"fix\"}").get(0).startsWith("tasks[0].mode: expected one of read_only"));
+    assertEquals(List.of("tasks[0].drive: expected a drive letter such as \"C:\", got \"C: /x\""),
+        errors("{\"drive\":\"C: /x\"}"));
+    assertTrue(errors("{\"schedule_if_busy\":1}").get(0).startsWith("tasks[0].schedule_if_busy: expected true"));
+  }
+
+  @Test
+  void declaration() {
+    assertEquals(Duration.ofHours(1), task.defaultTimeout());
+    assertEquals("Y\r\n", ChkdskScanTask.SCHEDULE_ANSWER);
+  }
+}

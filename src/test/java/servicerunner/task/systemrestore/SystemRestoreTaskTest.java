@@ -1,0 +1,56 @@
+package servicerunner.task.systemrestore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+
+class SystemRestoreTaskTest {
+  private final SystemRestoreTask task = new SystemRestoreTask();
+
+  private ParamValidator.Validation validate(String json) {
+    try {
+      return ParamValidator.validate(task.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void argvIsPowershellCheckpointComputer() {
+    assertEquals(List.of("powershell.exe", "-NoProfile", "-ExecutionPolicy", "Bypass", "-Command",
+            "Checkpoint-Computer -Description 'Before update' -RestorePointType 'MODIFY_SETTINGS'"),
+        SystemRestoreTask.argv("powershell.exe",
+            SystemRestoreTask.checkpointCommand("Before update", "MODIFY_SETTINGS")));
+  }
+
+  @Test
+  void descriptionIsQuotedSafely() {
+    assertEquals("'it''s Bob''s PC'", SystemRestoreTask.psQuote("it's Bob's PC"));
+    // PowerShell also closes single-quoted strings at typographic quotes: doubled too
+    assertEquals("'a\u2019\u2019b \u2018\u2018c'", SystemRestoreTask.psQuote("a\u2019b \u2018c"));
+    // double quotes and control characters would break the -Command argument on the Windows command line
+    assertEquals("'x; Remove-Item C:\\ -Recurse'", SystemRestoreTask.psQuote("x\"; Remove-Item C:\\ -Recurse\r\n"));
+    assertEquals("''' ; calc ; '''", SystemRestoreTask.psQuote("' ; calc ; '"));
+  }
+
+  @Test
+  void defaultDescriptionIsAscii() {
+    String d = SystemRestoreTask.description(validate("{}").params());
+    assertTrue(d.startsWith("AutoService restore point 20"), d);
+    assertTrue(d.chars().allMatch(c -> c < 0x80), d);
+  }
+
+  @Test
+  void validation() {
+    assertTrue(validate("{\"restore_point_type\":\"FULL\"}").errors().get(0)
+        .startsWith("tasks[0].restore_point_type: expected one of APPLICATION_INSTALL"));
+    assertTrue(validate("{\"description\":5}").errors().get(0).startsWith("tasks[0].description: expected a string"));
+    assertEquals(Duration.ofMinutes(5), task.defaultTimeout());
+  }
+}
