@@ -87,4 +87,18 @@ class WindowsUpdateIT {
   void hungPowerShellIsKilledWithItsTree() throws Exception {
     WinToolsTesting.assertHungToolKilled("windows_update", "");
   }
+
+  /** Bug B16: the reference's windows_update ignored skip while PowerShell ran. */
+  @Test
+  void skipEndsPowerShellAndItsChildren() throws Exception {
+    WinToolsTesting.assertHungToolSkipped("windows_update");
+  }
+
+  /** Without executable_path the engine skips the Windows-only type on other systems. */
+  @Test
+  void skippedOffWindowsWithoutExecutablePath() throws Exception {
+    RunResult r = WinToolsTesting.runTask("{\"type\":\"windows_update\"}");
+    assertEquals("skipped", r.result(0).get("status").asText(), r.result(0).toString());
+    assertTrue(r.taskMarkers().stream().anyMatch(m -> m.startsWith("TASK_SKIP:0:windows_update - requires")), r.taskMarkers().toString());
+  }
 }

@@ -72,6 +72,39 @@ public final class WinToolsTesting {
     return res;
   }
 
+  /**
+   * Runs a type with the hung fake tool, sends the app's "skip" through the control file once the tool printed its
+   * line, and checks: TASK_SKIP marker, status skipped, tool and grandchild gone, well before any timeout.
+   */
+  public static JsonNode assertHungToolSkipped(String type) throws Exception {
+    Path pidFile = Files.createTempFile("win-tools-hang", ".pid");
+    Files.delete(pidFile);
+    Path control = Files.createTempFile("win-tools-control", ".json");
+    Files.delete(control);
+    String plan = "{\"tasks\":[{\"type\":\"" + type + "\",\"executable_path\":\"" + fakeTool("win-tools-hang")
+        + "\",\"timeout_seconds\":60}]}";
+    RunnerProcess.Started run = RunnerProcess.jar(plan).env("WIN_TOOLS_PIDFILE", pidFile.toString())
+        .env("AUTOSERVICE_CONTROL_FILE", control.toString()).start();
+    assertTrue(run.awaitLine(l -> l.contains("[WU] working"), Duration.ofSeconds(30)) != null,
+        "the hung tool's output was not streamed: " + run.linesSoFar());
+    Files.writeString(control, "{\"action\":\"skip\",\"timestamp\":" + (System.currentTimeMillis() / 1000) + "}");
+    RunResult r = run.waitFor(Duration.ofSeconds(40));
+    r.assertProtocolClean();
+    assertTrue(r.taskMarkers().contains("TASK_SKIP:0:" + type + " - User requested skip"), r.taskMarkers().toString());
+    JsonNode res = r.result(0);
+    assertEquals("skipped", res.get("status").asText(), res.toString());
+    for (String pid : Files.readString(pidFile).trim().split("\\s+")) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (isAlive(pid) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertFalse(isAlive(pid), "process " + pid + " of the skipped tool still runs");
+    }
+    Files.deleteIfExists(pidFile);
+    Files.deleteIfExists(control);
+    return res;
+  }
+
   private static boolean isAlive(String pid) {
     return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
   }
