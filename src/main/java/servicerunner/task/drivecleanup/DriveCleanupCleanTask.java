@@ -23,6 +23,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.wintools.HumanReadable;
 import servicerunner.task.wintools.Text;
 import servicerunner.task.wintools.ToolPaths;
 
@@ -149,6 +150,10 @@ public final class DriveCleanupCleanTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensure(runTool(ctx));
+  }
+
+  private TaskOutcome runTool(TaskContext ctx) {
     Params p = ctx.params();
     Optional<Path> exe = ToolPaths.executable(p.string("executable_path"), EXE_NAMES);
     if (exe.isEmpty()) {

@@ -24,6 +24,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.wintools.HumanReadable;
 import servicerunner.task.wintools.FreshFiles;
 import servicerunner.task.wintools.Text;
 import servicerunner.task.wintools.ToolPaths;
@@ -101,6 +102,10 @@ public final class TrellixStingerScanTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensure(runTool(ctx));
+  }
+
+  private TaskOutcome runTool(TaskContext ctx) {
     Params p = ctx.params();
     Optional<Path> exe = ToolPaths.executable(p.string("executable_path"), EXE_NAMES);
     if (exe.isEmpty()) {

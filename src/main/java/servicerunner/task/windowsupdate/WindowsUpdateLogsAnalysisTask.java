@@ -22,6 +22,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.wintools.HumanReadable;
 import servicerunner.task.wintools.PowerShellScript;
 import servicerunner.task.wintools.Text;
 
@@ -80,6 +81,10 @@ public final class WindowsUpdateLogsAnalysisTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensure(runTool(ctx));
+  }
+
+  private TaskOutcome runTool(TaskContext ctx) {
     Params p = ctx.params();
     Path ps1;
     try {

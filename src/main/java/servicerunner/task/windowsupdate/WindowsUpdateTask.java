@@ -19,6 +19,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.wintools.HumanReadable;
 import servicerunner.task.wintools.PowerShellScript;
 import servicerunner.task.wintools.Text;
 
@@ -72,6 +73,10 @@ public final class WindowsUpdateTask implements TaskType {
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
+    return HumanReadable.ensure(runTool(ctx));
+  }
+
+  private TaskOutcome runTool(TaskContext ctx) {
     Params p = ctx.params();
     Path ps1;
     try {

@@ -59,6 +59,7 @@ public final class WinToolsTesting {
     JsonNode res = r.result(0);
     assertEquals("failure", res.get("status").asText(), res.toString());
     assertTrue(res.get("summary").path("timed_out").asBoolean(), res.toString());
+    assertEquals("timed_out", res.get("summary").path("human_readable").path("verdict").asText(), res.toString());
     assertTrue(r.taskMarkers().stream().anyMatch(m -> m.startsWith("TASK_FAIL:0:" + type)), r.taskMarkers().toString());
     String[] pids = Files.readString(pidFile).trim().split("\\s+");
     for (String pid : pids) {
