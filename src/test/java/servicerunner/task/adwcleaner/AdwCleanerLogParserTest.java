@@ -25,9 +25,10 @@ class AdwCleanerLogParserTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sameResultWithLfOnly(Path raw) {
+  void sameResultWithLfOrCrOnly(Path raw) {
     String crlf = Decoding.decodeAuto(Fixtures.bytes(raw));
     assertEquals(AdwCleanerLogParser.parse(crlf), AdwCleanerLogParser.parse(crlf.replace("\r\n", "\n")));
+    assertEquals(AdwCleanerLogParser.parse(crlf), AdwCleanerLogParser.parse(crlf.replace("\r\n", "\r")), "CR-only line ends");
   }
 
   @Test

@@ -25,9 +25,10 @@ class DriveCleanupOutputParserTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sameResultWithLfOnly(Path raw) {
+  void sameResultWithLfOrCrOnly(Path raw) {
     String crlf = Decoding.decodeAuto(Fixtures.bytes(raw));
     assertEquals(DriveCleanupOutputParser.parse(crlf, 200), DriveCleanupOutputParser.parse(crlf.replace("\r\n", "\n"), 200));
+    assertEquals(DriveCleanupOutputParser.parse(crlf, 200), DriveCleanupOutputParser.parse(crlf.replace("\r\n", "\r"), 200), "CR-only line ends");
   }
 
   @Test

@@ -25,9 +25,10 @@ class KvrtOutputParserTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sameResultWithLfOnly(Path raw) {
+  void sameResultWithLfOrCrOnly(Path raw) {
     String crlf = Decoding.decodeAuto(Fixtures.bytes(raw));
     assertEquals(KvrtOutputParser.parse(crlf), KvrtOutputParser.parse(crlf.replace("\r\n", "\n")));
+    assertEquals(KvrtOutputParser.parse(crlf), KvrtOutputParser.parse(crlf.replace("\r\n", "\r")), "CR-only line ends");
   }
 
   @Test

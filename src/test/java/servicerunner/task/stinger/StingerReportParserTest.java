@@ -24,9 +24,10 @@ class StingerReportParserTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sameResultWithLfOnly(Path raw) {
+  void sameResultWithLfOrCrOnly(Path raw) {
     String crlf = Decoding.decodeAuto(Fixtures.bytes(raw));
     assertEquals(StingerReportParser.parse(crlf), StingerReportParser.parse(crlf.replace("\r\n", "\n")));
+    assertEquals(StingerReportParser.parse(crlf), StingerReportParser.parse(crlf.replace("\r\n", "\r")), "CR-only line ends");
   }
 
   @Test

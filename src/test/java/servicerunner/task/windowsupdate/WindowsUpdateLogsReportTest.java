@@ -36,9 +36,10 @@ class WindowsUpdateLogsReportTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sameResultWithLfOnly(Path raw) {
+  void sameResultWithLfOrCrOnly(Path raw) {
     String crlf = Decoding.decodeAuto(Fixtures.bytes(raw));
     assertEquals(parse(crlf), parse(crlf.replace("\r\n", "\n")));
+    assertEquals(parse(crlf), parse(crlf.replace("\r\n", "\r")), "CR-only line ends");
   }
 
   @Test

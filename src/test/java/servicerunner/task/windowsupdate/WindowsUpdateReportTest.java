@@ -31,9 +31,10 @@ class WindowsUpdateReportTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void sameResultWithLfOnly(Path raw) {
+  void sameResultWithLfOrCrOnly(Path raw) {
     String crlf = Decoding.decodeAuto(Fixtures.bytes(raw));
     assertEquals(parse(crlf), parse(crlf.replace("\r\n", "\n")));
+    assertEquals(parse(crlf), parse(crlf.replace("\r\n", "\r")), "CR-only line ends");
   }
 
   /** Bug B16: the reference cut stdout from the first '{' to the last '}'. */
