@@ -51,10 +51,15 @@ public final class WinToolsTesting {
    * both the tool and its grandchild gone.
    */
   public static JsonNode assertHungToolKilled(String type, String extraParamsJson) throws Exception {
+    return assertHungToolKilledWith(type, "\"timeout_seconds\":2" + (extraParamsJson.isEmpty() ? "" : "," + extraParamsJson));
+  }
+
+  /** As above with the limit given by the caller's parameters (e.g. a tool's own timeout_minutes). */
+  public static JsonNode assertHungToolKilledWith(String type, String limitParamsJson) throws Exception {
     Path pidFile = Files.createTempFile("win-tools-hang", ".pid");
     Files.delete(pidFile);
     String task = "{\"type\":\"" + type + "\",\"executable_path\":\"" + fakeTool("win-tools-hang") + "\","
-        + "\"timeout_seconds\":2" + (extraParamsJson.isEmpty() ? "" : "," + extraParamsJson) + "}";
+        + limitParamsJson + "}";
     RunResult r = runTask(task, "WIN_TOOLS_PIDFILE", pidFile.toString());
     JsonNode res = r.result(0);
     assertEquals("failure", res.get("status").asText(), res.toString());
