@@ -1,0 +1,49 @@
+package servicerunner.task.wintools;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Finds a result file written by this run only: the newest file matching a glob whose mtime is not older than the
+ * task start. The reference parsed the newest log regardless of age, so a stale report from an earlier run was
+ * reported as today's result (protocol bug B17).
+ */
+public final class FreshFiles {
+  private FreshFiles() {}
+
+  /** Slack for file systems with coarse mtimes (FAT: 2 s). */
+  static final Duration MTIME_SLACK = Duration.ofSeconds(2);
+
+  public static Optional<Path> newestSince(Path dir, String glob, Instant since) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    Instant limit = since.minus(MTIME_SLACK);
+    Path best = null;
+    FileTime bestTime = null;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
+      for (Path p : ds) {
+        if (!Files.isRegularFile(p)) {
+          continue;
+        }
+        FileTime t = Files.getLastModifiedTime(p);
+        if (t.toInstant().isBefore(limit)) {
+          continue;
+        }
+        if (bestTime == null || t.compareTo(bestTime) > 0) {
+          best = p;
+          bestTime = t;
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(best);
+  }
+}

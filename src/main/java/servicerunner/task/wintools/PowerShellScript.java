@@ -1,0 +1,33 @@
+package servicerunner.task.wintools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a generated script into the task's scratch folder and builds the argv that runs it. The script is ASCII
+ * (written as UTF-8 without BOM, which Windows PowerShell 5.1 reads correctly for ASCII content).
+ */
+public final class PowerShellScript {
+  private PowerShellScript() {}
+
+  public static final String DEFAULT_EXE = "powershell.exe";
+
+  public static Path write(Path scratchDir, String fileName, String script) throws IOException {
+    Path ps1 = scratchDir.resolve(fileName);
+    Files.writeString(ps1, script, StandardCharsets.UTF_8);
+    return ps1;
+  }
+
+  /** {@code <exe> -NoProfile -ExecutionPolicy Bypass -File <ps1>}; exe is powershell.exe or the plan's override. */
+  public static List<String> argv(String exe, Path ps1) {
+    return List.of(exe, "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", ps1.toString());
+  }
+
+  /** A PowerShell single-quoted string literal. */
+  public static String quote(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+}

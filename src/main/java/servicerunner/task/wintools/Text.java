@@ -1,0 +1,19 @@
+package servicerunner.task.wintools;
+
+/** Small text helpers the Windows tool parsers share. */
+public final class Text {
+  private Text() {}
+
+  /** The last {@code n} characters. */
+  public static String tail(String s, int n) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() <= n ? s : s.substring(s.length() - n);
+  }
+
+  /** Splits on CR, LF and CRLF (console tools redraw progress with a bare CR). */
+  public static String[] lines(String s) {
+    return s.split("\r\n|\r|\n");
+  }
+}

@@ -1,0 +1,43 @@
+package servicerunner.task.adwcleaner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import servicerunner.exec.Platform;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.wintools.WinToolsTesting;
+
+class AdwCleanerCleanTaskTest {
+  private final AdwCleanerCleanTask type = new AdwCleanerCleanTask();
+
+  @Test
+  void paramErrorsNameTheField() {
+    assertEquals(List.of("tasks[0].executable_path: required, expected a string",
+        "tasks[0].working_path: required, expected a string"), WinToolsTesting.errors(type, "{}"));
+    assertEquals(List.of("tasks[0].clean_preinstalled: expected true or false, got a string \"yes\""),
+        WinToolsTesting.errors(type, "{\"executable_path\":\"a\",\"working_path\":\"w\",\"clean_preinstalled\":\"yes\"}"));
+  }
+
+  @Test
+  void argvCleanAndScan() throws Exception {
+    var clean = ParamValidator.validate(type.params(), (ObjectNode) Json.parse(
+        "{\"executable_path\":\"a\",\"working_path\":\"w\",\"clean_preinstalled\":true}"), n -> n).params();
+    assertEquals(List.of("/eula", "/clean", "/noreboot", "/path", "/w", "/preinstalled"),
+        AdwCleanerCleanTask.arguments(clean, Path.of("/w")));
+    var scan = ParamValidator.validate(type.params(), (ObjectNode) Json.parse(
+        "{\"executable_path\":\"a\",\"working_path\":\"w\",\"scan_only\":true}"), n -> n).params();
+    assertEquals(List.of("/eula", "/scan", "/noreboot", "/path", "/w"), AdwCleanerCleanTask.arguments(scan, Path.of("/w")));
+  }
+
+  @Test
+  void windowsOnlyWithDefaultTimeout() {
+    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
+    assertEquals(Duration.ofHours(1), type.defaultTimeout());
+  }
+}

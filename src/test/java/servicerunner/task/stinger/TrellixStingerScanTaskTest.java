@@ -1,0 +1,54 @@
+package servicerunner.task.stinger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import servicerunner.exec.Platform;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.Params;
+import servicerunner.task.wintools.WinToolsTesting;
+
+class TrellixStingerScanTaskTest {
+  private final TrellixStingerScanTask type = new TrellixStingerScanTask();
+
+  private Params params(String json) throws Exception {
+    return ParamValidator.validate(type.params(), (ObjectNode) Json.parse(json), n -> n).params();
+  }
+
+  @Test
+  void paramErrorsNameTheField() {
+    List<String> e = WinToolsTesting.errors(type, "{\"executable_path\":\"s\",\"action\":\"clean\",\"timeout_minutes\":0}");
+    assertEquals(List.of("tasks[0].action: expected one of delete, report, got \"clean\"",
+        "tasks[0].timeout_minutes: expected at least 1, got 0"), e);
+  }
+
+  @Test
+  void smartScanArgv() throws Exception {
+    assertEquals(List.of("--GO", "--SILENT", "--REPORTPATH=/logs", "--DELETE"),
+        TrellixStingerScanTask.arguments(params("{\"executable_path\":\"s\"}"), Path.of("/logs")));
+  }
+
+  @Test
+  void folderScanArgv() throws Exception {
+    assertEquals(List.of("--GO", "--SILENT", "--REPORTPATH=/logs", "--SCANPATH=C:\\Users", "--NOBOOT", "--NOPROCESS",
+        "--NOREGISTRY", "--NOROOTKIT", "--NOWMI", "--NOSUB", "--REPORTONLY", "--PROGRAM", "--RPTALL"),
+        TrellixStingerScanTask.arguments(params("{\"executable_path\":\"s\",\"scan_path\":\"C:\\\\Users\","
+            + "\"scan_subdirectories\":false,\"action\":\"report\",\"include_pups\":true,\"additional_args\":[\"--RPTALL\"]}"),
+            Path.of("/logs")));
+  }
+
+  @Test
+  void toolTimeoutDefaultsToThirtyMinutes() throws Exception {
+    assertEquals(Duration.ofMinutes(30), TrellixStingerScanTask.toolTimeout(params("{\"executable_path\":\"s\"}")));
+    assertEquals(Duration.ofMinutes(90), TrellixStingerScanTask.toolTimeout(params("{\"executable_path\":\"s\",\"timeout_minutes\":90}")));
+    assertTrue(type.defaultTimeout().compareTo(Duration.ofMinutes(1440)) > 0, "outer cap must not cut timeout_minutes");
+    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
+  }
+}

@@ -1,0 +1,43 @@
+package servicerunner.task.windowsupdate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import servicerunner.exec.Platform;
+import servicerunner.report.Json;
+import servicerunner.task.ParamValidator;
+import servicerunner.task.wintools.WinToolsTesting;
+
+class WindowsUpdateTaskTest {
+  private final WindowsUpdateTask type = new WindowsUpdateTask();
+
+  @Test
+  void paramErrorsNameTheField() {
+    assertEquals(List.of("tasks[0].accept_all: expected true or false, got a string \"yes\""),
+        WinToolsTesting.errors(type, "{\"accept_all\":\"yes\"}"));
+  }
+
+  @Test
+  void scriptGetsTheFlagsAndIsAscii() throws Exception {
+    var p = ParamValidator.validate(type.params(), (ObjectNode) Json.parse("{\"microsoft_update\":false}"), n -> n).params();
+    String script = WindowsUpdateTask.script(p);
+    assertTrue(script.contains("$MicrosoftUpdate = $false"));
+    assertTrue(script.contains("$AcceptAll = $true"));
+    assertFalse(script.contains("__"), "unfilled placeholder");
+    assertTrue(script.chars().allMatch(c -> c < 128), "script must be ASCII");
+    // progress must reach stdout line by line: Write-Host would not be captured by the reference's reader (B16)
+    assertFalse(script.contains("Write-Host"));
+  }
+
+  @Test
+  void windowsOnlyWithTwoHourTimeout() {
+    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
+    assertEquals(Duration.ofHours(2), type.defaultTimeout());
+  }
+}
