@@ -88,7 +88,8 @@ public final class ChatClient {
       if (c instanceof HttpTimeoutException) {
         throw new AiFailure("the AI request timed out after " + settings.requestTimeout().toSeconds() + " s", "");
       }
-      String msg = c.getMessage() == null ? c.getClass().getSimpleName() : c.getClass().getSimpleName() + ": " + c.getMessage();
+      String msg = c instanceof java.net.ConnectException ? "connection refused"
+          : c.getMessage() == null ? c.getClass().getSimpleName() : c.getClass().getSimpleName() + ": " + c.getMessage();
       throw new AiFailure("the AI endpoint " + settings.endpoint().getHost() + ":" + port() + " could not be reached ("
           + msg + ")", "");
     } finally {

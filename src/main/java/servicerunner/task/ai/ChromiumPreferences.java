@@ -3,7 +3,6 @@ package servicerunner.task.ai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -58,7 +57,9 @@ public final class ChromiumPreferences {
 
   /** Chromium's base::Time serialisation: microseconds since 1601-01-01 UTC. */
   static long windowsMicros(Instant t) {
-    return ChronoUnit.MICROS.between(Instant.parse("1601-01-01T00:00:00Z"), t);
+    // ChronoUnit.MICROS.between goes through nanoseconds, which overflow a long over 425 years
+    long seconds = t.getEpochSecond() - Instant.parse("1601-01-01T00:00:00Z").getEpochSecond();
+    return seconds * 1_000_000L + t.getNano() / 1_000;
   }
 
   private static JsonNode notifications(JsonNode prefs) {
