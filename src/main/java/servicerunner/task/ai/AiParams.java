@@ -16,7 +16,7 @@ final class AiParams {
         + " prefix is dropped).").required());
     l.add(ParamSpec.string("api_key", "API key, or env:NAME to read it from an environment variable; without it"
         + " AUTOSERVICE_OPENAI_KEY then OPENAI_API_KEY are used. Never printed."));
-    l.add(ParamSpec.string("base_url", "OpenAI-compatible API root (…/v1) or full …/chat/completions URL.")
+    l.add(ParamSpec.string("base_url", "OpenAI-compatible API root (.../v1) or the full .../chat/completions URL.")
         .defaultsTo(AiSettings.DEFAULT_BASE_URL));
     l.add(ParamSpec.integer("request_timeout_seconds", "Timeout of the chat-completions request.")
         .defaultsTo(DEFAULT_REQUEST_TIMEOUT_S).range(1.0, 3600.0));

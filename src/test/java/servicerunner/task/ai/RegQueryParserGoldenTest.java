@@ -51,6 +51,16 @@ class RegQueryParserGoldenTest {
   }
 
   @Test
+  void aPowerShellRedirectedFileInUtf16ParsesTheSame() {
+    // `reg query ... > run.txt` in PowerShell 5 writes UTF-16LE with a BOM; registry_export_file accepts it
+    byte[] ascii = Fixtures.bytes(Fixtures.path("tool-output", "ai_startup_disable", "hklm-hkcu-run.out"));
+    String text = new String(ascii, StandardCharsets.US_ASCII);
+    byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+    assertEquals(toJson(RegQueryParser.parse(text)), toJson(RegQueryParser.parse(Decoding.decodeAuto(utf16))));
+    assertEquals(6, RegQueryParser.parse(Decoding.decodeAuto(utf16)).size());
+  }
+
+  @Test
   void shortKeyUsesTheRootAbbreviations() {
     assertEquals("HKLM\\Software\\X", RegQueryParser.shortKey("HKEY_LOCAL_MACHINE\\Software\\X"));
     assertEquals("HKCU\\Software\\X", RegQueryParser.shortKey("HKEY_CURRENT_USER\\Software\\X"));
