@@ -86,7 +86,8 @@ public final class AiBrowserNotificationDisableTask implements TaskType {
     List<BrowserNotification> items = found.notifications();
     List<ObjectNode> itemJson = items.stream().map(BrowserNotification::toJson).collect(Collectors.toList());
     log.accept("Found " + items.size() + " notification permissions");
-    if (items.isEmpty() && found.filesRead() == 0 && !found.problems().isEmpty()) {
+    // nothing found while a Preferences file could not be read is not "no notifications"
+    if (items.isEmpty() && !found.problems().isEmpty()) {
       return masked(masker, AiOutcomes.error(AiOutcomes.ENUMERATION_FAILED,
           "Failed to read browser preferences: " + String.join("; ", found.problems()), apply, model, seconds(t0),
           "total_notifications", "all_notifications", itemJson, null));

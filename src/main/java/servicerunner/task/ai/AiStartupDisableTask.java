@@ -91,7 +91,8 @@ public final class AiStartupDisableTask implements TaskType {
     List<StartupItem> items = found.items();
     List<ObjectNode> itemJson = items.stream().map(StartupItem::toJson).collect(Collectors.toList());
     log.accept("Found " + items.size() + " startup items");
-    if (items.isEmpty() && found.sourcesTried() > 0 && found.sourcesFailed() == found.sourcesTried()) {
+    // nothing found while a source failed is not "no startup items": the technician must see the failure
+    if (items.isEmpty() && found.sourcesFailed() > 0) {
       return masked(masker, AiOutcomes.error(AiOutcomes.ENUMERATION_FAILED,
           "Failed to enumerate startup items: " + String.join("; ", found.problems()), apply, model, seconds(t0),
           "total_items", "all_items", itemJson, null));

@@ -191,6 +191,19 @@ class AiBrowserNotificationDisableIT {
   }
 
   @Test
+  void anUnreadablePreferencesFileWithNothingElseIsAnEnumerationFailure() throws Exception {
+    Files.writeString(chromePrefs, "{\"profile\": {truncated");
+    Files.delete(edgePrefs);
+    RunResult r = AiItSupport.run(tmp, task());
+    r.assertStatus(0, "error");
+    JsonNode s = r.result(0).get("summary");
+    assertEquals("enumeration_failed", s.at("/results/error_type").asText());
+    assertTrue(s.get("error").asText().startsWith("Failed to read browser preferences: Google Chrome Default"),
+        s.get("error").asText());
+    assertEquals(0, server.received.size());
+  }
+
+  @Test
   void noBrowsersIsSuccessWithoutAskingTheModel() throws Exception {
     ObjectNode t = task().put("browser_data_root", tmp.resolve("nothing").toString())
         .put("browser_roaming_root", tmp.resolve("nothing").toString());

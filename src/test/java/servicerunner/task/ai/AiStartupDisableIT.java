@@ -212,6 +212,19 @@ class AiStartupDisableIT {
   }
 
   @Test
+  void aHungRegIsStoppedByTheTaskTimeoutAndReportedAsEnumerationFailure() throws Exception {
+    ObjectNode t = task().put("timeout_seconds", 3);
+    t.putArray("startup_folders").add(Files.createDirectories(tmp.resolve("empty")).toString());
+    RunResult r = AiItSupport.runner(tmp, t).env("FAKE_REG_SLEEP", "60").run().assertProtocolClean();
+    r.assertStatus(0, "error");
+    JsonNode s = r.result(0).get("summary");
+    assertEquals("enumeration_failed", s.at("/results/error_type").asText());
+    assertTrue(s.get("error").asText().contains("timed out"), s.get("error").asText());
+    assertTrue(r.elapsed().compareTo(Duration.ofSeconds(30)) < 0, "the hung reg was ended: " + r.elapsed());
+    assertEquals(0, server.received.size());
+  }
+
+  @Test
   void missingKeyIsAParameterError() throws Exception {
     ObjectNode t = task();
     t.remove("api_key");
