@@ -75,6 +75,7 @@ public final class AiBrowserNotificationDisableTask implements TaskType {
       return masked(masker, AiOutcomes.error(AiOutcomes.MISSING_PARAMETERS, resolved.problem(), apply, model,
           seconds(t0), "total_notifications", "all_notifications", List.of(), null));
     }
+    AiSettings settings = resolved.settings();
     log.accept("Mode: " + (apply ? "apply changes" : "preview (no changes)") + ", model " + model);
 
     Path local = root(p, ctx, "browser_data_root", "LOCALAPPDATA");
@@ -102,21 +103,16 @@ public final class AiBrowserNotificationDisableTask implements TaskType {
           apply, items, found.notInspected(), null, null, null, model, seconds(t0), null, notes))));
     }
 
-    log.accept("Asking " + resolved.settings().endpoint() + " about " + items.size() + " sites");
-    AiAnswer answer;
-    ChatClient.Reply reply;
+    log.accept("Asking " + settings.endpoint() + " about " + items.size() + " sites");
+    Consultation.Answered answered;
     try {
-      reply = new ChatClient(resolved.settings(), ctx::checkCancelled)
-          .ask(NotificationPrompt.SYSTEM, NotificationPrompt.user(items));
-      answer = AnswerValidator.validate(reply.content());
+      answered = Consultation.ask(settings, ctx, NotificationPrompt.SYSTEM, NotificationPrompt.user(items));
     } catch (AiFailure e) {
       log.accept("AI analysis failed: " + e.getMessage());
       return masked(masker, AiOutcomes.error(AiOutcomes.AI_FAILED, "AI analysis failed: " + e.getMessage(), apply,
           model, seconds(t0), "total_notifications", "all_notifications", itemJson, e.rawExcerpt()));
-    } catch (IllegalArgumentException e) {
-      return masked(masker, AiOutcomes.error(AiOutcomes.AI_FAILED, "AI request could not be built: "
-          + e.getMessage(), apply, model, seconds(t0), "total_notifications", "all_notifications", itemJson, null));
     }
+    AiAnswer answer = answered.answer();
     notes.addAll(answer.notes());
     Choices<BrowserNotification> choices =
         Choices.match(items, BrowserNotification::id, answer.toDisable(), "origin");
@@ -130,7 +126,7 @@ public final class AiBrowserNotificationDisableTask implements TaskType {
       outcome = new NotificationApplier(RunningProcesses.names(), log).apply(chosen);
     }
     ObjectNode summary = NotificationSummary.build(new NotificationSummary.Input(apply, items, found.notInspected(),
-        answer, choices, outcome, model, seconds(t0), reply.usage(), notes));
+        answer, choices, outcome, model, seconds(t0), answered.usage(), notes));
     int disabled = outcome == null ? 0 : outcome.disabled().size();
     int errors = outcome == null ? 0 : outcome.errors().size();
     Status status = AiOutcomes.status(apply, disabled, errors);

@@ -104,20 +104,15 @@ public final class AiStartupDisableTask implements TaskType {
     }
 
     log.accept("Asking " + settings.endpoint() + " about " + items.size() + " items");
-    AiAnswer answer;
-    ChatClient.Reply reply;
+    Consultation.Answered answered;
     try {
-      reply = new ChatClient(settings, ctx::checkCancelled).ask(StartupPrompt.SYSTEM, StartupPrompt.user(items));
-      answer = AnswerValidator.validate(reply.content());
+      answered = Consultation.ask(settings, ctx, StartupPrompt.SYSTEM, StartupPrompt.user(items));
     } catch (AiFailure e) {
       log.accept("AI analysis failed: " + e.getMessage());
       return masked(masker, AiOutcomes.error(AiOutcomes.AI_FAILED, "AI analysis failed: " + e.getMessage(), apply,
           model, seconds(t0), "total_items", "all_items", itemJson, e.rawExcerpt()));
-    } catch (IllegalArgumentException e) {
-      // e.g. a key with characters no HTTP header may carry; the message is masked like everything else
-      return masked(masker, AiOutcomes.error(AiOutcomes.AI_FAILED, "AI request could not be built: "
-          + e.getMessage(), apply, model, seconds(t0), "total_items", "all_items", itemJson, null));
     }
+    AiAnswer answer = answered.answer();
     notes.addAll(answer.notes());
     Choices<StartupItem> choices = Choices.match(items, StartupItem::id, answer.toDisable(), "name");
     log.accept("AI recommends disabling " + choices.matched.size() + ", keeping " + answer.keepEnabled().size()
@@ -132,7 +127,7 @@ public final class AiStartupDisableTask implements TaskType {
       outcome = new StartupApplier(ctx, regExe, backupDir(p, ctx), log).apply(chosen);
     }
     ObjectNode summary = StartupSummary.build(new StartupSummary.Input(apply, items, answer, choices, outcome, model,
-        seconds(t0), reply.usage(), notes));
+        seconds(t0), answered.usage(), notes));
     int disabled = outcome == null ? 0 : outcome.disabled().size();
     int errors = outcome == null ? 0 : outcome.errors().size();
     Status status = AiOutcomes.status(apply, disabled, errors);
