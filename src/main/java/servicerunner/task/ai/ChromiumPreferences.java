@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +25,7 @@ public final class ChromiumPreferences {
   public static List<Allowed> allowed(JsonNode prefs) {
     List<Allowed> out = new ArrayList<>();
     JsonNode n = notifications(prefs);
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       JsonNode setting = e.getValue().get("setting");
       if (setting != null && setting.isNumber() && setting.asInt() == ALLOW) {
         JsonNode lm = e.getValue().get("last_modified");
