@@ -1,0 +1,63 @@
+package servicerunner.task.ai;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code reg query <key>} output (one or several keys concatenated). reg.exe prints a blank line, the full
+ * key name from column 0, then one line per value indented by four spaces: {@code name    REG_TYPE    data}, the
+ * three parts separated by four spaces (value names may themselves contain spaces, e.g. "VMware User Process").
+ * Subkeys are listed as further column-0 key lines. Pure: text in, values out.
+ */
+public final class RegQueryParser {
+  private RegQueryParser() {}
+
+  /** One registry value as reg.exe printed it. */
+  public record RegValue(String key, String name, String type, String data) {}
+
+  private static final Pattern VALUE = Pattern.compile("^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$");
+
+  public static List<RegValue> parse(String text) {
+    List<RegValue> out = new ArrayList<>();
+    String key = null;
+    for (String raw : text.split("\r\n|\r|\n")) {
+      String line = stripEnd(raw);
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("HKEY_") || line.startsWith("HKLM\\") || line.startsWith("HKCU\\")) {
+        key = line.trim();
+        continue;
+      }
+      Matcher m = VALUE.matcher(raw.replace("\t", "    "));
+      if (key != null && m.matches()) {
+        String data = m.group(3) == null ? "" : m.group(3).strip();
+        out.add(new RegValue(key, m.group(1).strip(), m.group(2), data));
+      }
+    }
+    return out;
+  }
+
+  /** HKEY_LOCAL_MACHINE\… → HKLM\… (the short root names every reg.exe version accepts). */
+  public static String shortKey(String key) {
+    String upper = key.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("HKEY_LOCAL_MACHINE\\")) {
+      return "HKLM\\" + key.substring("HKEY_LOCAL_MACHINE\\".length());
+    }
+    if (upper.startsWith("HKEY_CURRENT_USER\\")) {
+      return "HKCU\\" + key.substring("HKEY_CURRENT_USER\\".length());
+    }
+    return key;
+  }
+
+  private static String stripEnd(String s) {
+    int e = s.length();
+    while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+      e--;
+    }
+    return s.substring(0, e);
+  }
+}

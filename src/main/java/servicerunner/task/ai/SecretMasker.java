@@ -1,0 +1,66 @@
+package servicerunner.task.ai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replaces every known secret (the api_key value, whether given literally or read from an env: variable) with
+ * {@code ***}. The reference leaked keys to Sentry and the plan log (bug B23); here every text this task writes
+ * (log lines, errors, the summary) goes through one masker.
+ */
+public final class SecretMasker {
+  public static final String MASK = "***";
+  private final List<String> secrets = new ArrayList<>();
+
+  public void add(String secret) {
+    // very short values would mask ordinary words; a real key is never this short
+    if (secret != null && secret.length() >= 4 && !secrets.contains(secret)) {
+      secrets.add(secret);
+    }
+  }
+
+  public String mask(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String s : secrets) {
+      out = out.replace(s, MASK);
+    }
+    return out;
+  }
+
+  /** Masks every string (values and field names) in a JSON tree, in place; returns the same node. */
+  public <T extends JsonNode> T maskTree(T node) {
+    if (node instanceof ObjectNode) {
+      ObjectNode o = (ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode v = o.get(name);
+        JsonNode masked = v.isTextual() ? TextNode.valueOf(mask(v.asText())) : maskTree(v);
+        String key = mask(name);
+        if (!key.equals(name)) {
+          o.remove(name);
+        }
+        o.set(key, masked);
+      }
+    } else if (node instanceof ArrayNode) {
+      ArrayNode a = (ArrayNode) node;
+      for (int i = 0; i < a.size(); i++) {
+        JsonNode v = a.get(i);
+        if (v.isTextual()) {
+          a.set(i, TextNode.valueOf(mask(v.asText())));
+        } else {
+          maskTree(v);
+        }
+      }
+    }
+    return node;
+  }
+
+}
