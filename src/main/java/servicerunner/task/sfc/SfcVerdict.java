@@ -12,7 +12,9 @@ enum SfcVerdict {
       "No integrity violations: protected system files are intact."),
   REPAIRED("repaired", Status.SUCCESS, true, true, true,
       "Corrupt system files were found and successfully repaired."),
-  REPAIR_FAILED("could_not_repair", Status.WARNING, true, true, false,
+  // error, not the reference's warning: the app paints warnings green, and unrepaired corruption needs the
+  // technician's attention (DISM RestoreHealth, then sfc again)
+  REPAIR_FAILED("could_not_repair", Status.ERROR, true, true, false,
       "Corrupt system files were found but some could not be repaired."),
   VIOLATIONS_FOUND("violations_found", Status.WARNING, true, false, null,
       "Integrity violations found (verify only: nothing was repaired)."),

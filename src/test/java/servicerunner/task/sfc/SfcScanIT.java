@@ -21,7 +21,7 @@ class SfcScanIT {
     RunResult r = RunnerProcess.jar("fixtures/test_sfc_scan.json").env("REPLAY_ARGV_LOG", argvLog.toString()).run();
     r.assertExit(0).assertProtocolClean();
     r.assertStatus(0, "success");
-    r.assertStatus(1, "warning");
+    r.assertStatus(1, "error"); // unrepaired corruption must not be painted green by the app
     r.assertStatus(2, "warning");
     r.assertStatus(3, "error");
     JsonNode clean = r.result(0).path("summary");
@@ -33,6 +33,7 @@ class SfcScanIT {
     assertEquals(List.of("/scannow", "/scannow", "/scannow", "/verifyonly"), Files.readAllLines(argvLog));
     // the CR-redrawn progress arrives as separate live lines, not one blob at the end
     assertTrue(r.stderrLines().stream().anyMatch(l -> l.endsWith("Verification 37% complete.")), r.stderrText());
+    assertTrue(r.taskMarkers().contains("TASK_FAIL:1:sfc_scan - Corrupt system files were found but some could not be repaired."));
     assertTrue(r.taskMarkers().contains("TASK_FAIL:3:sfc_scan - sfc needs an elevated (administrator) console session."),
         r.taskMarkers().toString());
     Files.deleteIfExists(argvLog);
