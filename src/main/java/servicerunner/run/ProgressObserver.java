@@ -20,7 +20,12 @@ public final class ProgressObserver implements RunObserver {
     o.put("type", "progress");
     o.put("completed", p.completed());
     o.put("total", p.total());
-    o.set("last_result", result.json());
+    if (mode == ProgressMode.STUBS) {
+      // the full result already sits at results[i]; last_result only feeds the app's one-line log text
+      o.set("last_result", Json.object().put("task_type", result.taskType()).put("status", result.status().id()));
+    } else {
+      o.set("last_result", result.json());
+    }
     if (mode == ProgressMode.FULL) {
       ArrayNode results = o.putArray("results");
       for (TaskResult r : p.resultsByIndex()) {
