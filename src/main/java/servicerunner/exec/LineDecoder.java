@@ -43,12 +43,22 @@ final class LineDecoder {
     ensureCapacity(len);
     pending.put(buf, off, len);
     if (decoder == null) {
-      if (pending.position() < SNIFF_BYTES) {
-        return; // wait for enough bytes to tell UTF-16LE from UTF-8
+      if (pending.position() < SNIFF_BYTES && !(pending.position() >= 2 && holdsLineBreak())) {
+        return; // wait for enough bytes to tell UTF-16LE from UTF-8, but never hold back a complete first line
       }
       start(Decoding.sniff(pending.array(), pending.position(), null));
     }
     drain(false);
+  }
+
+  private boolean holdsLineBreak() {
+    byte[] a = pending.array();
+    for (int i = 0; i < pending.position(); i++) {
+      if (a[i] == '\n' || a[i] == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   void finish() {

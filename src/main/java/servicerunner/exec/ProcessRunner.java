@@ -40,7 +40,6 @@ public final class ProcessRunner {
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemon("sr-proc"));
   private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(daemon("sr-watch"));
   private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
-  private static final java.util.Queue<Future<?>> SWEEPS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private final Duration killGrace;
   private final Duration drainTimeout;
@@ -63,18 +62,15 @@ public final class ProcessRunner {
     }
   }
 
-  /** Waits (bounded) for the background clean-up of finished tools' leftover processes; call before exiting. */
+  /** Ends what finished tools left behind now, instead of in the background; call before exiting. */
   public static void awaitCleanup(Duration max) {
-    long deadline = System.nanoTime() + max.toNanos();
-    for (Future<?> f : SWEEPS) {
-      try {
-        f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException | ExecutionException e) {
-        // best effort
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    Future<?> f = THREADS.submit(ProcessTreeKiller::sweepNow);
+    try {
+      f.get(max.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // best effort
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -185,8 +181,7 @@ public final class ProcessRunner {
         exit = exitOf(process);
       }
       if (process != null && ownSession) {
-        SWEEPS.removeIf(Future::isDone);
-        SWEEPS.add(ProcessTreeKiller.sweepGroupLater(process.pid(), THREADS));
+        ProcessTreeKiller.sweepGroupLater(process.pid(), WATCH, THREADS);
       }
       Termination why = endReason.get() == null ? Termination.EXITED : endReason.get();
       return new ProcessResult(

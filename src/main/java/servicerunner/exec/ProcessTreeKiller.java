@@ -145,27 +145,56 @@ public final class ProcessTreeKiller {
     return -1;
   }
 
+  private static final java.util.Set<Long> PENDING_GROUPS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.concurrent.atomic.AtomicBoolean SWEEP_SCHEDULED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /**
-   * Ends processes left in a finished tool's process group (background children that outlived it). Runs off the
-   * task path: scanning /proc costs a few milliseconds, too much to add to every task.
+   * Ends, soon, processes left in a finished tool's process group (background children that outlived it). Off the
+   * task path and batched: one /proc scan costs milliseconds, so groups are collected and swept together at most
+   * every 100 ms instead of once per task.
    */
-  public static java.util.concurrent.Future<?> sweepGroupLater(long groupId, java.util.concurrent.ExecutorService executor) {
+  public static void sweepGroupLater(
+      long groupId, java.util.concurrent.ScheduledExecutorService timer, java.util.concurrent.Executor worker) {
     if (groupId <= 0 || Platform.current() != Platform.LINUX) {
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
+      return;
     }
-    return executor.submit(() -> {
-      List<ProcessHandle> left = groupMembers(groupId, List.of());
-      for (ProcessHandle p : left) {
-        p.destroy();
-      }
-      for (ProcessHandle p : left) {
-        try {
-          p.onExit().get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          p.destroyForcibly();
+    PENDING_GROUPS.add(groupId);
+    if (SWEEP_SCHEDULED.compareAndSet(false, true)) {
+      timer.schedule(() -> worker.execute(ProcessTreeKiller::sweepNow), 100, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Sweeps every pending group now (also called before the runner exits). */
+  public static synchronized void sweepNow() {
+    SWEEP_SCHEDULED.set(false);
+    java.util.Set<Long> groups = new java.util.HashSet<>(PENDING_GROUPS);
+    PENDING_GROUPS.removeAll(groups);
+    if (groups.isEmpty()) {
+      return;
+    }
+    List<ProcessHandle> left = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path d : dirs) {
+        long pid = Long.parseLong(d.getFileName().toString());
+        if (pid != self && groups.contains(processGroupOf(d))) {
+          ProcessHandle.of(pid).ifPresent(left::add);
         }
       }
-    });
+    } catch (IOException | RuntimeException ignored) {
+      return; // /proc unreadable: nothing more can be found
+    }
+    for (ProcessHandle p : left) {
+      p.destroy();
+    }
+    for (ProcessHandle p : left) {
+      try {
+        p.onExit().get(1, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+      }
+    }
   }
 
   private static void taskkill(long pid) {
