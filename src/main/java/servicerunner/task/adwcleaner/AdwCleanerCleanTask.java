@@ -14,7 +14,6 @@ import java.util.Set;
 import servicerunner.exec.Decoding;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.report.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
@@ -96,11 +95,8 @@ public final class AdwCleanerCleanTask implements TaskType {
     } catch (IOException e) {
       return TaskOutcome.failure("working_path: cannot create " + work + ": " + e.getMessage());
     }
-    List<String> argv = new ArrayList<>();
-    argv.add(exe.get().toString());
-    argv.addAll(arguments(p, work));
     Instant started = Instant.now();
-    ProcessResult r = ctx.run(ProcessSpec.of(argv).withCwd(exe.get().getParent()));
+    ProcessResult r = ctx.run(ToolPaths.inToolFolder(exe.get(), arguments(p, work)));
     Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "AdwCleaner");
     if (problem.isPresent()) {
       return problem.get().withExtra("command", ProcessSummaries.command(r));

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.report.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
@@ -159,11 +158,8 @@ public final class DriveCleanupCleanTask implements TaskType {
     if (exe.isEmpty()) {
       return TaskOutcome.failure(ToolPaths.notFound(p.string("executable_path"), EXE_NAMES));
     }
-    List<String> argv = new ArrayList<>();
-    argv.add(exe.get().toString());
-    argv.addAll(arguments(p));
     ObjectNode intent = intent(p);
-    ProcessResult r = ctx.run(ProcessSpec.of(argv).withCwd(exe.get().getParent()));
+    ProcessResult r = ctx.run(ToolPaths.inToolFolder(exe.get(), arguments(p)));
     Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "DriveCleanup");
     if (problem.isPresent()) {
       problem.get().summary().set("intent", intent);

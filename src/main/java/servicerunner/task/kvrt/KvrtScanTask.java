@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.report.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
@@ -124,10 +123,7 @@ public final class KvrtScanTask implements TaskType {
     if (exe.isEmpty()) {
       return TaskOutcome.failure(ToolPaths.notFound(p.string("executable_path"), EXE_NAMES));
     }
-    List<String> argv = new ArrayList<>();
-    argv.add(exe.get().toString());
-    argv.addAll(arguments(p));
-    ProcessResult r = ctx.run(ProcessSpec.of(argv).withCwd(exe.get().getParent()));
+    ProcessResult r = ctx.run(ToolPaths.inToolFolder(exe.get(), arguments(p)));
     Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "KVRT");
     if (problem.isPresent()) {
       ObjectNode s = problem.get().summary();

@@ -3,14 +3,12 @@ package servicerunner.task.windowsupdate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
@@ -86,15 +84,13 @@ public final class WindowsUpdateLogsAnalysisTask implements TaskType {
 
   private TaskOutcome runTool(TaskContext ctx) {
     Params p = ctx.params();
-    Path ps1;
+    ProcessSpec spec;
     try {
-      ps1 = PowerShellScript.write(ctx.scratchDir(), "sr_windows_update_logs.ps1", script(p));
+      spec = PowerShellScript.spec(ctx, "sr_windows_update_logs.ps1", script(p));
     } catch (IOException e) {
       return TaskOutcome.failure("cannot write the log query script: " + e.getMessage());
     }
-    String exe = p.optString("executable_path").orElse(PowerShellScript.DEFAULT_EXE);
-    ProcessResult r = ctx.run(ProcessSpec.of(PowerShellScript.argv(exe, ps1)).withEncoding(OutputEncoding.UTF8)
-        .withTimeout(QUERY_TIMEOUT));
+    ProcessResult r = ctx.run(spec.withTimeout(QUERY_TIMEOUT));
     Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "PowerShell");
     if (problem.isPresent()) {
       return problem.get().withExtra("command", ProcessSummaries.command(r));

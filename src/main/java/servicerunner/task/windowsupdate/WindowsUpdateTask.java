@@ -2,12 +2,10 @@ package servicerunner.task.windowsupdate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
@@ -78,15 +76,12 @@ public final class WindowsUpdateTask implements TaskType {
 
   private TaskOutcome runTool(TaskContext ctx) {
     Params p = ctx.params();
-    Path ps1;
+    ProcessSpec spec;
     try {
-      ps1 = PowerShellScript.write(ctx.scratchDir(), "sr_windows_update.ps1", script(p));
+      spec = PowerShellScript.spec(ctx, "sr_windows_update.ps1", script(p));
     } catch (IOException e) {
       return TaskOutcome.failure("cannot write the update script: " + e.getMessage());
     }
-    String exe = p.optString("executable_path").orElse(PowerShellScript.DEFAULT_EXE);
-    // The script switches the console to UTF-8, so update titles in any language arrive intact.
-    ProcessSpec spec = ProcessSpec.of(PowerShellScript.argv(exe, ps1)).withEncoding(OutputEncoding.UTF8);
     ProcessResult r = ctx.run(spec);
     Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "PowerShell");
     if (problem.isPresent()) {

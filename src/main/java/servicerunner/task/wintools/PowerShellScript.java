@@ -21,6 +21,17 @@ public final class PowerShellScript {
     return ps1;
   }
 
+  /**
+   * Writes the script into the task's scratch folder and returns the spec that runs it with powershell.exe (or the
+   * plan's executable_path). The scripts switch the console to UTF-8, so their output is read as UTF-8.
+   */
+  public static servicerunner.exec.ProcessSpec spec(
+      servicerunner.task.TaskContext ctx, String fileName, String script) throws IOException {
+    Path ps1 = write(ctx.scratchDir(), fileName, script);
+    String exe = ctx.params().optString("executable_path").orElse(DEFAULT_EXE);
+    return servicerunner.exec.ProcessSpec.of(argv(exe, ps1)).withEncoding(servicerunner.exec.OutputEncoding.UTF8);
+  }
+
   /** {@code <exe> -NoProfile -ExecutionPolicy Bypass -File <ps1>}; exe is powershell.exe or the plan's override. */
   public static List<String> argv(String exe, Path ps1) {
     return List.of(exe, "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", ps1.toString());

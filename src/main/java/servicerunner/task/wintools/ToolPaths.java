@@ -32,6 +32,14 @@ public final class ToolPaths {
   }
 
   /** The error text when {@link #executable} found nothing. */
+  /** The tool's argv (exe, then args) run from the tool's own folder, where these tools look for their files. */
+  public static servicerunner.exec.ProcessSpec inToolFolder(Path exe, java.util.List<String> args) {
+    java.util.List<String> argv = new java.util.ArrayList<>();
+    argv.add(exe.toString());
+    argv.addAll(args);
+    return servicerunner.exec.ProcessSpec.of(argv).withCwd(exe.getParent());
+  }
+
   public static String notFound(String given, String... namesInFolder) {
     return "executable_path: " + given + " is not a file"
         + (namesInFolder.length == 0 ? "" : " nor a folder containing " + String.join(" or ", namesInFolder));
