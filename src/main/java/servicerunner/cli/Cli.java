@@ -21,7 +21,7 @@ import servicerunner.exec.ProcessRunner;
 import servicerunner.plan.Plan;
 import servicerunner.plan.PlanException;
 import servicerunner.plan.PlanParser;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.report.ReportBuilder;
 import servicerunner.report.ReportOutput;
 import servicerunner.run.CompositeObserver;

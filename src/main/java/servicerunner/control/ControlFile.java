@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Reads the app's control file, {@code {"action":"stop|pause|skip|resume","timestamp":...}}. The app writes it with

@@ -1,5 +1,6 @@
 package servicerunner.report;
 
+import servicerunner.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package servicerunner.report;
 
+import servicerunner.io.AtomicFile;
+import servicerunner.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.Status;
 
 /**

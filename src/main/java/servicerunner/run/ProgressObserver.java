@@ -2,7 +2,7 @@ package servicerunner.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** Writes PROGRESS_JSON after every task and PROGRESS_JSON_FINAL at the end, one line each. */
 public final class ProgressObserver implements RunObserver {

@@ -2,7 +2,7 @@ package servicerunner.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * One declared task parameter: name, JSON type, whether it is required, its default, a description for

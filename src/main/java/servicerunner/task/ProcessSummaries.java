@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.Termination;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** Summary fields and outcomes every process-based task shares, so each handler writes them the same way. */
 public final class ProcessSummaries {

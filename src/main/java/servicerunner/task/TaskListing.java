@@ -2,7 +2,7 @@ package servicerunner.task;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** The JSON description of a task type for --list-tasks, derived from its declaration. */
 public final class TaskListing {

@@ -1,7 +1,7 @@
 package servicerunner.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * What a handler returns: a status, its summary (the fields the app's renderer reads) and optional top-level extras

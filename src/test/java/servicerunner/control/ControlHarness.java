@@ -125,7 +125,7 @@ final class ControlHarness implements AutoCloseable {
   /** The report on stdout, the same report in --output-file, and one result per plan task. */
   JsonNode assertReport(RunResult r, int tasks) throws IOException {
     JsonNode stdout = r.report();
-    JsonNode file = servicerunner.report.Json.parse(Files.readString(outputFile));
+    JsonNode file = servicerunner.json.Json.parse(Files.readString(outputFile));
     assertEquals(stdout, file, "stdout report and --output-file differ");
     assertEquals(tasks, stdout.get("results").size(), "one result per plan task; stderr:\n" + r.stderrText());
     for (int i = 0; i < tasks; i++) {
@@ -151,7 +151,7 @@ final class ControlHarness implements AutoCloseable {
   }
 
   static String task(String shell) {
-    return "{\"type\":\"command\",\"command\":[\"sh\",\"-c\"," + servicerunner.report.Json.compact(
+    return "{\"type\":\"command\",\"command\":[\"sh\",\"-c\"," + servicerunner.json.Json.compact(
         com.fasterxml.jackson.databind.node.TextNode.valueOf(shell)) + "],\"timeout_seconds\":120}";
   }
 

@@ -99,7 +99,7 @@ class ResumeIT {
     }
     List<String> lines = Files.readAllLines(journal);
     assertEquals(1, lines.size(), "the task stopped before it ran is not finished: " + lines);
-    JsonNode entry = servicerunner.report.Json.parse(lines.get(0));
+    JsonNode entry = servicerunner.json.Json.parse(lines.get(0));
     assertEquals(0, entry.get("index").asInt());
     assertEquals(64, entry.get("plan_digest").asText().length());
     assertEquals("success", entry.path("result").path("status").asText());

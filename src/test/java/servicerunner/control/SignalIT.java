@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.RunResult;
 
 /** Signals and a vanished app: end the tree, RUN_STOPPED, truthful report on stdout and in the file, exit code. */

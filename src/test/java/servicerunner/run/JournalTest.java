@@ -19,7 +19,7 @@ class JournalTest {
   @TempDir Path dir;
 
   private static TaskResult ok(int i) {
-    ObjectNode json = ResultJson.of("command", TaskOutcome.of(Status.SUCCESS, servicerunner.report.Json.object()), Instant.now(),
+    ObjectNode json = ResultJson.of("command", TaskOutcome.of(Status.SUCCESS, servicerunner.json.Json.object()), Instant.now(),
         Instant.now(), 0.5);
     return new TaskResult(i, "command", Status.SUCCESS, json, 0.5);
   }

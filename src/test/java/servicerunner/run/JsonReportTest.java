@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 class JsonReportTest {
 

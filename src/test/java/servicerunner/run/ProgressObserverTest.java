@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.Status;
 
 class ProgressObserverTest {

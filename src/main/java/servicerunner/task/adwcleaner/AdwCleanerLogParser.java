@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.wintools.Text;
 
 /**

@@ -3,7 +3,7 @@ package servicerunner.task.ai;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 

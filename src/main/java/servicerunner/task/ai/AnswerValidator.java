@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Checks the model's message content against the shape the prompt asked for:

@@ -2,7 +2,7 @@ package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * One site allowed to show notifications in one browser profile. {@code pattern} is Chromium's content-settings

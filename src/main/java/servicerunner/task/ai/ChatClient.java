@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * One OpenAI-compatible chat-completions call with {@code response_format: json_object}. It waits in short slices

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Matches the model's to_disable entries to enumerated items by id. An id the model invented (or mangled) is never

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import servicerunner.report.AtomicFile;
-import servicerunner.report.Json;
+import servicerunner.io.AtomicFile;
+import servicerunner.json.Json;
 
 /**
  * Blocks the chosen sites by setting their {@code setting} to 2 in the profile's Preferences. A running browser

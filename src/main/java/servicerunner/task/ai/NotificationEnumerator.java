@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Finds allowed notification permissions in Chromium browsers (Chrome, Edge, Brave under the local app-data root;

@@ -2,7 +2,7 @@ package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** The instructions and site list sent to the model for browser notifications. */
 final class NotificationPrompt {

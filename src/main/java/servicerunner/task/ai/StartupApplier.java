@@ -133,7 +133,7 @@ final class StartupApplier {
       disabled.add(c);
       log.accept("Disabled: " + c.item().name() + " (" + c.item().locationDisplay() + ")");
     } else {
-      ObjectNode e = servicerunner.report.Json.object();
+      ObjectNode e = servicerunner.json.Json.object();
       e.put("id", c.item().id());
       e.put("name", c.item().name());
       e.put("error", problem);

@@ -2,7 +2,7 @@ package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * One thing Windows starts at logon: a Run/RunOnce registry value ({@code registryKey} + {@code valueName}) or a

@@ -2,7 +2,7 @@ package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** The instructions and item list sent to the model for startup items. */
 final class StartupPrompt {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** Builds the ai_startup_disable summary with the field names of the UI contract, section 6. */
 final class StartupSummary {

@@ -3,7 +3,7 @@ package servicerunner.task.battery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** The battery_health_report summary from one battery's readings (pure). human_readable is a string, as the app expects. */
 public final class BatteryHealthReport {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import servicerunner.exec.Decoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamKind;
 import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;

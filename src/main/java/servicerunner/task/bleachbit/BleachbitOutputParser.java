@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Reads BleachBit's console output (stdout of {@code bleachbit --preview|--clean}) into summary fields. Pure: text in,

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 

@@ -16,7 +16,7 @@ import java.util.List;
 import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** Runs any external tool given as an argv array; success is decided by its exit code. */
 public final class CommandTask implements TaskType {

@@ -3,7 +3,7 @@ package servicerunner.task.diskspace;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** Builds the disk_space_report summary from measured volumes (pure). Sizes are GiB (1024^3), as the reference. */
 public final class DiskSpaceReport {

@@ -8,7 +8,7 @@ import java.util.Set;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;

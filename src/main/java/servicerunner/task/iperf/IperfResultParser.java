@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.SampleStats;
 
 /**

@@ -8,7 +8,7 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 

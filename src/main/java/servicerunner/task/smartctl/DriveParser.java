@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Turns one {@code smartctl -a <dev> -j} document into the flat drive object the app's smartctl renderer reads

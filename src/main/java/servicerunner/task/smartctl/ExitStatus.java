@@ -2,7 +2,7 @@ package servicerunner.task.smartctl;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * smartctl's exit status is a bit mask (smartctl(8) "RETURN VALUES", smartctl.h). Bits 0-2 mean the data is missing

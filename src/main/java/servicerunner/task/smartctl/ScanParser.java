@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /** Reads {@code smartctl --scan -j}: {"devices":[{"name","info_name","type","protocol"}]} (vendor source). */
 final class ScanParser {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Parses the JSON of sivel's speedtest-cli ({@code --json}: speeds in bits/s) or Ookla's speedtest

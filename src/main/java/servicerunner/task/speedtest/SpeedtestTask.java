@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamKind;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.wintools.Text;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import servicerunner.exec.Decoding;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.wintools.Text;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.wintools.MarkedJson;
 
 /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.wintools.MarkedJson;
 
 /**

@@ -3,7 +3,7 @@ package servicerunner.task.wintools;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 
 /**
  * Cuts the JSON a script printed between two marker lines. The reference took everything between the first '{' and

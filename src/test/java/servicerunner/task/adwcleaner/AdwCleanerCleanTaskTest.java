@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import servicerunner.exec.Platform;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
 

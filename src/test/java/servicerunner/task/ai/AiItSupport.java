@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 

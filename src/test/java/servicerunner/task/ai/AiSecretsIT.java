@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 
 class AiSettingsTest {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 
 class ChromiumPreferencesGoldenTest {

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;

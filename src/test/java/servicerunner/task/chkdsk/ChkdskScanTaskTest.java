@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 
 class ChkdskScanTaskTest {

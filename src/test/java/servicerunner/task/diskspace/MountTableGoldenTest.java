@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 
 /** /proc/mounts samples under fixtures/tool-output/disk_space_report against the mounts the report keeps. */

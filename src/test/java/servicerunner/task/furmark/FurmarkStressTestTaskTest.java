@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.exec.Decoding;
 import servicerunner.plan.PlanParser;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.run.PreparedPlan;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;

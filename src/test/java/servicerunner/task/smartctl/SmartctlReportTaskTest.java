@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;

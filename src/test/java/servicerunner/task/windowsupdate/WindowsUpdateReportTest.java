@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.exec.Decoding;
-import servicerunner.report.Json;
+import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 
 class WindowsUpdateReportTest {

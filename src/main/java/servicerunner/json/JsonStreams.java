@@ -1,4 +1,4 @@
-package servicerunner.report;
+package servicerunner.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -40,6 +40,11 @@ final class JsonStreams {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
+  }
+
+  /** The one parser/generator configuration of the project; {@link Json}'s mapper is built on it. */
+  static JsonFactory factory() {
+    return Holder.FACTORY;
   }
 
   static JsonNode read(String text) throws Unsupported {

@@ -1,4 +1,4 @@
-package servicerunner.report;
+package servicerunner.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

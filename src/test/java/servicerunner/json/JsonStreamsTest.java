@@ -1,4 +1,4 @@
-package servicerunner.report;
+package servicerunner.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
