@@ -15,33 +15,42 @@ public final class ProcessSummaries {
   public static final int EXCERPT = 2000;
 
   /**
-   * A failure outcome when the process did not run to an exit (could not start, timed out, went idle); empty when it
-   * exited and the handler should parse its output.
+   * The failure of a tool that did not run to an exit (could not start, timed out, went quiet, its watch failed),
+   * written the same way for every type: {@code error} and the reason are one sentence, the verdict id names the
+   * ending, and exit code, termination and excerpts follow. {@code summary} may already hold the type's fields.
    */
-  public static Optional<TaskOutcome> problem(ProcessResult r, String toolName) {
-    if (r.termination() == Termination.EXITED) {
-      return Optional.empty();
-    }
-    ObjectNode s = Json.object();
+  public static TaskOutcome notCompleted(ObjectNode s, ProcessResult r, String toolName) {
+    String error;
+    String verdict;
     switch (r.termination()) {
       case LAUNCH_FAILED:
-        s.put("error", toolName + " could not be started: " + r.launchError());
+        error = toolName + " could not be started: " + r.launchError();
+        verdict = "launch_failed";
         s.put("error_hint", "Check that " + toolName + " is installed, or give its path in executable_path.");
         break;
       case TIMEOUT:
-        s.put("error", toolName + " timed out after " + r.duration().toSeconds() + " s and was stopped");
+        error = toolName + " timed out after " + r.duration().toSeconds() + " s and was stopped";
+        verdict = "timed_out";
         s.put("timed_out", true);
         break;
       case IDLE_TIMEOUT:
-        s.put("error", toolName + " printed nothing for too long and was stopped");
+        error = toolName + " printed nothing for too long and was stopped";
+        verdict = "idle_timeout";
         s.put("timed_out", true);
         break;
       default:
-        s.put("error", toolName + " was " + r.termination().id());
+        error = toolName + " was " + r.termination().id();
+        verdict = r.termination().id();
         break;
     }
     addProcess(s, r);
-    return Optional.of(TaskOutcome.of(Status.FAILURE, s));
+    return TaskOutcome.failure(s, verdict, error);
+  }
+
+  /** {@link #notCompleted} when the process did not run to an exit; empty when it exited. */
+  public static Optional<TaskOutcome> problem(ProcessResult r, String toolName) {
+    return r.termination() == Termination.EXITED ? Optional.empty()
+        : Optional.of(notCompleted(Json.object(), r, toolName));
   }
 
   /** exit_code, termination, duration and head/tail excerpts of both streams. */

@@ -7,40 +7,30 @@ import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
 
 /**
- * One task type: a self-describing class. Its declaration (id, parameters, default timeout, platforms, example)
- * drives validation, {@code --list-tasks} and the README table; {@link #run} does the work and returns an outcome.
+ * One task type: its {@link TaskDeclaration} (what validation, {@code --list-tasks} and the engine read) and
+ * {@link #run}, which does the work and returns an outcome. Tool-backed types extend {@link ToolTask}, which writes
+ * the run skeleton once.
  */
 public interface TaskType {
 
-  /** The plan's {@code type} value and the result's {@code task_type}. */
-  String id();
-
-  /** One sentence for a technician. */
-  String description();
-
-  List<ParamSpec> params();
-
-  /** Used when the plan gives no {@code timeout_seconds}; null means no limit. */
-  Duration defaultTimeout();
-
-  /**
-   * The default for these (validated) parameters, for types whose run length is a parameter (a stress test's
-   * duration plus a margin). Parameters may be incomplete when the plan has errors. Defaults to
-   * {@link #defaultTimeout()}.
-   */
-  default Duration defaultTimeout(Params params) {
-    return defaultTimeout();
+  /** Transitional default for the types still declaring through the single methods below. Goes when they do. */
+  default TaskDeclaration declaration() {
+    Duration fixed = defaultTimeout();
+    return TaskDeclaration.builder(id(), description()).params(params())
+        .timeout(fixed == null ? "depends on the parameters" : null, p -> p == null || !overrides("defaultTimeout", Params.class) ? fixed : defaultTimeout(p))
+        .platforms(overrides("platforms") ? platforms().toArray(new Platform[0]) : Platform.values())
+        .example(overrides("example") ? example() : null).build();
   }
 
-  /** Platforms the tool exists on. Elsewhere the task is skipped unless the plan names an executable_path. */
-  default Set<Platform> platforms() {
-    return Set.of(Platform.values());
+  private boolean overrides(String method, Class<?>... args) {
+    try {
+      return getClass().getMethod(method, args).getDeclaringClass() != TaskType.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
-  /** An example task object (JSON text) for the listing and README. */
-  default String example() {
-    return "{\"type\":\"" + id() + "\"}";
-  }
+  TaskOutcome run(TaskContext ctx) throws InterruptedException;
 
   /**
    * Checks the declared parameters need beyond their JSON types (e.g. list entries matched case-insensitively), so
@@ -53,5 +43,40 @@ public interface TaskType {
     return List.of();
   }
 
-  TaskOutcome run(TaskContext ctx) throws InterruptedException;
+  default String id() {
+    return declaration().id();
+  }
+
+  default String description() {
+    return declaration().description();
+  }
+
+  default List<ParamSpec> params() {
+    return declaration().params();
+  }
+
+  /** The fixed default timeout; null when there is none or it depends on the parameters. */
+  default Duration defaultTimeout() {
+    return declaration().fixedTimeout();
+  }
+
+  default Duration defaultTimeout(Params params) {
+    return declaration().defaultTimeout(params);
+  }
+
+  default Set<Platform> platforms() {
+    return declaration().platforms();
+  }
+
+  default String example() {
+    return declaration().example();
+  }
+
+  /**
+   * Whether the task can run here: on one of its platforms, or anywhere when the plan names the tool's
+   * executable (so a Windows tool can be replayed by a fake elsewhere).
+   */
+  default boolean runnableOn(Platform platform, Params params) {
+    return platforms().contains(platform) || params.has("executable_path");
+  }
 }

@@ -12,6 +12,7 @@ import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.Verdict;
 
 /**
  * Turns sfc's raw output bytes into the sfc_scan summary and status. Pure: bytes in, outcome out.
@@ -102,7 +103,9 @@ public final class SfcOutputParser {
     } else if (v.status == Status.WARNING) {
       s.put("warning", v.sentence);
     }
-    return TaskOutcome.of(v.status, s);
+    List<String> said = new ArrayList<>();
+    notes.forEach(n -> said.add(n.asText()));
+    return TaskOutcome.of(v.status, new Verdict(v.id, v.sentence, said), s);
   }
 
   private static void putBool(ObjectNode s, String key, Boolean b) {

@@ -4,52 +4,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import servicerunner.exec.OutputEncoding;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
-import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.ToolTask;
 
 /** System File Checker: {@code sfc /scannow} (or {@code /verifyonly}), verdict parsed from its UTF-16LE text. */
-public final class SfcScanTask implements TaskType {
+public final class SfcScanTask extends ToolTask {
 
-  @Override
-  public String id() {
-    return "sfc_scan";
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("sfc_scan",
+          "Checks protected Windows system files with sfc /scannow (repairs them) or /verifyonly.")
+      .params(ParamSpec.bool("verify_only", "Only verify (sfc /verifyonly); nothing is repaired.").defaultsTo(false))
+      .windowsTool("Path to sfc.exe (default: sfc from PATH).")
+      // sfc usually takes 5-30 minutes; peers use 60-90 minute limits (tool-outputs.md section 2)
+      .timeout(Duration.ofHours(1))
+      .verdicts(verdictIds())
+      .build();
+
+  public SfcScanTask() {
+    super(DECLARATION, "sfc");
   }
 
-  @Override
-  public String description() {
-    return "Checks protected Windows system files with sfc /scannow (repairs them) or /verifyonly.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.bool("verify_only", "Only verify (sfc /verifyonly); nothing is repaired.").defaultsTo(false),
-        ParamSpec.string("executable_path", "Path to sfc.exe (default: sfc from PATH)."));
-  }
-
-  /** sfc usually takes 5-30 minutes; peers use 60-90 minute limits (tool-outputs.md section 2). */
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofHours(1);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"sfc_scan\"}";
+  private static String[] verdictIds() {
+    List<String> ids = new ArrayList<>();
+    for (SfcVerdict v : SfcVerdict.values()) {
+      ids.add(v.id);
+    }
+    return ids.toArray(new String[0]);
   }
 
   static List<String> argv(Params p) {
@@ -60,20 +46,20 @@ public final class SfcScanTask implements TaskType {
   }
 
   @Override
-  public TaskOutcome run(TaskContext ctx) {
-    Params p = ctx.params();
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
     // AUTO: the process layer sniffs the NUL pattern, since sfc writes UTF-16LE without BOM even after chcp 65001.
-    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)).withEncoding(OutputEncoding.AUTO));
-    var problem = ProcessSummaries.problem(r, "sfc");
-    if (problem.isPresent()) {
-      // a timed-out or unstartable sfc said nothing about the files: the renderer's fields are unknown, not false
-      ObjectNode s = problem.get().summary();
-      s.put("verdict", "not_completed").putNull("integrity_violations").put("repairs_attempted", false)
-          .putNull("repairs_successful");
-      s.putObject("human_readable").put("verdict", s.path("error").asText()).putArray("notes");
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
-    TaskOutcome o = SfcOutputParser.parse(r.stdout().bytes(), r.stderr().bytes(), r.exitCode(), p.bool("verify_only"));
-    return o.withExtra("command", ProcessSummaries.command(r));
+    return ProcessSpec.of(argv(p)).withEncoding(OutputEncoding.AUTO);
+  }
+
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
+    return SfcOutputParser.parse(r.stdout().bytes(), r.stderr().bytes(), r.exitCode(), p.bool("verify_only"));
+  }
+
+  /** A timed-out or unstartable sfc said nothing about the files: the renderer's fields are unknown, not false. */
+  @Override
+  protected void describeUnfinished(ObjectNode s, Params p) {
+    s.put("verdict", "not_completed").putNull("integrity_violations").put("repairs_attempted", false)
+        .putNull("repairs_successful");
   }
 }

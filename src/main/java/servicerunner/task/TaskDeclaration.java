@@ -1,0 +1,132 @@
+package servicerunner.task;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import servicerunner.exec.Platform;
+
+/**
+ * Everything known about a task type before it runs, in one value: validation, {@code --list-tasks}, the README
+ * table and the engine's platform check are derived from it. New capabilities (resource claims, progress parsers)
+ * are added here once, never to the 24 classes.
+ *
+ * <pre>{@code
+ * static final TaskDeclaration DECLARATION = TaskDeclaration.builder("sfc_scan", "Checks protected files.")
+ *     .windowsTool("sfc", "Path to sfc.exe (default: sfc from PATH).")
+ *     .params(ParamSpec.bool("verify_only", "Only verify.").defaultsTo(false))
+ *     .timeout(Duration.ofHours(1))
+ *     .verdicts("no_violations", "repaired", "corruption_unrepaired")
+ *     .build();
+ * }</pre>
+ *
+ * @param timeoutRule the default timeout for the validated parameters (null result: no limit); a type whose run
+ *     length is a parameter (stress tests) adds its margin here
+ * @param timeoutText how {@code --list-tasks} describes a parameter-dependent rule; null for a fixed timeout
+ * @param verdicts the verdict ids the type can give (plans will test them); empty when it gives none
+ */
+public record TaskDeclaration(
+    String id,
+    String description,
+    List<ParamSpec> params,
+    Function<Params, Duration> timeoutRule,
+    String timeoutText,
+    Set<Platform> platforms,
+    String example,
+    List<String> verdicts) {
+
+  public TaskDeclaration {
+    params = List.copyOf(params);
+    platforms = Set.copyOf(platforms);
+    verdicts = List.copyOf(verdicts);
+  }
+
+  /** The fixed default timeout, or null when it depends on the parameters (or there is none). */
+  public Duration fixedTimeout() {
+    return timeoutText == null ? timeoutRule.apply(null) : null;
+  }
+
+  public Duration defaultTimeout(Params p) {
+    return timeoutRule.apply(p);
+  }
+
+  public static Builder builder(String id, String description) {
+    return new Builder(id, description);
+  }
+
+  /** Builds a declaration; {@link #windowsTool} adds the shared {@code executable_path} parameter. */
+  public static final class Builder {
+    private final String id;
+    private final String description;
+    private final List<ParamSpec> params = new ArrayList<>();
+    private Function<Params, Duration> timeoutRule = p -> null;
+    private String timeoutText;
+    private Set<Platform> platforms = Set.of(Platform.values());
+    private String example;
+    private List<String> verdicts = List.of();
+
+    private Builder(String id, String description) {
+      this.id = id;
+      this.description = description;
+    }
+
+    public Builder params(ParamSpec... specs) {
+      params.addAll(Arrays.asList(specs));
+      return this;
+    }
+
+    public Builder params(List<ParamSpec> specs) {
+      params.addAll(specs);
+      return this;
+    }
+
+    /** A tool that exists on Windows only; {@code executable_path} is optional (default: the name on PATH). */
+    public Builder windowsTool(String executableDescription) {
+      platforms = Set.of(Platform.WINDOWS);
+      params.add(ParamSpec.string("executable_path", executableDescription));
+      return this;
+    }
+
+    /** A Windows tool the plan must point at (it is not on PATH: KVRT, AdwCleaner, ...). */
+    public Builder windowsToolRequired(String executableDescription) {
+      platforms = Set.of(Platform.WINDOWS);
+      params.add(ParamSpec.string("executable_path", executableDescription).required());
+      return this;
+    }
+
+    public Builder platforms(Platform... ps) {
+      platforms = Set.of(ps);
+      return this;
+    }
+
+    public Builder timeout(Duration fixed) {
+      timeoutRule = p -> fixed;
+      timeoutText = null;
+      return this;
+    }
+
+    /** A timeout that depends on the parameters; {@code text} says how for the listing. */
+    public Builder timeout(String text, Function<Params, Duration> rule) {
+      timeoutRule = rule;
+      timeoutText = text;
+      return this;
+    }
+
+    public Builder example(String json) {
+      example = json;
+      return this;
+    }
+
+    public Builder verdicts(String... ids) {
+      verdicts = List.of(ids);
+      return this;
+    }
+
+    public TaskDeclaration build() {
+      return new TaskDeclaration(id, description, params, timeoutRule, timeoutText, platforms,
+          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts);
+    }
+  }
+}
