@@ -9,33 +9,29 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import servicerunner.control.ControlFile;
-import servicerunner.control.ControlWatcher;
-import servicerunner.exec.ProcessRunner;
+import servicerunner.journal.Journal;
+import servicerunner.json.Json;
 import servicerunner.plan.Plan;
 import servicerunner.plan.PlanException;
 import servicerunner.plan.PlanParser;
-import servicerunner.json.Json;
+import servicerunner.plan.PreparedPlan;
+import servicerunner.protocol.LineSink;
+import servicerunner.protocol.MarkerObserver;
+import servicerunner.protocol.ProgressMode;
+import servicerunner.protocol.StreamLineSink;
+import servicerunner.protocol.TeeLineSink;
 import servicerunner.report.ReportBuilder;
 import servicerunner.report.ReportOutput;
-import servicerunner.run.CompositeObserver;
-import servicerunner.run.Journal;
-import servicerunner.run.LineSink;
-import servicerunner.run.MarkerObserver;
-import servicerunner.run.PreparedPlan;
-import servicerunner.run.ProgressMode;
-import servicerunner.run.ProgressObserver;
-import servicerunner.run.RunEngine;
-import servicerunner.run.RunHandle;
-import servicerunner.run.RunOptions;
-import servicerunner.run.StreamLineSink;
-import servicerunner.run.TeeLineSink;
+import servicerunner.run.EngineFailedException;
+import servicerunner.run.RunOutcome;
+import servicerunner.session.RunSession;
 import servicerunner.task.TaskCatalog;
 import servicerunner.task.TaskListing;
 
@@ -55,6 +51,7 @@ import servicerunner.task.TaskListing;
       "0:the run finished (see overall_status in the report)",
       "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
       "2:wrong command line",
+      "3:internal error (a defect of the runner; a failure report with the results so far is printed)",
       "130:stopped by Ctrl-C (SIGINT); the report was still written",
       "143:stopped by SIGTERM; the report was still written"
     },
@@ -123,7 +120,7 @@ public final class Cli implements Callable<Integer> {
     cl.setExecutionExceptionHandler(
         (ex, c, p) -> {
           err.println("Internal error: " + ex + " (please report this with the plan)");
-          return ExitCodes.INVALID_PLAN;
+          return ExitCodes.INTERNAL;
         });
     return cl.execute(args);
   }
@@ -135,7 +132,7 @@ public final class Cli implements Callable<Integer> {
     } catch (Exception ex) {
       new PrintWriter(stderr, true, StandardCharsets.UTF_8)
           .println("Internal error: " + ex + " (please report this with the plan)");
-      return ExitCodes.INVALID_PLAN;
+      return ExitCodes.INTERNAL;
     }
   }
 
@@ -179,6 +176,10 @@ public final class Cli implements Callable<Integer> {
       markers.log("-".equals(plan) ? "Reading plan from stdin" : Files.isRegularFile(safePath(plan)) ? "Reading from file: " + plan : "Parsing as raw JSON");
       Plan parsed = PlanParser.read(plan, stdin);
       prepared = PreparedPlan.prepare(parsed);
+      if (resume && journal == null) {
+        markers.log("Usage error: --resume needs --journal PATH (try --help)");
+        return ExitCodes.USAGE;
+      }
     } catch (PlanException e) {
       for (String p : e.problems()) {
         markers.log("Plan error: " + p);
@@ -186,45 +187,37 @@ public final class Cli implements Callable<Integer> {
       ReportOutput.emit(ReportBuilder.failure(e.problems(), Version.current()), stdout, outputFile, markers);
       return ExitCodes.INVALID_PLAN;
     }
-    if (resume && journal == null) {
-      markers.log("Usage error: --resume needs --journal PATH (try --help)");
-      return ExitCodes.USAGE;
-    }
-    JournalSetup journalSetup;
+    Path control = controlFile != null ? controlFile : controlFromEnv();
+    RunSession session;
     try {
-      journalSetup = JournalSetup.open(journal, resume, prepared, markers);
+      session = RunSession.builder(prepared, sink, markers, stdout)
+          .outputFile(outputFile).progressMode(mode).journal(journal, resume).controlFile(control)
+          .watchParent(true).version(Version.current()).start();
     } catch (Journal.JournalException e) {
       markers.log("Journal error: " + e.getMessage());
-      ReportOutput.emit(ReportBuilder.failure(java.util.List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
+      ReportOutput.emit(ReportBuilder.failure(List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
       return ExitCodes.INVALID_PLAN;
     }
-    ReportBuilder builder = new ReportBuilder(prepared.plan().metadata(), Version.current());
-    CompositeObserver observers = new CompositeObserver();
-    // first, so that a task the app has seen end is already on disk when a power cut follows
-    journalSetup.writer().ifPresent(w -> observers.optional("journal", w));
-    observers
-        .required("stderr markers", markers)
-        .required("report builder", builder)
-        .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
-        .required("progress", new ProgressObserver(sink, mode));
-    RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers).resumeWith(journalSetup.finished());
-    Path control = controlFile != null ? controlFile : controlFromEnv();
-    ControlWatcher watcher = null;
-    if (control != null) {
-      watcher = new ControlWatcher(new ControlFile(control), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
-    }
-    RunHandle handle = engine.start();
-    signals.attach(engine.controller(), handle);
-    java.util.Optional<ParentWatch> parent = ParentWatch.start(engine.controller());
-    try {
-      return signals.exitCode(handle.await(), ExitCodes.OK);
-    } finally {
-      ProcessRunner.awaitCleanup(java.time.Duration.ofSeconds(3));
-      parent.ifPresent(ParentWatch::close);
-      journalSetup.close();
-      if (watcher != null) {
-        watcher.close();
+    try (session) {
+      signals.attach(session.handle().controller(), session.handle());
+      RunOutcome outcome = signals.awaitBounded(session.handle());
+      if (outcome == null) {
+        // a signal came and the run did not end in time: the report must still be written, and the process end
+        markers.log("The run did not stop within " + SignalHandling.STOP_GRACE.toSeconds() + " s of the signal");
+        emitFailureIfMissing(session, "the run did not stop after a signal", markers);
+        return signals.signalExitCode();
       }
+      return signals.exitCode(outcome, ExitCodes.OK);
+    } catch (EngineFailedException e) {
+      markers.log(e.getMessage() + " (please report this with the plan)");
+      emitFailureIfMissing(session, e.getMessage(), markers);
+      return ExitCodes.INTERNAL;
+    }
+  }
+
+  private void emitFailureIfMissing(RunSession session, String error, MarkerObserver markers) {
+    if (!session.reportWritten()) {
+      ReportOutput.emit(ReportBuilder.failure(List.of(error), Version.current()), stdout, outputFile, markers);
     }
   }
 

@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int INVALID_PLAN = 1;
   /** The command line was wrong. */
   public static final int USAGE = 2;
+  /** A defect of the runner ended the run; a failure report with the results so far was printed. */
+  public static final int INTERNAL = 3;
   /** Stopped by SIGINT (Ctrl-C); the report was still written. */
   public static final int SIGINT = 130;
   /** Stopped by SIGTERM or console close; the report was still written. */

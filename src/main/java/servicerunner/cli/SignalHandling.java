@@ -3,7 +3,9 @@ package servicerunner.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import servicerunner.run.RunController;
+import servicerunner.run.StopReason;
 import servicerunner.run.RunHandle;
 import servicerunner.run.RunOutcome;
 import sun.misc.Signal;
@@ -18,12 +20,16 @@ import sun.misc.SignalHandler;
  */
 final class SignalHandling implements AutoCloseable {
   private static final Duration HOOK_WAIT = Duration.ofSeconds(10);
+  /** How long a run may take to stop after SIGINT/SIGTERM before the process ends without it. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private final List<Restore> restore = new ArrayList<>();
   private final Thread hook;
   private volatile RunController controller;
   private volatile RunHandle handle;
   private volatile String received;
+  private volatile long signalledAt;
 
   private record Restore(Signal signal, SignalHandler previous) {}
 
@@ -54,16 +60,17 @@ final class SignalHandling implements AutoCloseable {
     this.controller = c;
     this.handle = h;
     if (received != null) {
-      c.interrupt("signal");
+      c.interrupt(StopReason.SIGNAL);
     }
   }
 
   private synchronized void onSignal(String name) {
     if (received == null) {
       received = name;
+      signalledAt = System.nanoTime();
     }
     if (controller != null) {
-      controller.interrupt("signal");
+      controller.interrupt(StopReason.SIGNAL);
     }
   }
 
@@ -77,7 +84,7 @@ final class SignalHandling implements AutoCloseable {
     if (received == null) {
       received = "TERM";
     }
-    c.interrupt("signal");
+    c.interrupt(StopReason.SIGNAL);
     try {
       h.await(HOOK_WAIT);
     } catch (InterruptedException | RuntimeException ignored) {
@@ -87,10 +94,33 @@ final class SignalHandling implements AutoCloseable {
 
   /** 130 for SIGINT, 143 for SIGTERM when a signal stopped the run; {@code normal} otherwise. */
   int exitCode(RunOutcome outcome, int normal) {
-    if (received == null || outcome == null || !"signal".equals(outcome.stopReason())) {
+    if (received == null || outcome == null || outcome.stopReason() != StopReason.SIGNAL) {
       return normal;
     }
+    return signalExitCode();
+  }
+
+  int signalExitCode() {
     return "INT".equals(received) ? ExitCodes.SIGINT : ExitCodes.SIGTERM;
+  }
+
+  /**
+   * Waits for the run; once a signal has come, at most {@link #STOP_GRACE} more, so that a run stuck anywhere
+   * still lets the process end (null then). A defect surfaces as {@link servicerunner.run.EngineFailedException}.
+   */
+  RunOutcome awaitBounded(RunHandle h) throws InterruptedException {
+    while (true) {
+      long signalledAt = this.signalledAt;
+      Duration wait = signalledAt == 0 ? POLL
+          : STOP_GRACE.minusNanos(System.nanoTime() - signalledAt);
+      if (signalledAt != 0 && wait.isNegative()) {
+        return h.await(Duration.ZERO).orElse(null);
+      }
+      Optional<RunOutcome> o = h.await(wait.compareTo(POLL) > 0 ? POLL : wait);
+      if (o.isPresent()) {
+        return o.get();
+      }
+    }
   }
 
   @Override

@@ -31,9 +31,12 @@ public final class ReportBuilder implements RunObserver {
 
   public static ObjectNode build(RunOutcome o, ObjectNode planMetadata, String version) {
     ObjectNode r = Json.object();
-    r.put("overall_status", o.overallStatus());
+    r.put("overall_status", o.overallStatus().id());
+    if (o.internalError() != null) {
+      r.put("error", o.internalError());
+    }
     ArrayNode results = r.putArray("results");
-    o.results().forEach(t -> results.add(t.json()));
+    o.results().forEach(t -> results.add(ResultJson.of(t)));
     ObjectNode md = SystemMetadata.collect();
     if (planMetadata != null) {
       md.setAll(planMetadata); // the plan's metadata wins, as in the reference
@@ -45,7 +48,7 @@ public final class ReportBuilder implements RunObserver {
     r.put("total_duration_seconds", Json.round(Duration.between(o.startedAt(), o.finishedAt()).toNanos() / 1e9, 2));
     r.put("runner_version", version);
     if (o.stopReason() != null) {
-      r.put("stop_reason", o.stopReason());
+      r.put("stop_reason", o.stopReason().id());
     }
     return r;
   }

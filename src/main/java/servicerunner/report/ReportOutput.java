@@ -27,9 +27,17 @@ public final class ReportOutput implements RunObserver {
     this.log = log;
   }
 
+  private volatile boolean written;
+
   @Override
   public void runFinished(RunOutcome outcome) {
     emit(builder.report(), stdout, outputFile, log);
+    written = true;
+  }
+
+  /** Whether this run's report was emitted (the CLI writes a failure report itself otherwise). */
+  public boolean written() {
+    return written;
   }
 
   /** Writes a report (also the failure report of an unreadable plan). Returns false if the file failed. */

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
+import servicerunner.run.Ending;
+import servicerunner.run.TaskResult;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 
@@ -14,7 +16,25 @@ import servicerunner.task.TaskOutcome;
 public final class ResultJson {
   private ResultJson() {}
 
-  public static ObjectNode of(
+  /** The result object of one ended task, as the report, PROGRESS_JSON and the journal carry it. */
+  public static ObjectNode of(TaskResult r) {
+    Ending e = r.ending();
+    if (e instanceof Ending.Ran) {
+      return of(r.taskType(), ((Ending.Ran) e).outcome(), r.startedAt(), r.finishedAt(), r.durationSeconds());
+    }
+    if (e instanceof Ending.Resumed) {
+      ObjectNode json = ((Ending.Resumed) e).result().deepCopy();
+      json.put("resumed", true);
+      return json;
+    }
+    boolean started = e instanceof Ending.SkippedByUser ? ((Ending.SkippedByUser) e).started()
+        : e instanceof Ending.Interrupted && ((Ending.Interrupted) e).started();
+    return started
+        ? of(r.taskType(), TaskOutcome.skipped(r.reason()), r.startedAt(), r.finishedAt(), r.durationSeconds())
+        : notRun(r.taskType(), r.status(), r.reason(), r.startedAt());
+  }
+
+  static ObjectNode of(
       String taskType, TaskOutcome outcome, Instant startedAt, Instant finishedAt, double durationSeconds) {
     ObjectNode r = Json.object();
     r.put("task_type", taskType);
@@ -39,7 +59,7 @@ public final class ResultJson {
   }
 
   /** A result for a task that did not run (unknown type, skip before start, stopped run). */
-  public static ObjectNode notRun(String taskType, Status status, String reason, Instant at) {
+  static ObjectNode notRun(String taskType, Status status, String reason, Instant at) {
     ObjectNode r = Json.object();
     r.put("task_type", taskType);
     r.put("status", status.id());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import servicerunner.exec.CancelToken;
+import servicerunner.plan.PreparedTask;
 import servicerunner.exec.OutputListener;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
@@ -64,7 +65,9 @@ final class EngineTaskContext implements TaskContext {
     }
     boolean forward = spec.forwardOutput() && task.spec().streamOutput();
     ProcessResult r = options.processRunner().run(effective, forward ? forwarder : OutputListener.NONE, token);
-    if (r.termination() == Termination.CANCELLED || token.isCancelled()) {
+    // the one late-cancel rule: a tool that exited before the cancel took effect keeps its result; the cancel
+    // then applies at the task's next step (its next process or checkCancelled)
+    if (r.termination() == Termination.CANCELLED) {
       throw new TaskCancelledException(token.reason() == null ? RunController.SKIP_REASON : token.reason());
     }
     return r;

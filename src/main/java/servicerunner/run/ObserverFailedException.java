@@ -10,6 +10,16 @@ public final class ObserverFailedException extends RuntimeException {
     this.observer = observer;
   }
 
+  /** True when the observer failed writing (the app closed its pipe), not because of a defect of its own. */
+  public boolean outputClosed() {
+    for (Throwable c = getCause(); c != null; c = c.getCause()) {
+      if (c instanceof java.io.IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public String observer() {
     return observer;
   }

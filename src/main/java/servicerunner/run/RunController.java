@@ -25,7 +25,7 @@ public final class RunController {
   private boolean pauseRequested;
   private boolean paused;
   private boolean resumeRequested;
-  private String stopReason; // user_requested, signal, output_closed
+  private StopReason stopReason;
 
   public RunController(RunObserver observer) {
     this.observer = observer;
@@ -56,7 +56,7 @@ public final class RunController {
     synchronized (this) {
       second = stopReason != null;
       if (stopReason == null) {
-        stopReason = "user_requested";
+        stopReason = StopReason.USER_REQUESTED;
       }
       t = current;
       notifyAll();
@@ -100,11 +100,11 @@ public final class RunController {
     }
   }
 
-  /** A signal or a closed output: end the running task now and stop. */
-  public void interrupt(String reason) {
+  /** A signal, a closed output, a cancel: end the running task now and stop. */
+  public void interrupt(StopReason reason) {
     CancelToken t;
     synchronized (this) {
-      if (stopReason == null || "user_requested".equals(stopReason)) {
+      if (stopReason == null || stopReason == StopReason.USER_REQUESTED) {
         stopReason = reason; // the first fault names the stop; a user stop is overruled by a signal
       }
       t = current;
@@ -119,7 +119,7 @@ public final class RunController {
     return paused;
   }
 
-  public synchronized String stopReason() {
+  public synchronized StopReason stopReason() {
     return stopReason;
   }
 

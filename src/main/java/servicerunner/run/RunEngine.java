@@ -1,21 +1,33 @@
 package servicerunner.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import servicerunner.exec.CancelToken;
 import servicerunner.exec.Platform;
-import servicerunner.report.ResultJson;
-import servicerunner.task.Status;
+import servicerunner.plan.PreparedPlan;
+import servicerunner.plan.PreparedTask;
 import servicerunner.task.TaskCancelledException;
 import servicerunner.task.TaskOutcome;
 
 /**
  * Runs a prepared plan task by task, in plan order, and tells the observers what happens. Usable as a library:
- * {@link #start} returns a handle to await, steer or cancel the run.
+ *
+ * <pre>{@code
+ * RunEngine engine = new RunEngine(PlanValidator.prepare(PlanParser.parse(bytes, "plan.json")),
+ *     RunOptions.defaults(), new CompositeObserver().required("ui", observer));
+ * RunHandle run = engine.start();          // once; a second start() is an error
+ * run.controller().skip();                 // skip / pause / resume / stop
+ * RunOutcome o = run.await();              // completes exceptionally (EngineFailedException) on a defect
+ * }</pre>
+ *
+ * <p>Nothing thrown on the engine thread can leave a caller waiting: any throwable ends the run, the results so
+ * far are reported (overall status {@code failure}, {@link RunOutcome#internalError}), and the handle completes
+ * exceptionally with an {@link EngineFailedException} that carries that outcome.
  */
 public final class RunEngine {
   static final String NO_HANDLER = "No handler found for task type";
@@ -26,8 +38,10 @@ public final class RunEngine {
   private final RunObserver observer;
   private final RunController controller;
   private final TaskResult[] results;
+  private final AtomicBoolean started = new AtomicBoolean();
   private boolean anyFailure;
-  private Map<Integer, ObjectNode> resumed = Map.of();
+  private Throwable defect;
+  private Map<Integer, Ending.Resumed> resumed = Map.of();
 
   public RunEngine(PreparedPlan plan, RunOptions options, RunObserver observer) {
     this.plan = plan;
@@ -44,32 +58,65 @@ public final class RunEngine {
   /**
    * Results a crashed or rebooted run already finished (from its journal): they are reported again, marked
    * {@code "resumed": true}, with their markers and progress but without running, and the run goes on from the
-   * first task without one.
+   * first task without one. Only before {@link #start}.
    */
-  public RunEngine resumeWith(Map<Integer, ObjectNode> finished) {
+  public RunEngine resumeWith(Map<Integer, Ending.Resumed> finished) {
+    if (started.get()) {
+      throw new IllegalStateException("resumeWith after start");
+    }
     this.resumed = Map.copyOf(finished);
     return this;
   }
 
-  /** Starts the run on its own thread. */
+  /** Starts the run on its own thread; once per engine. */
   public RunHandle start() {
+    claimStart();
     RunHandle handle = new RunHandle(controller);
-    Thread t = new Thread(() -> handle.complete(runHere()), "sr-engine");
+    Thread t = new Thread(() -> {
+      try {
+        RunOutcome o = runGuarded();
+        if (o.internalError() != null) {
+          handle.fail(new EngineFailedException(o, defect));
+        } else {
+          handle.complete(o);
+        }
+      } catch (Throwable e) { // even finishing failed: the caller must still be released
+        handle.fail(new EngineFailedException(null, e));
+      }
+    }, "sr-engine");
     t.start();
-    handle.thread(t);
     return handle;
   }
 
-  /** Runs on the calling thread and returns when the run is over. */
+  /** Runs on the calling thread and returns when the run is over; once per engine. */
   public RunOutcome runHere() {
+    claimStart();
+    RunOutcome o = runGuarded();
+    if (o.internalError() != null) {
+      throw new EngineFailedException(o, defect);
+    }
+    return o;
+  }
+
+  private void claimStart() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("this run was already started");
+    }
+  }
+
+  private RunOutcome runGuarded() {
     Instant startedAt = Instant.now();
     int total = plan.tasks().size();
+    String internalError = null;
     try {
       observer.runStarted(total);
       announce();
       for (int i = 0; i < total; i++) {
         if (resumed.containsKey(i)) {
-          replay(i, resumed.get(i));
+          Ending.Resumed r = resumed.get(i);
+          double seconds = r.result().path("duration_seconds").asDouble(0);
+          record(new TaskResult(i, r.result().path("task_type").asText(), r, Instant.now(), Instant.now(), seconds),
+              false, true);
           continue;
         }
         RunController.Decision d = controller.beforeTask();
@@ -78,11 +125,11 @@ public final class RunEngine {
         }
         PreparedTask task = plan.tasks().get(i);
         if (d == RunController.Decision.SKIP) {
-          skipWithoutRunning(task, RunController.SKIP_REASON, true);
+          notRun(task, new Ending.SkippedByUser(RunController.SKIP_REASON, false), true);
         } else if (task.type() == null) {
-          skipWithoutRunning(task, NO_HANDLER, true);
-        } else if (!task.type().platforms().contains(Platform.current()) && !task.params().has("executable_path")) {
-          skipWithoutRunning(task, "requires " + platformsText(task), true);
+          notRun(task, new Ending.NotRun(NO_HANDLER), true);
+        } else if (!task.type().runnableOn(Platform.current(), task.params())) {
+          notRun(task, new Ending.NotRun("requires " + platformsText(task)), true);
         } else {
           runTask(task);
         }
@@ -92,11 +139,17 @@ public final class RunEngine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      controller.interrupt("signal");
+      controller.interrupt(StopReason.SIGNAL);
     } catch (ObserverFailedException e) {
-      controller.interrupt("output_closed");
+      controller.interrupt(e.outputClosed() ? StopReason.OUTPUT_CLOSED : StopReason.OBSERVER_FAILED);
+    } catch (Throwable e) { // a defect: end the run with what it has, never hang (see the class comment)
+      defect = e;
+      String msg = "Internal error: " + e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "");
+      internalError = msg;
+      safely(() -> observer.log(msg));
+      controller.interrupt(StopReason.INTERNAL_ERROR);
     }
-    return finish(startedAt, total);
+    return finish(startedAt, total, internalError);
   }
 
   private void announce() {
@@ -118,50 +171,42 @@ public final class RunEngine {
     String type = task.spec().type();
     CancelToken token = controller.taskStarting();
     EngineTaskContext ctx = new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
-    observer.taskStarted(i, type);
-    Instant started = Instant.now();
+    Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
-    TaskOutcome outcome;
+    Ending ending;
     try {
-      outcome = task.type().run(ctx);
-      if (outcome == null) {
-        outcome = TaskOutcome.failure("handler returned no result");
-      }
+      observer.taskStarted(i, type);
+      TaskOutcome outcome = task.type().run(ctx);
+      ending = new Ending.Ran(outcome == null ? TaskOutcome.failure("handler returned no result") : outcome);
     } catch (TaskCancelledException e) {
-      outcome = TaskOutcome.skipped(e.reason());
-    } catch (InterruptedException e) {
+      ending = RunController.SKIP_REASON.equals(e.reason())
+          ? new Ending.SkippedByUser(e.reason(), true) : new Ending.Interrupted(e.reason(), true);
+    } catch (InterruptedException | ObserverFailedException e) {
       throw e;
     } catch (RuntimeException e) {
-      outcome = TaskOutcome.failure("Exception: " + e);
+      // a handler's defect is that task's failure, not the run's; the trace goes to the log for the report
+      observer.log("Task " + i + " failed with " + e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
+      ending = new Ending.Ran(TaskOutcome.failure("Exception: " + e));
     } finally {
       controller.taskEnded();
       try {
         ctx.finish();
       } catch (ObserverFailedException e) {
-        controller.interrupt("output_closed"); // the result below is still recorded for the report file
+        controller.interrupt(StopReason.OUTPUT_CLOSED); // the result below is still recorded for the report file
       }
     }
-    if (token.isCancelled() && outcome.status() != Status.SKIPPED) {
-      observer.log("Task " + i + " finished before the " + token.reason().toLowerCase(java.util.Locale.ROOT)
+    if (token.isCancelled() && ending instanceof Ending.Ran) {
+      // the one late-cancel rule: a task that ended on its own before the request took effect keeps its result
+      observer.log("Task " + i + " finished before the " + token.reason().toLowerCase(Locale.ROOT)
           + " took effect; its result is kept");
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    ObjectNode json = ResultJson.of(type, outcome, started, Instant.now(), seconds);
-    record(new TaskResult(i, type, outcome.status(), json, seconds), true, true);
+    record(new TaskResult(i, type, ending, startedAt, Instant.now(), seconds), true, true);
   }
 
-  private void replay(int index, ObjectNode previous) {
-    ObjectNode json = previous.deepCopy();
-    json.put("resumed", true);
-    Status status = Status.valueOf(json.path("status").asText("skipped").toUpperCase(java.util.Locale.ROOT));
-    record(new TaskResult(index, json.path("task_type").asText(), status, json,
-        json.path("duration_seconds").asDouble(0)), false, true);
-  }
-
-  private void skipWithoutRunning(PreparedTask task, String reason, boolean withProgress) {
-    String type = task.spec().type();
-    ObjectNode json = ResultJson.notRun(type, Status.SKIPPED, reason, Instant.now());
-    record(new TaskResult(task.spec().index(), type, Status.SKIPPED, json, 0), false, withProgress);
+  private void notRun(PreparedTask task, Ending ending, boolean withProgress) {
+    Instant now = Instant.now();
+    record(new TaskResult(task.spec().index(), task.spec().type(), ending, now, now, 0), false, withProgress);
   }
 
   private void record(TaskResult r, boolean ran, boolean withProgress) {
@@ -175,44 +220,35 @@ public final class RunEngine {
     }
   }
 
-  private RunOutcome finish(Instant startedAt, int total) {
-    String stop = controller.stopReason();
+  private RunOutcome finish(Instant startedAt, int total, String internalError) {
+    StopReason stop = controller.stopReason();
     int completed = count();
     if (stop != null) {
-      safely(() -> observer.runStopped(stop));
-      String reason = "user_requested".equals(stop) ? RunController.STOP_REASON : NOT_RUN_PREFIX + "the run was " + stopText(stop);
+      safely(() -> observer.runStopped(stop.id()));
+      String reason = stop == StopReason.USER_REQUESTED ? RunController.STOP_REASON
+          : NOT_RUN_PREFIX + "the run was " + stop.text();
       for (PreparedTask t : plan.tasks()) {
         if (results[t.spec().index()] == null) {
-          safely(() -> skipWithoutRunning(t, reason, false));
+          safely(() -> notRun(t, new Ending.Interrupted(reason, false), false));
         }
       }
     }
-    String overall = stop != null ? "stopped" : anyFailure ? "completed_with_errors" : "success";
+    OverallStatus overall = internalError != null ? OverallStatus.FAILURE
+        : stop != null ? OverallStatus.STOPPED : runningStatus();
     List<TaskResult> all = new ArrayList<>(Arrays.asList(results));
     all.removeIf(r -> r == null);
-    RunOutcome outcome = new RunOutcome(overall, List.copyOf(all), completed, total, startedAt, Instant.now(), stop);
+    RunOutcome outcome = new RunOutcome(overall, List.copyOf(all), completed, total, startedAt, Instant.now(), stop,
+        internalError);
     safely(() -> observer.runFinished(outcome));
     return outcome;
   }
 
-  private static String stopText(String stop) {
-    switch (stop) {
-      case "signal":
-        return "interrupted by a signal";
-      case "output_closed":
-        return "ended because the app closed its output pipe";
-      case "parent_exited":
-        return "ended because the app that started it exited";
-      default:
-        return "stopped (" + stop + ")";
-    }
-  }
-
+  /** Output is gone or an observer is broken: the outcome is still returned for the report file. */
   private void safely(Runnable r) {
     try {
       r.run();
-    } catch (ObserverFailedException e) {
-      // output is gone (the app closed the pipe); the outcome is still returned for the report file
+    } catch (RuntimeException e) {
+      // nothing more can be said through the observers
     }
   }
 
@@ -226,8 +262,8 @@ public final class RunEngine {
     return n;
   }
 
-  private String runningStatus() {
-    return anyFailure ? "completed_with_errors" : "success";
+  private OverallStatus runningStatus() {
+    return anyFailure ? OverallStatus.COMPLETED_WITH_ERRORS : OverallStatus.SUCCESS;
   }
 
   private static String platformsText(PreparedTask task) {

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How the run ended: overall status ({@code success}, {@code completed_with_errors} or {@code stopped}), one result
- * per plan task in plan order (tasks never reached are recorded as skipped), and timing.
+ * How the run ended: overall status, one result per plan task in plan order (tasks never reached are recorded as
+ * not run), and timing.
  *
- * @param stopReason null unless stopped: user_requested, signal, output_closed
+ * @param stopReason null unless the run stopped early
+ * @param internalError null unless a defect ended the run (then overall status is failure)
  */
 public record RunOutcome(
-    String overallStatus, List<TaskResult> results, int completedCount, int totalCount, Instant startedAt,
-    Instant finishedAt, String stopReason) {}
+    OverallStatus overallStatus, List<TaskResult> results, int completedCount, int totalCount, Instant startedAt,
+    Instant finishedAt, StopReason stopReason, String internalError) {}

@@ -28,7 +28,7 @@ final class StopOnOutputFailure implements RunObserver {
     try {
       r.run();
     } catch (ObserverFailedException e) {
-      controller.interrupt("output_closed");
+      controller.interrupt(e.outputClosed() ? StopReason.OUTPUT_CLOSED : StopReason.OBSERVER_FAILED);
       throw e;
     }
   }

@@ -1,15 +1,36 @@
 package servicerunner.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import servicerunner.json.Json;
 import servicerunner.task.Status;
 
-/**
- * One finished task. {@code json} is the result object exactly as the report and PROGRESS_JSON carry it (task_type,
- * status, summary, extras, timing), built once.
- */
-public record TaskResult(int index, String taskType, Status status, ObjectNode json, double durationSeconds) {
+/** One ended task: how it ended and when. The report's JSON for it is built at the edges ({@code report}). */
+public record TaskResult(
+    int index, String taskType, Ending ending, Instant startedAt, Instant finishedAt, double durationSeconds) {
 
+  public Status status() {
+    return ending.status();
+  }
+
+  /** The TASK_FAIL / TASK_SKIP text; null for a task that succeeded. */
+  public String reason() {
+    return ending.reason();
+  }
+
+  /** The type's summary (read-only by convention); for a task that did not run, {@code {"reason": …}}. */
   public ObjectNode summary() {
-    return (ObjectNode) json.get("summary");
+    if (ending instanceof Ending.Ran) {
+      return ((Ending.Ran) ending).outcome().summary();
+    }
+    if (ending instanceof Ending.Resumed) {
+      return (ObjectNode) ((Ending.Resumed) ending).result().path("summary");
+    }
+    return Json.object().put("reason", reason());
+  }
+
+  /** Whether a resumed run has this task's final answer (the journal records exactly these). */
+  public boolean isFinal() {
+    return !(ending instanceof Ending.Interrupted) && !(ending instanceof Ending.Resumed);
   }
 }

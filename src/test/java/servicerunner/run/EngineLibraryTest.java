@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.plan.PlanParser;
+import servicerunner.plan.PreparedPlan;
 
 /** The engine used as a library: build a run, observe it, await it, cancel it. */
 class EngineLibraryTest {
@@ -29,7 +30,7 @@ class EngineLibraryTest {
         RunOptions.defaults(), new CompositeObserver().required("callbacks", cb));
     RunOutcome o = engine.start().await(Duration.ofSeconds(30)).orElseThrow();
     assertEquals(List.of("start 0", "out 0:command:x", "done 0 success", "start 1", "done 1 failure"), events);
-    assertEquals("completed_with_errors", o.overallStatus());
+    assertEquals(OverallStatus.COMPLETED_WITH_ERRORS, o.overallStatus());
     assertEquals(2, o.results().size());
   }
 
@@ -42,7 +43,7 @@ class EngineLibraryTest {
     Thread.sleep(500);
     h.cancel();
     RunOutcome o = h.await(Duration.ofSeconds(20)).orElseThrow();
-    assertEquals("stopped", o.overallStatus());
+    assertEquals(OverallStatus.STOPPED, o.overallStatus());
     assertEquals("skipped", o.results().get(0).status().id());
     assertEquals("Interrupted", o.results().get(0).summary().get("reason").asText());
     assertTrue(o.results().get(1).summary().get("reason").asText().startsWith("Not run"));
@@ -65,7 +66,7 @@ class EngineLibraryTest {
     };
     CompositeObserver c = new CompositeObserver().required("log", logger).optional("journal", broken);
     RunOutcome o = new RunEngine(plan("[{\"type\":\"command\",\"command\":[\"true\"]}]"), RunOptions.defaults(), c).runHere();
-    assertEquals("success", o.overallStatus());
+    assertEquals(OverallStatus.SUCCESS, o.overallStatus());
     assertTrue(logs.stream().anyMatch(l -> l.contains("journal failed")), logs.toString());
   }
 
@@ -79,7 +80,7 @@ class EngineLibraryTest {
     };
     RunOutcome o = new RunEngine(plan("[{\"type\":\"command\",\"command\":[\"true\"]},{\"type\":\"command\",\"command\":[\"true\"]}]"),
         RunOptions.defaults(), new CompositeObserver().required("stderr", broken)).runHere();
-    assertEquals("stopped", o.overallStatus());
+    assertEquals(OverallStatus.STOPPED, o.overallStatus());
     assertEquals(2, o.results().size());
   }
 }

@@ -93,17 +93,17 @@ class RunControllerTest {
     while (!c.isPaused() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    c.interrupt("signal");
+    c.interrupt(StopReason.SIGNAL);
     assertEquals(RunController.Decision.STOP, before.get(5, TimeUnit.SECONDS));
-    assertEquals("signal", c.stopReason());
-    c.interrupt("output_closed");
-    assertEquals("signal", c.stopReason(), "the first fault names the stop");
+    assertEquals(StopReason.SIGNAL, c.stopReason());
+    c.interrupt(StopReason.OUTPUT_CLOSED);
+    assertEquals(StopReason.SIGNAL, c.stopReason(), "the first fault names the stop");
   }
 
   @Test
   void aSignalOverrulesAUserStop() {
     c.stop(false);
-    c.interrupt("signal");
-    assertEquals("signal", c.stopReason());
+    c.interrupt(StopReason.SIGNAL);
+    assertEquals(StopReason.SIGNAL, c.stopReason());
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import servicerunner.exec.Decoding;
 import servicerunner.plan.PlanParser;
 import servicerunner.json.Json;
-import servicerunner.run.PreparedPlan;
+import servicerunner.plan.PreparedPlan;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;
 import servicerunner.task.Status;

@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import servicerunner.json.Json;
+import servicerunner.report.ResultJson;
+import servicerunner.run.Ending;
+import servicerunner.run.Progress;
+import servicerunner.run.RunObserver;
+import servicerunner.run.TaskResult;
 import servicerunner.task.Status;
 
 /**
@@ -36,21 +41,7 @@ public final class Journal {
   }
 
   /** What the journal holds for this plan: finished results by plan index, and lines that were ignored. */
-  public record Loaded(Map<Integer, ObjectNode> results, List<String> warnings) {}
-
-  /** True when a result is a real end of its task (not a stop, signal or closed output cutting it short). */
-  static boolean finished(TaskResult r) {
-    if (r.json().path("resumed").asBoolean(false)) {
-      return false; // already in the journal
-    }
-    if (r.status() != Status.SKIPPED) {
-      return true;
-    }
-    String reason = r.summary() == null ? "" : r.summary().path("reason").asText("");
-    return !reason.equals(RunController.INTERRUPT_REASON)
-        && !reason.equals(RunController.STOP_REASON)
-        && !reason.startsWith(RunEngine.NOT_RUN_PREFIX);
-  }
+  public record Loaded(Map<Integer, Ending.Resumed> results, List<String> warnings) {}
 
   /**
    * Reads the journal for a resume. A missing or empty file means nothing finished yet. An unparsable line is a
@@ -66,7 +57,7 @@ public final class Journal {
       throw new JournalException("cannot read the journal '" + path + "': " + e.getMessage());
     }
     String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
-    Map<Integer, ObjectNode> results = new TreeMap<>();
+    Map<Integer, Ending.Resumed> results = new TreeMap<>();
     List<String> warnings = new ArrayList<>();
     for (int n = 0; n < lines.length; n++) {
       String line = lines[n].trim();
@@ -96,9 +87,30 @@ public final class Journal {
         throw new JournalException("journal '" + path + "' line " + (n + 1) + " names task " + index
             + " which this plan does not have");
       }
-      results.put(index, result);
+      Status status = statusOf(result.path("status").asText(""));
+      if (status == null) {
+        // not a result this runner writes (edited by hand, or a newer runner's status): run that task again
+        warnings.add("journal line " + (n + 1) + " has an unknown status '" + result.path("status").asText("")
+            + "'; task " + index + " runs again");
+        continue;
+      }
+      // the reason is written beside the result (journals of older runners: the summary's reason or error)
+      JsonNode reason = node.path("reason").isTextual() ? node.get("reason")
+          : result.path("summary").path("reason").isTextual() ? result.path("summary").get("reason")
+          : result.path("summary").path("error");
+      results.put(index, new Ending.Resumed(result, status, reason.isTextual() ? reason.asText()
+          : status.isFailure() || status == Status.SKIPPED ? "Task reported " + status.id() : null));
     }
     return new Loaded(results, warnings);
+  }
+
+  private static Status statusOf(String id) {
+    for (Status s : Status.values()) {
+      if (s.id().equals(id)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static String shortDigest(String d) {
@@ -155,13 +167,16 @@ public final class Journal {
     }
 
     private synchronized void append(TaskResult r) {
-      if (!finished(r)) {
+      if (!r.isFinal()) {
         return;
       }
       ObjectNode line = Json.object();
       line.put("plan_digest", planDigest);
       line.put("index", r.index());
-      line.set("result", r.json());
+      if (r.reason() != null) {
+        line.put("reason", r.reason());
+      }
+      line.set("result", ResultJson.of(r));
       try {
         write(channel, (Json.compact(line) + "\n").getBytes(StandardCharsets.UTF_8));
         channel.force(true);

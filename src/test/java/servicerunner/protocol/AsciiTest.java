@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,26 +1,26 @@
-package servicerunner.cli;
+package servicerunner.journal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import servicerunner.run.Journal;
-import servicerunner.run.PreparedPlan;
-import servicerunner.run.PreparedTask;
+
+import servicerunner.plan.PreparedPlan;
+import servicerunner.plan.PreparedTask;
+import servicerunner.run.Ending;
 import servicerunner.run.RunObserver;
 
 /** --journal and --resume: the finished results to replay, and the writer for this run's results. */
-record JournalSetup(Map<Integer, ObjectNode> finished, Optional<Journal.Writer> writer) {
+public record JournalSetup(Map<Integer, Ending.Resumed> finished, Optional<Journal.Writer> writer) {
 
-  static JournalSetup open(Path path, boolean resume, PreparedPlan plan, RunObserver log) throws Journal.JournalException {
+  public static JournalSetup open(Path path, boolean resume, PreparedPlan plan, RunObserver log) throws Journal.JournalException {
     if (path == null) {
       return new JournalSetup(Map.of(), Optional.empty());
     }
     String digest = plan.plan().digest();
-    Map<Integer, ObjectNode> finished = Map.of();
+    Map<Integer, Ending.Resumed> finished = Map.of();
     if (resume) {
       List<String> types = new ArrayList<>();
       for (PreparedTask t : plan.tasks()) {
@@ -39,7 +39,7 @@ record JournalSetup(Map<Integer, ObjectNode> finished, Optional<Journal.Writer> 
     }
   }
 
-  void close() {
+  public void close() {
     writer.ifPresent(Journal.Writer::close);
   }
 }

@@ -1,7 +1,6 @@
-package servicerunner.run;
+package servicerunner.plan;
 
 import java.time.Duration;
-import servicerunner.plan.TaskSpec;
 import servicerunner.task.Params;
 import servicerunner.task.TaskType;
 

@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 /** Where protocol lines go (stderr, the log file). Implementations write one whole line and flush. */
 @FunctionalInterface

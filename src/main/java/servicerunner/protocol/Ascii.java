@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 /**
  * Makes free text safe for the stderr protocol: one line, ASCII only (non-ASCII and control characters become

@@ -1,11 +1,8 @@
-package servicerunner.run;
+package servicerunner.plan;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import servicerunner.plan.Plan;
-import servicerunner.plan.PlanException;
-import servicerunner.plan.TaskSpec;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.TaskCatalog;
 import servicerunner.task.TaskType;

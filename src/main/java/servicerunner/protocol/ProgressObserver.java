@@ -1,4 +1,10 @@
-package servicerunner.run;
+package servicerunner.protocol;
+
+import servicerunner.report.ResultJson;
+import servicerunner.run.Progress;
+import servicerunner.run.RunObserver;
+import servicerunner.run.RunOutcome;
+import servicerunner.run.TaskResult;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +23,7 @@ public final class ProgressObserver implements RunObserver {
   @Override
   public void taskFinished(TaskResult result, Progress p) {
     ObjectNode o = Json.object();
+    ObjectNode json = ResultJson.of(result);
     o.put("type", "progress");
     o.put("completed", p.completed());
     o.put("total", p.total());
@@ -24,13 +31,13 @@ public final class ProgressObserver implements RunObserver {
       // the full result already sits at results[i]; last_result only feeds the app's one-line log text
       o.set("last_result", Json.object().put("task_type", result.taskType()).put("status", result.status().id()));
     } else {
-      o.set("last_result", result.json());
+      o.set("last_result", json);
     }
     if (mode == ProgressMode.FULL) {
       ArrayNode results = o.putArray("results");
       for (TaskResult r : p.resultsByIndex()) {
         if (r != null) {
-          results.add(r.json());
+          results.add(r == result ? json : ResultJson.of(r));
         }
       }
     } else if (mode == ProgressMode.STUBS) {
@@ -38,9 +45,9 @@ public final class ProgressObserver implements RunObserver {
       for (int i = 0; i < result.index(); i++) {
         results.addNull();
       }
-      results.add(result.json());
+      results.add(json);
     }
-    o.put("overall_status", p.overallStatus());
+    o.put("overall_status", p.overallStatus().id());
     sink.writeLine("PROGRESS_JSON:" + Json.compact(o));
   }
 
@@ -59,9 +66,9 @@ public final class ProgressObserver implements RunObserver {
     o.put("total", outcome.totalCount());
     if (mode != ProgressMode.NONE) {
       ArrayNode results = o.putArray("results");
-      outcome.results().forEach(r -> results.add(r.json()));
+      outcome.results().forEach(r -> results.add(ResultJson.of(r)));
     }
-    o.put("overall_status", outcome.overallStatus());
+    o.put("overall_status", outcome.overallStatus().id());
     sink.writeLine("PROGRESS_JSON_FINAL:" + Json.compact(o));
   }
 }

@@ -1,4 +1,8 @@
-package servicerunner.run;
+package servicerunner.protocol;
+
+import servicerunner.run.Progress;
+import servicerunner.run.RunObserver;
+import servicerunner.run.TaskResult;
 
 import java.util.Locale;
 import servicerunner.task.Status;
@@ -55,10 +59,10 @@ public final class MarkerObserver implements RunObserver {
   static String marker(TaskResult r) {
     String head = ":" + r.index() + ":" + shownType(r.taskType());
     if (r.status() == Status.SKIPPED) {
-      return "TASK_SKIP" + head + " - " + Ascii.reason(FailReason.skipReason(r), MAX_REASON);
+      return "TASK_SKIP" + head + " - " + Ascii.reason(r.reason() == null ? "Skipped" : r.reason(), MAX_REASON);
     }
     if (r.status().isFailure()) {
-      return "TASK_FAIL" + head + " - " + Ascii.reason(FailReason.of(r), MAX_REASON);
+      return "TASK_FAIL" + head + " - " + Ascii.reason(r.reason(), MAX_REASON);
     }
     return "TASK_OK" + head;
   }

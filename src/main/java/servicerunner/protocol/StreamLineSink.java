@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 import java.io.IOException;
 import java.io.OutputStream;

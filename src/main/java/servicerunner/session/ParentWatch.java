@@ -1,4 +1,4 @@
-package servicerunner.cli;
+package servicerunner.session;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import servicerunner.exec.Platform;
 import servicerunner.run.RunController;
+import servicerunner.run.StopReason;
 
 /**
  * Stops the run when the app that started the runner dies. Closed pipes are noticed at the next write, but a silent
@@ -14,7 +15,7 @@ import servicerunner.run.RunController;
  * with nobody watching. Polling is cheap: one liveness check of one process. Only when our output goes to pipes (as
  * from the app): a run started with nohup or with output to files is meant to outlive its shell.
  */
-final class ParentWatch implements AutoCloseable {
+public final class ParentWatch implements AutoCloseable {
   private static final Duration INTERVAL = Duration.ofMillis(250);
 
   private final Thread thread;
@@ -25,7 +26,7 @@ final class ParentWatch implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  static Optional<ParentWatch> start(RunController controller) {
+  public static Optional<ParentWatch> start(RunController controller) {
     Optional<ProcessHandle> parent = ProcessHandle.current().parent();
     if (parent.isEmpty() || parent.get().pid() <= 1) {
       return Optional.empty(); // started by init or a container entry point: nothing to watch
@@ -50,7 +51,7 @@ final class ParentWatch implements AutoCloseable {
   private void loop(ProcessHandle parent, RunController controller) {
     while (running) {
       if (!parent.isAlive()) {
-        controller.interrupt("parent_exited");
+        controller.interrupt(StopReason.PARENT_EXITED);
         return;
       }
       try {

@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

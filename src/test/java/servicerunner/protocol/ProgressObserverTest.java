@@ -1,30 +1,35 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
+import servicerunner.run.Ending;
+import servicerunner.run.OverallStatus;
+import servicerunner.run.Progress;
+import servicerunner.run.TaskResult;
 import servicerunner.task.Status;
+import servicerunner.task.TaskOutcome;
 
 class ProgressObserverTest {
 
   private static TaskResult result(int i, Status s) {
-    var json = Json.object().put("task_type", "command").put("status", s.id());
-    json.putObject("summary");
-    return new TaskResult(i, "command", s, json, 0.1);
+    TaskOutcome o = s.isFailure() ? TaskOutcome.failure("boom") : TaskOutcome.ok(s, Json.object());
+    return new TaskResult(i, "command", new Ending.Ran(o), Instant.now(), Instant.now(), 0.1);
   }
 
   private static JsonNode emit(ProgressMode mode) throws Exception {
     List<String> lines = new ArrayList<>();
     ProgressObserver o = new ProgressObserver(lines::add, mode);
     TaskResult[] rs = {result(0, Status.SUCCESS), result(1, Status.FAILURE), result(2, Status.SUCCESS)};
-    o.taskFinished(rs[2], new Progress(3, 4, Arrays.asList(rs[0], rs[1], rs[2], null), "completed_with_errors"));
+    o.taskFinished(rs[2], new Progress(3, 4, Arrays.asList(rs[0], rs[1], rs[2], null), OverallStatus.COMPLETED_WITH_ERRORS));
     assertEquals(1, lines.size());
     assertTrue(lines.get(0).startsWith("PROGRESS_JSON:"));
     return Json.parse(lines.get(0).substring("PROGRESS_JSON:".length()));

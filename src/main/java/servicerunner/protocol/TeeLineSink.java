@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 import java.util.function.Consumer;
 

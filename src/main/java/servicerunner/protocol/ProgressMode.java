@@ -1,4 +1,4 @@
-package servicerunner.run;
+package servicerunner.protocol;
 
 /**
  * What PROGRESS_JSON carries in {@code results}. STUBS (default): null at earlier indices and the newest result at
