@@ -173,9 +173,14 @@ public final class RunEngine {
     EngineTaskContext ctx = new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
+    try {
+      observer.taskStarted(i, type); // an observer's defect is the run's, not this task's (see runGuarded)
+    } catch (RuntimeException | Error e) {
+      controller.taskEnded();
+      throw e;
+    }
     Ending ending;
     try {
-      observer.taskStarted(i, type);
       TaskOutcome outcome = task.type().run(ctx);
       ending = new Ending.Ran(outcome == null ? TaskOutcome.failure("handler returned no result") : outcome);
     } catch (TaskCancelledException e) {
