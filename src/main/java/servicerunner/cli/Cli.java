@@ -192,14 +192,14 @@ public final class Cli implements Callable<Integer> {
     try {
       session = RunSession.builder(prepared, sink, markers, stdout)
           .outputFile(outputFile).progressMode(mode).journal(journal, resume).controlFile(control)
-          .watchParent(true).version(Version.current()).start();
+          .watchParent(true).version(Version.current()).beforeStart(signals::attach).start();
     } catch (Journal.JournalException e) {
       markers.log("Journal error: " + e.getMessage());
       ReportOutput.emit(ReportBuilder.failure(List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
       return ExitCodes.INVALID_PLAN;
     }
     try (session) {
-      signals.attach(session.handle().controller(), session.handle());
+      signals.attachHandle(session.handle());
       RunOutcome outcome = signals.awaitBounded(session.handle());
       if (outcome == null) {
         // a signal came and the run did not end in time: the report must still be written, and the process end

@@ -56,12 +56,16 @@ final class SignalHandling implements AutoCloseable {
   }
 
   /** The run to stop; a signal that came before it is applied now. */
-  synchronized void attach(RunController c, RunHandle h) {
+  synchronized void attach(RunController c) {
     this.controller = c;
-    this.handle = h;
     if (received != null) {
       c.interrupt(StopReason.SIGNAL);
     }
+  }
+
+  /** The started run, for the shutdown hook to wait on. */
+  void attachHandle(RunHandle h) {
+    this.handle = h;
   }
 
   private synchronized void onSignal(String name) {

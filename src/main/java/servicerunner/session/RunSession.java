@@ -17,6 +17,7 @@ import servicerunner.protocol.ProgressObserver;
 import servicerunner.report.ReportBuilder;
 import servicerunner.report.ReportOutput;
 import servicerunner.run.CompositeObserver;
+import servicerunner.run.RunController;
 import servicerunner.run.RunEngine;
 import servicerunner.run.RunHandle;
 import servicerunner.run.RunObserver;
@@ -87,6 +88,7 @@ public final class RunSession implements AutoCloseable {
     private boolean watchParent;
     private String version = "dev";
     private RunObserver extra;
+    private java.util.function.Consumer<RunController> beforeStart = c -> {};
 
     private Builder(PreparedPlan plan, LineSink sink, MarkerObserver markers, OutputStream stdout) {
       this.plan = plan;
@@ -133,6 +135,15 @@ public final class RunSession implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Called with the run's controller before the engine starts, so that a request that came earlier (a signal
+     * during start-up) applies before any task can begin.
+     */
+    public Builder beforeStart(java.util.function.Consumer<RunController> hook) {
+      beforeStart = hook;
+      return this;
+    }
+
     /** Opens the journal (a journal of another plan is refused before anything starts) and starts the run. */
     public RunSession start() throws Journal.JournalException {
       JournalSetup journal = JournalSetup.open(journalPath, resume, plan, markers);
@@ -151,6 +162,7 @@ public final class RunSession implements AutoCloseable {
       RunEngine engine = new RunEngine(plan, RunOptions.defaults(), observers).resumeWith(journal.finished());
       ControlWatcher watcher = controlFile == null ? null
           : new ControlWatcher(new ControlFile(controlFile), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
+      beforeStart.accept(engine.controller());
       RunHandle handle = engine.start();
       Optional<ParentWatch> parent = watchParent ? ParentWatch.start(engine.controller()) : Optional.empty();
       return new RunSession(handle, report, journal, watcher, parent);

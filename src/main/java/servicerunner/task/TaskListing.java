@@ -8,17 +8,25 @@ import servicerunner.json.Json;
 public final class TaskListing {
   private TaskListing() {}
 
-  public static ObjectNode describe(TaskType t) {
+  public static ObjectNode describe(TaskType type) {
+    TaskDeclaration t = type.declaration();
     ObjectNode o = Json.object();
     o.put("type", t.id());
     o.put("description", t.description());
-    if (t.defaultTimeout() == null) {
+    if (t.fixedTimeout() == null) {
       o.putNull("default_timeout_seconds");
     } else {
-      o.put("default_timeout_seconds", t.defaultTimeout().toSeconds());
+      o.put("default_timeout_seconds", t.fixedTimeout().toSeconds());
+    }
+    if (t.timeoutText() != null) {
+      o.put("default_timeout_rule", t.timeoutText());
     }
     ArrayNode platforms = o.putArray("platforms");
     t.platforms().stream().map(p -> p.id()).sorted().forEach(platforms::add);
+    if (!t.verdicts().isEmpty()) {
+      ArrayNode verdicts = o.putArray("verdicts");
+      t.verdicts().forEach(verdicts::add);
+    }
     ArrayNode params = o.putArray("params");
     for (ParamSpec p : t.params()) {
       ObjectNode po = params.addObject();
