@@ -2,7 +2,6 @@ package servicerunner.task.drivecleanup;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,24 +9,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
+import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
-import servicerunner.task.wintools.HumanReadable;
-import servicerunner.task.wintools.Text;
+import servicerunner.task.ToolNotFoundException;
+import servicerunner.task.ToolTask;
+import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
 /** DriveCleanup (Uwe Sieber): removes stale USB/disk/volume devices and their registry items. */
-public final class DriveCleanupCleanTask implements TaskType {
+public final class DriveCleanupCleanTask extends ToolTask {
   private static final String[] EXE_NAMES = {"DriveCleanup.exe"};
 
   /** Category (canonical) to DriveCleanup switch, in the reference's argv order. */
@@ -67,20 +66,22 @@ public final class DriveCleanupCleanTask implements TaskType {
     }
   }
 
-  @Override
-  public String id() {
-    return "drivecleanup_clean";
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("drivecleanup_clean",
+          "Removes non-present USB, disk, CD-ROM, volume and WPD devices with DriveCleanup.exe.")
+      .windowsToolRequired("DriveCleanup.exe, or the folder holding it.")
+      .params(paramSpecs())
+      .timeout(Duration.ofMinutes(10))
+      .example("{\"type\":\"drivecleanup_clean\",\"executable_path\":\"..\\\\data\\\\programs\\\\DriveCleanup\\\\x64\","
+          + "\"test_only\":true,\"categories\":[\"usb\",\"volumes\"]}")
+      .verdicts("nothing_to_remove", "would_remove", "removed", "unknown")
+      .build();
+
+  public DriveCleanupCleanTask() {
+    super(DECLARATION, "DriveCleanup");
   }
 
-  @Override
-  public String description() {
-    return "Removes non-present USB, disk, CD-ROM, volume and WPD devices with DriveCleanup.exe.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
+  private static List<ParamSpec> paramSpecs() {
     List<ParamSpec> p = new ArrayList<>();
-    p.add(ParamSpec.string("executable_path", "DriveCleanup.exe, or the folder holding it.").required());
     p.add(ParamSpec.bool("test_only", "Only list what would be removed (-t).").defaultsTo(false));
     p.add(ParamSpec.bool("no_wait", "Do not wait for a key at the end (-n).").defaultsTo(true));
     for (String name : ONLY_PARAMS.keySet()) {
@@ -94,22 +95,6 @@ public final class DriveCleanupCleanTask implements TaskType {
     p.add(ParamSpec.integer("max_items", "At most this many items in removed_items.").defaultsTo(200).range(1.0, 100000.0));
     p.add(ParamSpec.bool("include_full_output", "Keep the whole stdout in stdout_full.").defaultsTo(false));
     return p;
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(10);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"drivecleanup_clean\",\"executable_path\":\"..\\\\data\\\\programs\\\\DriveCleanup\\\\x64\","
-        + "\"test_only\":true,\"categories\":[\"usb\",\"volumes\"]}";
   }
 
   /** Canonical categories chosen by categories[] and the *_only switches, in argv order. */
@@ -148,23 +133,12 @@ public final class DriveCleanupCleanTask implements TaskType {
   }
 
   @Override
-  public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensure(runTool(ctx));
+  protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException {
+    return ToolPaths.inToolFolder(ToolPaths.require(p, EXE_NAMES), arguments(p));
   }
 
-  private TaskOutcome runTool(TaskContext ctx) {
-    Params p = ctx.params();
-    Optional<Path> exe = ToolPaths.executable(p.string("executable_path"), EXE_NAMES);
-    if (exe.isEmpty()) {
-      return TaskOutcome.failure(ToolPaths.notFound(p.string("executable_path"), EXE_NAMES));
-    }
-    ObjectNode intent = intent(p);
-    ProcessResult r = ctx.run(ToolPaths.inToolFolder(exe.get(), arguments(p)));
-    Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "DriveCleanup");
-    if (problem.isPresent()) {
-      problem.get().summary().set("intent", intent);
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
     String stdout = r.stdout().text();
     ObjectNode parsed = DriveCleanupOutputParser.parse(stdout, p.integer("max_items"));
     boolean recognised = parsed.remove("recognised").asBoolean();
@@ -172,48 +146,41 @@ public final class DriveCleanupCleanTask implements TaskType {
     ObjectNode s = Json.object();
     s.set("version", parsed.get("version"));
     s.set("arch", parsed.get("arch"));
-    s.set("intent", intent);
+    s.set("intent", intent(p));
     s.set("counts", parsed.get("counts"));
     if (p.flag("include_items")) {
       s.set("removed_items", parsed.get("removed_items"));
     }
     s.set("removed_items_total", parsed.get("removed_items_total"));
     s.set("removed_items_truncated", parsed.get("removed_items_truncated"));
-    s.put("exit_code", r.exitCode());
-    s.put("stdout_excerpt", Text.tail(stdout, 2000));
-    s.put("stderr_excerpt", Text.tail(r.stderr().text(), 1200));
+    ToolOutcomes.excerpts(s, r, ProcessSummaries.EXCERPT);
     if (p.flag("include_full_output")) {
       s.put("stdout_full", stdout);
+    }
+    if (usage && !recognised) {
+      // DriveCleanup printed its usage text: the arguments were not accepted and nothing was cleaned.
+      return ToolOutcomes.unrecognised(s, "DriveCleanup printed its usage text; nothing was cleaned. Check "
+          + "additional_args.", stdout);
+    }
+    if (r.exitCode() != 0) {
+      return ToolOutcomes.exitedWith(s, "DriveCleanup", r);
+    }
+    if (!recognised) {
+      return ToolOutcomes.unrecognised(s, "DriveCleanup's output was not recognised (language or version); see "
+          + "raw_tail.", stdout);
     }
     int removed = 0;
     for (var n : s.get("counts")) {
       removed += n.asInt();
     }
-    ObjectNode hr = s.putObject("human_readable");
-    ArrayNode notes = hr.putArray("notes");
-    Status status;
-    if (usage && !recognised) {
-      // DriveCleanup printed its usage text: the arguments were not accepted and nothing was cleaned.
-      status = Status.WARNING;
-      hr.put("verdict", "unknown");
-      notes.add("DriveCleanup printed its usage text; nothing was cleaned. Check additional_args.");
-      s.put("raw_tail", Text.tail(stdout, ProcessSummaries.EXCERPT));
-    } else if (r.exitCode() != 0) {
-      status = Status.FAILURE;
-      hr.put("verdict", "failed");
-      s.put("error", "DriveCleanup exited with code " + r.exitCode());
-    } else if (!recognised) {
-      status = Status.WARNING;
-      hr.put("verdict", "unknown");
-      notes.add("DriveCleanup's output was not recognised (language or version); see stdout_excerpt.");
-      s.put("raw_tail", Text.tail(stdout, ProcessSummaries.EXCERPT));
-    } else {
-      status = Status.SUCCESS;
-      boolean test = p.flag("test_only");
-      hr.put("verdict", removed == 0 ? "nothing_to_remove" : test ? "would_remove" : "removed");
-      notes.add((test ? "Test run: " : "") + removed + " devices/items " + (test ? "would be " : "") + "removed");
-    }
-    return new TaskOutcome(status, s, Json.object().set("command", ProcessSummaries.command(r)));
+    boolean test = p.flag("test_only");
+    return ToolOutcomes.of(Status.SUCCESS, s, removed == 0 ? "nothing_to_remove" : test ? "would_remove" : "removed",
+        (test ? "Test run: " : "") + removed + " devices/items " + (test ? "would be " : "") + "removed");
+  }
+
+  @Override
+  protected void describeUnfinished(ObjectNode s, Params p) {
+    s.set("intent", intent(p));
   }
 
   private static ObjectNode intent(Params p) {
