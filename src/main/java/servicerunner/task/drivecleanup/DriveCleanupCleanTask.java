@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
@@ -29,40 +27,29 @@ import servicerunner.task.wintools.ToolPaths;
 public final class DriveCleanupCleanTask extends ToolTask {
   private static final String[] EXE_NAMES = {"DriveCleanup.exe"};
 
-  /** Category (canonical) to DriveCleanup switch, in the reference's argv order. */
-  static final Map<String, String> CATEGORY_FLAGS = new LinkedHashMap<>();
-  /** Boolean parameter to canonical category. */
-  static final Map<String, String> ONLY_PARAMS = new LinkedHashMap<>();
-  /** Every accepted alias in {@code categories} to its canonical category. */
-  static final Map<String, String> ALIASES = new LinkedHashMap<>();
+  /** What DriveCleanup can clean, in the reference's argv order: switch, *_only parameter, names in categories[]. */
+  enum Category {
+    VOLUMES("-v", "volumes_only", "volumes", "volume", "v"),
+    DISKS("-d", "disks_only", "disks", "disk", "d"),
+    CDROMS("-c", "cdroms_only", "cdroms", "cdrom", "c"),
+    FLOPPIES("-f", "floppies_only", "floppies", "floppy", "f"),
+    USB("-u", "usb_storage_only", "usb", "u", "usb_storage"),
+    HUBS("-h", "hubs_only", "hubs", "hub", "h"),
+    WPD("-w", "wpd_only", "wpd", "w"),
+    REGISTRY("-r", "registry_only", "registry", "reg", "r");
 
-  static {
-    CATEGORY_FLAGS.put("volumes", "-v");
-    CATEGORY_FLAGS.put("disks", "-d");
-    CATEGORY_FLAGS.put("cdroms", "-c");
-    CATEGORY_FLAGS.put("floppies", "-f");
-    CATEGORY_FLAGS.put("usb", "-u");
-    CATEGORY_FLAGS.put("hubs", "-h");
-    CATEGORY_FLAGS.put("wpd", "-w");
-    CATEGORY_FLAGS.put("registry", "-r");
-    ONLY_PARAMS.put("volumes_only", "volumes");
-    ONLY_PARAMS.put("disks_only", "disks");
-    ONLY_PARAMS.put("cdroms_only", "cdroms");
-    ONLY_PARAMS.put("floppies_only", "floppies");
-    ONLY_PARAMS.put("usb_storage_only", "usb");
-    ONLY_PARAMS.put("hubs_only", "hubs");
-    ONLY_PARAMS.put("wpd_only", "wpd");
-    ONLY_PARAMS.put("registry_only", "registry");
-    for (String[] a : new String[][] {
-        {"volumes", "volumes"}, {"volume", "volumes"}, {"v", "volumes"},
-        {"disks", "disks"}, {"disk", "disks"}, {"d", "disks"},
-        {"cdroms", "cdroms"}, {"cdrom", "cdroms"}, {"c", "cdroms"},
-        {"floppies", "floppies"}, {"floppy", "floppies"}, {"f", "floppies"},
-        {"usb", "usb"}, {"u", "usb"}, {"usb_storage", "usb"},
-        {"hubs", "hubs"}, {"hub", "hubs"}, {"h", "hubs"},
-        {"wpd", "wpd"}, {"w", "wpd"},
-        {"registry", "registry"}, {"reg", "registry"}, {"r", "registry"}}) {
-      ALIASES.put(a[0], a[1]);
+    final String flag;
+    final String onlyParam;
+    final List<String> names;
+
+    Category(String flag, String onlyParam, String... names) {
+      this.flag = flag;
+      this.onlyParam = onlyParam;
+      this.names = List.of(names);
+    }
+
+    String id() {
+      return names.get(0);
     }
   }
 
@@ -84,12 +71,13 @@ public final class DriveCleanupCleanTask extends ToolTask {
     List<ParamSpec> p = new ArrayList<>();
     p.add(ParamSpec.bool("test_only", "Only list what would be removed (-t).").defaultsTo(false));
     p.add(ParamSpec.bool("no_wait", "Do not wait for a key at the end (-n).").defaultsTo(true));
-    for (String name : ONLY_PARAMS.keySet()) {
-      p.add(ParamSpec.bool(name, "Clean only " + ONLY_PARAMS.get(name) + " (" + CATEGORY_FLAGS.get(ONLY_PARAMS.get(name))
-          + ").").defaultsTo(false));
+    List<String> names = new ArrayList<>();
+    for (Category c : Category.values()) {
+      p.add(ParamSpec.bool(c.onlyParam, "Clean only " + c.id() + " (" + c.flag + ").").defaultsTo(false));
+      names.addAll(c.names);
     }
     p.add(ParamSpec.stringList("categories", "Categories to clean; none means all.")
-        .oneOf(ALIASES.keySet().toArray(new String[0])));
+        .oneOf(names.toArray(new String[0])));
     p.add(ParamSpec.stringList("additional_args", "Extra arguments appended as given."));
     p.add(ParamSpec.bool("include_items", "List each removed item in removed_items.").defaultsTo(false));
     p.add(ParamSpec.integer("max_items", "At most this many items in removed_items.").defaultsTo(200).range(1.0, 100000.0));
@@ -97,24 +85,16 @@ public final class DriveCleanupCleanTask extends ToolTask {
     return p;
   }
 
-  /** Canonical categories chosen by categories[] and the *_only switches, in argv order. */
-  static Set<String> categories(Params p) {
-    Set<String> chosen = new LinkedHashSet<>();
-    for (String c : p.stringList("categories")) {
-      chosen.add(ALIASES.get(c.toLowerCase(Locale.ROOT)));
-    }
-    ONLY_PARAMS.forEach((param, cat) -> {
-      if (p.flag(param)) {
-        chosen.add(cat);
-      }
-    });
-    Set<String> ordered = new LinkedHashSet<>();
-    for (String c : CATEGORY_FLAGS.keySet()) {
-      if (chosen.contains(c)) {
-        ordered.add(c);
+  /** The categories chosen by categories[] and the *_only switches, in argv order; none means all. */
+  static Set<Category> categories(Params p) {
+    Set<Category> chosen = EnumSet.noneOf(Category.class);
+    List<String> named = p.stringList("categories").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+    for (Category c : Category.values()) {
+      if (p.flag(c.onlyParam) || c.names.stream().anyMatch(named::contains)) {
+        chosen.add(c);
       }
     }
-    return ordered;
+    return chosen;
   }
 
   static List<String> arguments(Params p) {
@@ -125,9 +105,7 @@ public final class DriveCleanupCleanTask extends ToolTask {
     if (p.flag("no_wait")) {
       a.add("-n");
     }
-    for (String c : categories(p)) {
-      a.add(CATEGORY_FLAGS.get(c));
-    }
+    categories(p).forEach(c -> a.add(c.flag));
     a.addAll(p.stringList("additional_args"));
     return a;
   }
@@ -188,8 +166,8 @@ public final class DriveCleanupCleanTask extends ToolTask {
     i.put("test_only", p.flag("test_only"));
     i.put("no_wait", p.flag("no_wait"));
     ArrayNode cats = i.putArray("categories");
-    Set<String> chosen = categories(p);
-    chosen.forEach(cats::add);
+    Set<Category> chosen = categories(p);
+    chosen.forEach(c -> cats.add(c.id()));
     i.put("cleanup_all", chosen.isEmpty());
     ArrayNode extra = i.putArray("additional_args");
     p.stringList("additional_args").forEach(extra::add);

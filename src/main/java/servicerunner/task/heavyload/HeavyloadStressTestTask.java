@@ -3,8 +3,10 @@ package servicerunner.task.heavyload;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
@@ -60,7 +62,7 @@ public final class HeavyloadStressTestTask extends ToolTask {
   /** Combinations HeavyLoad would misread or never end with; plan errors, so nothing starts. */
   @Override
   public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    if (!p.bool("stress_cpu") && !p.bool("stress_memory") && !p.bool("stress_disk") && !p.bool("stress_gpu")) {
+    if (loads(p).isEmpty()) {
       return List.of(path.apply("stress_cpu") + ", stress_memory, stress_disk, stress_gpu: at least one must be true");
     }
     if (p.bool("headless") && !p.has("duration_minutes")) {
@@ -76,32 +78,44 @@ public final class HeavyloadStressTestTask extends ToolTask {
     return Math.max(1, (long) Math.ceil(p.number("duration_minutes")));
   }
 
+  /** The loads in HeavyLoad's argv order: switch, its optional amount parameter, the name in the verdict. */
+  private enum Load {
+    CPU("stress_cpu", "/CPU", "cpu_cores", "CPU"),
+    MEMORY("stress_memory", "/MEMORY", "memory_threshold_mb", "memory"),
+    DISK("stress_disk", "/FILE", "disk_threshold_mb", "disk"),
+    GPU("stress_gpu", "/GPU", null, "GPU");
+
+    final String param;
+    final String flag;
+    final String amount;
+    final String label;
+
+    Load(String param, String flag, String amount, String label) {
+      this.param = param;
+      this.flag = flag;
+      this.amount = amount;
+      this.label = label;
+    }
+  }
+
+  private static List<Load> loads(Params p) {
+    return Arrays.stream(Load.values()).filter(l -> p.bool(l.param)).toList();
+  }
+
   static List<String> argv(Params p) {
     List<String> a = new ArrayList<>();
     a.add(p.optString("executable_path").filter(s -> !s.isBlank()).orElse("HeavyLoad.exe"));
-    if (p.bool("stress_cpu")) {
-      a.add("/CPU");
-      p.optInteger("cpu_cores").ifPresent(n -> a.add(Integer.toString(n)));
-    }
-    if (p.bool("stress_memory")) {
-      a.add("/MEMORY");
-      p.optInteger("memory_threshold_mb").ifPresent(n -> a.add(Integer.toString(n)));
-    }
-    if (p.bool("stress_disk")) {
-      a.add("/FILE");
-      p.optInteger("disk_threshold_mb").ifPresent(n -> a.add(Integer.toString(n)));
-      p.optString("testfile_path").ifPresent(path -> {
-        a.add("/TESTFILEPATH");
-        a.add(path);
-      });
-    }
-    if (p.bool("stress_gpu")) {
-      a.add("/GPU");
+    for (Load l : loads(p)) {
+      a.add(l.flag);
+      if (l.amount != null) {
+        p.optInteger(l.amount).ifPresent(n -> a.add(Integer.toString(n)));
+      }
+      if (l == Load.DISK) {
+        p.optString("testfile_path").ifPresent(path -> a.addAll(List.of("/TESTFILEPATH", path)));
+      }
     }
     if (p.has("duration_minutes")) {
-      a.add("/DURATION");
-      a.add(Long.toString(minutes(p)));
-      a.add("/AUTOEXIT"); // only valid together with /DURATION
+      a.addAll(List.of("/DURATION", Long.toString(minutes(p)), "/AUTOEXIT")); // /AUTOEXIT needs /DURATION
     }
     if (p.bool("headless")) {
       a.add("/NOGUI");
@@ -123,7 +137,7 @@ public final class HeavyloadStressTestTask extends ToolTask {
       return TaskOutcome.failure(s, "failed", "HeavyLoad exited with code " + r.exitCode()
           + (last.isEmpty() ? "" : ": " + last));
     }
-    String what = String.join(" + ", loads(p));
+    String what = loads(p).stream().map(l -> l.label).collect(Collectors.joining(" + "));
     String span = p.has("duration_minutes") ? minutes(p) + " min" : "until closed";
     s.put("message", "HeavyLoad stress test (" + what + ") finished");
     return ToolOutcomes.of(Status.SUCCESS, s, "passed", "Stress test passed: " + what + ", " + span + ", no crash");
@@ -137,36 +151,17 @@ public final class HeavyloadStressTestTask extends ToolTask {
   /** What was asked for, in the reference's field names (the app's generic renderer lists them). */
   static ObjectNode intent(Params p) {
     ObjectNode s = Json.object();
-    if (p.has("duration_minutes")) {
-      s.put("duration_minutes", minutes(p));
-    } else {
-      s.putNull("duration_minutes");
-    }
+    s.put("duration_minutes", p.has("duration_minutes") ? minutes(p) : null);
     s.put("headless", p.bool("headless"));
-    for (String k : List.of("stress_cpu", "stress_memory", "stress_disk", "stress_gpu")) {
-      s.put(k, p.bool(k));
+    for (Load l : Load.values()) {
+      s.put(l.param, p.bool(l.param));
     }
-    p.optInteger("cpu_cores").ifPresent(n -> s.put("cpu_cores", n));
-    p.optInteger("memory_threshold_mb").ifPresent(n -> s.put("memory_threshold_mb", n));
-    p.optInteger("disk_threshold_mb").ifPresent(n -> s.put("disk_threshold_mb", n));
+    for (Load l : Load.values()) {
+      if (l.amount != null) {
+        p.optInteger(l.amount).ifPresent(n -> s.put(l.amount, n));
+      }
+    }
     p.optString("testfile_path").ifPresent(t -> s.put("testfile_path", t));
     return s;
-  }
-
-  private static List<String> loads(Params p) {
-    List<String> l = new ArrayList<>();
-    if (p.bool("stress_cpu")) {
-      l.add("CPU");
-    }
-    if (p.bool("stress_memory")) {
-      l.add("memory");
-    }
-    if (p.bool("stress_disk")) {
-      l.add("disk");
-    }
-    if (p.bool("stress_gpu")) {
-      l.add("GPU");
-    }
-    return l;
   }
 }
