@@ -1,6 +1,7 @@
 package servicerunner.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
@@ -35,14 +36,27 @@ public abstract class ToolTask implements TaskType {
     return declaration;
   }
 
-  /** The process to run: argv, encoding, cwd, stdin. */
-  protected abstract ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException;
+  /**
+   * The process to run: argv, encoding, cwd, stdin. An {@link IOException} from preparing the tool's files (a
+   * folder to create, a stale result to remove) fails the task with verdict {@code failed} and its message.
+   */
+  protected abstract ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException;
 
   /** The outcome of a tool that ran to its exit. */
   protected abstract TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx);
 
   /** Fields the renderer reads that a tool which did not finish leaves unknown (drive, mode, intent, ...). */
   protected void describeUnfinished(ObjectNode summary, Params p) {}
+
+  /**
+   * The outcome of a tool that did not run to its exit: the shared not-completed failure. A type overrides it only
+   * when such a run still left something to read (a partial report, results printed before a hang).
+   */
+  protected TaskOutcome unfinished(ProcessResult r, Params p) {
+    ObjectNode s = Json.object();
+    describeUnfinished(s, p);
+    return ProcessSummaries.notCompleted(s, r, toolName);
+  }
 
   @Override
   public final TaskOutcome run(TaskContext ctx) {
@@ -51,19 +65,18 @@ public abstract class ToolTask implements TaskType {
     try {
       spec = invocation(p, ctx);
     } catch (ToolNotFoundException e) {
-      ObjectNode s = Json.object();
-      describeUnfinished(s, p);
-      return TaskOutcome.failure(s, "not_found", e.getMessage());
+      return notStarted(p, "not_found", e.getMessage());
+    } catch (IOException e) {
+      return notStarted(p, "failed", e.getMessage());
     }
     ProcessResult r = ctx.run(spec);
-    TaskOutcome o;
-    if (r.termination() == Termination.EXITED) {
-      o = interpret(r, p, ctx);
-    } else {
-      ObjectNode s = Json.object();
-      describeUnfinished(s, p);
-      o = ProcessSummaries.notCompleted(s, r, toolName);
-    }
+    TaskOutcome o = r.termination() == Termination.EXITED ? interpret(r, p, ctx) : unfinished(r, p);
     return o.extras().has("command") ? o : o.withExtra("command", ProcessSummaries.command(r));
+  }
+
+  private TaskOutcome notStarted(Params p, String verdictId, String error) {
+    ObjectNode s = Json.object();
+    describeUnfinished(s, p);
+    return TaskOutcome.failure(s, verdictId, error);
   }
 }

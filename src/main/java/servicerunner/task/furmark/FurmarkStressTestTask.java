@@ -5,20 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
 import servicerunner.json.Json;
-import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.ToolTask;
+import servicerunner.task.wintools.Text;
+import servicerunner.task.wintools.ToolOutcomes;
 
 /**
  * GPU stress test with FurMark 2: {@code furmark --demo <demo> --width <w> --height <h> --max-time <s> <extra>}.
@@ -26,56 +27,34 @@ import servicerunner.task.TaskType;
  * <p>Timeout: the plan's timeout_seconds, else duration_seconds + 120 s (start-up, shader compilation and the final
  * report; the reference had none and relied on --max-time alone).
  */
-public final class FurmarkStressTestTask implements TaskType {
+public final class FurmarkStressTestTask extends ToolTask {
   static final Duration GRACE = Duration.ofSeconds(120);
 
-  @Override
-  public String id() {
-    return "furmark_stress_test";
-  }
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("furmark_stress_test",
+          "Stresses the graphics card with FurMark 2 for a set time and reports FPS and the GPUs' peak temperature"
+              + " (timeout: duration_seconds + 120 s unless timeout_seconds is set).")
+      .params(
+          ParamSpec.string("executable_path", "furmark.exe (FurMark 2 command-line program, not FurMark_GUI.exe);"
+              + " default: furmark on PATH."),
+          ParamSpec.number("duration_seconds", "How long to run (FurMark --max-time, whole seconds).").required()
+              .atLeast(1),
+          ParamSpec.integer("width", "Window width in pixels.").defaultsTo(1920).range(1.0, 16384.0),
+          ParamSpec.integer("height", "Window height in pixels.").defaultsTo(1080).range(1.0, 16384.0),
+          ParamSpec.string("demo", "FurMark 2 demo, e.g. furmark-gl, furmark-vk.").defaultsTo("furmark-gl"),
+          ParamSpec.stringList("extra_args", "More FurMark arguments, e.g. [\"--no-gui\"].")
+              .defaultsTo(Json.array()),
+          ParamSpec.integer("temperature_warning_c", "A GPU peak temperature at or above this gives a warning.")
+              .defaultsTo(90).range(1.0, 150.0))
+      .platforms(Platform.WINDOWS, Platform.LINUX) // FurMark 2 ships Windows and Linux builds
+      .timeout("duration_seconds + 120 s", p -> p != null && p.has("duration_seconds")
+          ? Duration.ofSeconds((long) Math.ceil(p.number("duration_seconds"))).plus(GRACE) : null)
+      .example("{\"type\":\"furmark_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\FurMark2\\\\furmark.exe\","
+          + "\"duration_seconds\":60,\"width\":1920,\"height\":1080,\"demo\":\"furmark-gl\",\"extra_args\":[\"--no-gui\"]}")
+      .verdicts("completed", "too_hot", "no_report")
+      .build();
 
-  @Override
-  public String description() {
-    return "Stresses the graphics card with FurMark 2 for a set time and reports FPS and the GPUs' peak temperature"
-        + " (timeout: duration_seconds + 120 s unless timeout_seconds is set).";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("executable_path", "furmark.exe (FurMark 2 command-line program, not FurMark_GUI.exe);"
-            + " default: furmark on PATH."),
-        ParamSpec.number("duration_seconds", "How long to run (FurMark --max-time, whole seconds).").required()
-            .atLeast(1),
-        ParamSpec.integer("width", "Window width in pixels.").defaultsTo(1920).range(1.0, 16384.0),
-        ParamSpec.integer("height", "Window height in pixels.").defaultsTo(1080).range(1.0, 16384.0),
-        ParamSpec.string("demo", "FurMark 2 demo, e.g. furmark-gl, furmark-vk.").defaultsTo("furmark-gl"),
-        ParamSpec.stringList("extra_args", "More FurMark arguments, e.g. [\"--no-gui\"].")
-            .defaultsTo(Json.array()),
-        ParamSpec.integer("temperature_warning_c", "A GPU peak temperature at or above this gives a warning.")
-            .defaultsTo(90).range(1.0, 150.0));
-  }
-
-  /** Without parameters there is no run length; see {@link #defaultTimeout(Params)}. */
-  @Override
-  public Duration defaultTimeout() {
-    return null;
-  }
-
-  @Override
-  public Duration defaultTimeout(Params p) {
-    return p.has("duration_seconds") ? timeout(p) : null;
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS, Platform.LINUX); // FurMark 2 ships Windows and Linux builds
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"furmark_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\FurMark2\\\\furmark.exe\","
-        + "\"duration_seconds\":60,\"width\":1920,\"height\":1080,\"demo\":\"furmark-gl\",\"extra_args\":[\"--no-gui\"]}";
+  public FurmarkStressTestTask() {
+    super(DECLARATION, "FurMark");
   }
 
   static List<String> argv(Params p) {
@@ -93,42 +72,39 @@ public final class FurmarkStressTestTask implements TaskType {
     return argv;
   }
 
-  static Duration timeout(Params p) {
-    return Duration.ofSeconds((long) Math.ceil(p.number("duration_seconds"))).plus(GRACE);
+  @Override
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    return ProcessSpec.of(argv(p));
   }
 
   @Override
-  public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensureVerdict(execute(ctx));
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
+    return decide(report(r), r.exitCode(), p.integer("temperature_warning_c"), null);
   }
 
-  private TaskOutcome execute(TaskContext ctx) {
-    Params p = ctx.params();
-    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)));
-    var problem = ProcessSummaries.problem(r, "FurMark");
-    ObjectNode s = FurmarkReportParser.parse(r.stdout().text());
-    if (problem.isPresent() && !(r.termination() == Termination.TIMEOUT && s.path("report_found").asBoolean())) {
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
+  /**
+   * FurMark 2 may hang after printing its report instead of exiting at --max-time (seen on Linux by another
+   * harness); the stress run itself completed, so its results count, as a warning.
+   */
+  @Override
+  protected TaskOutcome unfinished(ProcessResult r, Params p) {
+    ObjectNode s = report(r);
+    if (r.termination() != Termination.TIMEOUT || !s.path("report_found").asBoolean()) {
+      return super.unfinished(r, p);
     }
-    ProcessSummaries.addProcess(s, r);
-    Status status;
-    if (problem.isPresent()) {
-      // FurMark 2 may hang after printing its report instead of exiting at --max-time (seen on Linux by another
-      // harness); the stress run itself completed, so its results count.
-      decide(s, 0, p.integer("temperature_warning_c"));
-      String note = "FurMark did not exit after its report and was stopped at the timeout";
-      s.put("warning", s.has("warning") ? s.get("warning").asText() + "; " + note : note);
-      ((ObjectNode) s.get("human_readable")).put("verdict", s.at("/human_readable/verdict").asText() + " (" + note
-          + ")");
-      status = Status.WARNING;
-    } else {
-      status = decide(s, r.exitCode(), p.integer("temperature_warning_c"));
-    }
-    return new TaskOutcome(status, s, Json.object().set("command", ProcessSummaries.command(r)));
+    return decide(s, 0, p.integer("temperature_warning_c"),
+        "FurMark did not exit after its report and was stopped at the timeout");
   }
 
-  /** rc != 0 → failure; no report → warning; a GPU at or above the warning temperature → warning; else success. */
-  static Status decide(ObjectNode s, int exitCode, int warnAt) {
+  private static ObjectNode report(ProcessResult r) {
+    return ProcessSummaries.addProcess(FurmarkReportParser.parse(r.stdout().text()), r);
+  }
+
+  /**
+   * rc != 0: failure; no report: warning; a GPU at or above the warning temperature: warning; else success. A
+   * {@code hang} note (the tool had to be stopped after its report) turns a success into a warning.
+   */
+  static TaskOutcome decide(ObjectNode s, int exitCode, int warnAt, String hang) {
     ObjectNode hr = s.putObject("human_readable");
     Long peak = null;
     String hottest = null;
@@ -145,33 +121,35 @@ public final class FurmarkStressTestTask implements TaskType {
       hr.put("fps_avg", s.path("fps").path("avg").numberValue().doubleValue());
     }
     if (exitCode != 0) {
-      String last = lastLine(s.path("stderr_excerpt").asText());
-      s.put("error", "FurMark exited with code " + exitCode + (last.isEmpty() ? "" : ": " + last));
-      hr.put("verdict", "Failed: " + s.get("error").asText());
-      return Status.FAILURE;
+      String last = Text.lastLine(s.path("stderr_excerpt").asText());
+      return TaskOutcome.failure(s, "failed", "FurMark exited with code " + exitCode + (last.isEmpty() ? "" : ": " + last));
     }
+    List<String> warnings = new ArrayList<>();
+    String id;
+    String sentence;
     if (!s.path("report_found").asBoolean()) {
-      s.put("warning", "FurMark ended without printing its report (frames / FPS)");
-      hr.put("verdict", "Ran, but FurMark printed no results");
-      return Status.WARNING;
+      id = "no_report";
+      sentence = "FurMark ended without printing its report (frames / FPS)";
+      warnings.add(sentence);
+    } else {
+      id = peak != null && peak >= warnAt ? "too_hot" : "completed";
+      sentence = "GPU stress test completed: " + fmt(s.path("fps").path("avg")) + " FPS average"
+          + (peak == null ? "" : ", peak " + peak + " \u00b0C on " + hottest);
+      if (id.equals("too_hot")) {
+        warnings.add("GPU reached " + peak + " \u00b0C (warning at " + warnAt + " \u00b0C): check cooling");
+      }
     }
-    String line = "GPU stress test completed: " + fmt(s.path("fps").path("avg")) + " FPS average"
-        + (peak == null ? "" : ", peak " + peak + " \u00b0C on " + hottest);
-    if (peak != null && peak >= warnAt) {
-      s.put("warning", "GPU reached " + peak + " \u00b0C (warning at " + warnAt + " \u00b0C): check cooling");
-      hr.put("verdict", line + " - too hot, check cooling");
-      return Status.WARNING;
+    if (hang != null) {
+      warnings.add(hang);
     }
-    hr.put("verdict", line);
-    return Status.SUCCESS;
+    if (!warnings.isEmpty()) {
+      s.put("warning", String.join("; ", warnings));
+    }
+    return ToolOutcomes.of(warnings.isEmpty() ? Status.SUCCESS : Status.WARNING, s, id, sentence,
+        warnings.stream().filter(w -> !w.equals(sentence)).toArray(String[]::new));
   }
 
   private static String fmt(JsonNode n) {
     return n.isNumber() ? n.asText() : "?";
-  }
-
-  private static String lastLine(String text) {
-    String[] lines = text.strip().split("\r\n|\r|\n");
-    return lines.length == 0 ? "" : lines[lines.length - 1].strip();
   }
 }

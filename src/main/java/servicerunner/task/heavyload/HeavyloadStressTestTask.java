@@ -3,20 +3,22 @@ package servicerunner.task.heavyload;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import servicerunner.exec.Platform;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
-import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.ToolTask;
+import servicerunner.task.wintools.Text;
+import servicerunner.task.wintools.ToolOutcomes;
 
 /**
  * CPU / memory / disk / GPU stress test with JAM Software HeavyLoad:
@@ -26,104 +28,94 @@ import servicerunner.task.TaskType;
  * <p>Timeout: the plan's timeout_seconds, else duration_minutes * 60 + 120 s (the reference had none). Every failure
  * carries an {@code error} (the reference's had none, so the app showed "Unknown error", bug B18).
  */
-public final class HeavyloadStressTestTask implements TaskType {
+public final class HeavyloadStressTestTask extends ToolTask {
   static final Duration GRACE = Duration.ofSeconds(120);
   static final int EXCERPT = 500;
 
-  @Override
-  public String id() {
-    return "heavyload_stress_test";
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("heavyload_stress_test",
+          "Stresses CPU, memory, disk and/or GPU with HeavyLoad for a number of minutes and reports its exit code"
+              + " (timeout: duration_minutes * 60 + 120 s unless timeout_seconds is set).")
+      .windowsTool("HeavyLoad.exe; default: HeavyLoad.exe on PATH.")
+      .params(
+          ParamSpec.bool("stress_cpu", "Load the CPU (/CPU).").defaultsTo(false),
+          ParamSpec.bool("stress_memory", "Allocate memory (/MEMORY).").defaultsTo(false),
+          ParamSpec.bool("stress_disk", "Write a test file (/FILE).").defaultsTo(false),
+          ParamSpec.bool("stress_gpu", "Load the GPU (/GPU).").defaultsTo(false),
+          ParamSpec.number("duration_minutes", "Run time in minutes (/DURATION, whole minutes: fractions are rounded"
+              + " up); required when headless.").atLeast(0.01),
+          ParamSpec.bool("headless", "No window and exit by itself (/NOGUI, needs duration_minutes).").defaultsTo(true),
+          ParamSpec.integer("cpu_cores", "Number of cores to load (/CPU n); default all.").atLeast(1),
+          ParamSpec.integer("memory_threshold_mb", "Memory to leave free or allocate (/MEMORY n), MB.").atLeast(1),
+          ParamSpec.integer("disk_threshold_mb", "Test file size (/FILE n), MB.").atLeast(1),
+          ParamSpec.string("testfile_path", "Folder for the disk test file (/TESTFILEPATH), disk test only."))
+      .timeout("duration_minutes * 60 + 120 s; none without duration_minutes",
+          p -> p != null && p.has("duration_minutes") ? Duration.ofMinutes(minutes(p)).plus(GRACE) : null)
+      .example("{\"type\":\"heavyload_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\HeavyLoad\\\\HeavyLoad.exe\","
+          + "\"duration_minutes\":1,\"headless\":true,\"stress_cpu\":true,\"stress_memory\":true}")
+      .verdicts("passed")
+      .build();
+
+  public HeavyloadStressTestTask() {
+    super(DECLARATION, "HeavyLoad");
   }
 
+  /** Combinations HeavyLoad would misread or never end with; plan errors, so nothing starts. */
   @Override
-  public String description() {
-    return "Stresses CPU, memory, disk and/or GPU with HeavyLoad for a number of minutes and reports its exit code"
-        + " (timeout: duration_minutes * 60 + 120 s unless timeout_seconds is set).";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("executable_path", "HeavyLoad.exe; default: HeavyLoad.exe on PATH."),
-        ParamSpec.bool("stress_cpu", "Load the CPU (/CPU).").defaultsTo(false),
-        ParamSpec.bool("stress_memory", "Allocate memory (/MEMORY).").defaultsTo(false),
-        ParamSpec.bool("stress_disk", "Write a test file (/FILE).").defaultsTo(false),
-        ParamSpec.bool("stress_gpu", "Load the GPU (/GPU).").defaultsTo(false),
-        ParamSpec.number("duration_minutes", "Run time in minutes (/DURATION, whole minutes: fractions are rounded"
-            + " up); required when headless.").atLeast(0.01),
-        ParamSpec.bool("headless", "No window and exit by itself (/NOGUI, needs duration_minutes).").defaultsTo(true),
-        ParamSpec.integer("cpu_cores", "Number of cores to load (/CPU n); default all.").atLeast(1),
-        ParamSpec.integer("memory_threshold_mb", "Memory to leave free or allocate (/MEMORY n), MB.").atLeast(1),
-        ParamSpec.integer("disk_threshold_mb", "Test file size (/FILE n), MB.").atLeast(1),
-        ParamSpec.string("testfile_path", "Folder for the disk test file (/TESTFILEPATH), disk test only."));
-  }
-
-  /** Without parameters there is no run length; see {@link #defaultTimeout(Params)}. */
-  @Override
-  public Duration defaultTimeout() {
-    return null;
-  }
-
-  @Override
-  public Duration defaultTimeout(Params p) {
-    return timeout(p);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"heavyload_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\HeavyLoad\\\\HeavyLoad.exe\","
-        + "\"duration_minutes\":1,\"headless\":true,\"stress_cpu\":true,\"stress_memory\":true}";
-  }
-
-  /** A user-fixable parameter problem, or null. */
-  static String invalid(Params p) {
-    if (!p.bool("stress_cpu") && !p.bool("stress_memory") && !p.bool("stress_disk") && !p.bool("stress_gpu")) {
-      return "stress_cpu, stress_memory, stress_disk, stress_gpu: at least one must be true";
+  public List<String> checkParams(Params p, UnaryOperator<String> path) {
+    if (loads(p).isEmpty()) {
+      return List.of(path.apply("stress_cpu") + ", stress_memory, stress_disk, stress_gpu: at least one must be true");
     }
     if (p.bool("headless") && !p.has("duration_minutes")) {
-      return "duration_minutes: required when headless is true (HeavyLoad would never end)";
+      return List.of(path.apply("duration_minutes") + ": required when headless is true (HeavyLoad would never end)");
     }
     if (p.has("testfile_path") && !p.bool("stress_disk")) {
-      return "testfile_path: only used with stress_disk: true";
+      return List.of(path.apply("testfile_path") + ": only used with stress_disk: true");
     }
-    return null;
+    return List.of();
   }
 
   static long minutes(Params p) {
     return Math.max(1, (long) Math.ceil(p.number("duration_minutes")));
   }
 
+  /** The loads in HeavyLoad's argv order: switch, its optional amount parameter, the name in the verdict. */
+  private enum Load {
+    CPU("stress_cpu", "/CPU", "cpu_cores", "CPU"),
+    MEMORY("stress_memory", "/MEMORY", "memory_threshold_mb", "memory"),
+    DISK("stress_disk", "/FILE", "disk_threshold_mb", "disk"),
+    GPU("stress_gpu", "/GPU", null, "GPU");
+
+    final String param;
+    final String flag;
+    final String amount;
+    final String label;
+
+    Load(String param, String flag, String amount, String label) {
+      this.param = param;
+      this.flag = flag;
+      this.amount = amount;
+      this.label = label;
+    }
+  }
+
+  private static List<Load> loads(Params p) {
+    return Arrays.stream(Load.values()).filter(l -> p.bool(l.param)).toList();
+  }
+
   static List<String> argv(Params p) {
     List<String> a = new ArrayList<>();
     a.add(p.optString("executable_path").filter(s -> !s.isBlank()).orElse("HeavyLoad.exe"));
-    if (p.bool("stress_cpu")) {
-      a.add("/CPU");
-      p.optInteger("cpu_cores").ifPresent(n -> a.add(Integer.toString(n)));
-    }
-    if (p.bool("stress_memory")) {
-      a.add("/MEMORY");
-      p.optInteger("memory_threshold_mb").ifPresent(n -> a.add(Integer.toString(n)));
-    }
-    if (p.bool("stress_disk")) {
-      a.add("/FILE");
-      p.optInteger("disk_threshold_mb").ifPresent(n -> a.add(Integer.toString(n)));
-      p.optString("testfile_path").ifPresent(path -> {
-        a.add("/TESTFILEPATH");
-        a.add(path);
-      });
-    }
-    if (p.bool("stress_gpu")) {
-      a.add("/GPU");
+    for (Load l : loads(p)) {
+      a.add(l.flag);
+      if (l.amount != null) {
+        p.optInteger(l.amount).ifPresent(n -> a.add(Integer.toString(n)));
+      }
+      if (l == Load.DISK) {
+        p.optString("testfile_path").ifPresent(path -> a.addAll(List.of("/TESTFILEPATH", path)));
+      }
     }
     if (p.has("duration_minutes")) {
-      a.add("/DURATION");
-      a.add(Long.toString(minutes(p)));
-      a.add("/AUTOEXIT"); // only valid together with /DURATION
+      a.addAll(List.of("/DURATION", Long.toString(minutes(p)), "/AUTOEXIT")); // /AUTOEXIT needs /DURATION
     }
     if (p.bool("headless")) {
       a.add("/NOGUI");
@@ -132,93 +124,44 @@ public final class HeavyloadStressTestTask implements TaskType {
     return a;
   }
 
-  /** null without a duration (a GUI run the technician ends by hand). */
-  static Duration timeout(Params p) {
-    return p.has("duration_minutes") ? Duration.ofMinutes(minutes(p)).plus(GRACE) : null;
+  @Override
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    return ProcessSpec.of(argv(p));
   }
 
   @Override
-  public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensureVerdict(execute(ctx));
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
+    ObjectNode s = ToolOutcomes.excerpts(intent(p), r, EXCERPT);
+    if (r.exitCode() != 0) {
+      String last = Text.lastLine(r.stderr().lastChars(200));
+      return TaskOutcome.failure(s, "failed", "HeavyLoad exited with code " + r.exitCode()
+          + (last.isEmpty() ? "" : ": " + last));
+    }
+    String what = loads(p).stream().map(l -> l.label).collect(Collectors.joining(" + "));
+    String span = p.has("duration_minutes") ? minutes(p) + " min" : "until closed";
+    s.put("message", "HeavyLoad stress test (" + what + ") finished");
+    return ToolOutcomes.of(Status.SUCCESS, s, "passed", "Stress test passed: " + what + ", " + span + ", no crash");
   }
 
-  private TaskOutcome execute(TaskContext ctx) {
-    Params p = ctx.params();
-    String bad = invalid(p);
-    if (bad != null) {
-      return TaskOutcome.failure(bad);
-    }
-    ProcessResult r = ctx.run(ProcessSpec.of(argv(p)));
-    ObjectNode s = intent(p);
-    var problem = ProcessSummaries.problem(r, "HeavyLoad");
-    if (problem.isPresent()) {
-      ObjectNode f = problem.get().summary();
-      f.setAll(s);
-      f.putObject("human_readable").put("verdict", "Failed: " + f.path("error").asText());
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
-    if (r.exitCode() == null) {
-      s.putNull("exit_code");
-    } else {
-      s.put("exit_code", r.exitCode());
-    }
-    s.put("stdout_excerpt", r.stdout().lastChars(EXCERPT));
-    s.put("stderr_excerpt", r.stderr().lastChars(EXCERPT));
-    ObjectNode hr = s.putObject("human_readable");
-    String what = String.join(" + ", loads(p));
-    Status status;
-    if (r.exitCode() != null && r.exitCode() == 0) {
-      String span = p.has("duration_minutes") ? minutes(p) + " min" : "until closed";
-      s.put("message", "HeavyLoad stress test (" + what + ") finished");
-      hr.put("verdict", "Stress test passed: " + what + ", " + span + ", no crash");
-      status = Status.SUCCESS;
-    } else {
-      String last = r.stderr().lastChars(200).strip();
-      s.put("error", "HeavyLoad exited with code " + r.exitCode() + (last.isEmpty() ? "" : ": " + lastLine(last)));
-      hr.put("verdict", "Failed: " + s.get("error").asText());
-      status = Status.FAILURE;
-    }
-    return new TaskOutcome(status, s, Json.object().set("command", ProcessSummaries.command(r)));
+  @Override
+  protected void describeUnfinished(ObjectNode s, Params p) {
+    s.setAll(intent(p));
   }
 
   /** What was asked for, in the reference's field names (the app's generic renderer lists them). */
   static ObjectNode intent(Params p) {
     ObjectNode s = Json.object();
-    if (p.has("duration_minutes")) {
-      s.put("duration_minutes", minutes(p));
-    } else {
-      s.putNull("duration_minutes");
-    }
+    s.put("duration_minutes", p.has("duration_minutes") ? minutes(p) : null);
     s.put("headless", p.bool("headless"));
-    for (String k : List.of("stress_cpu", "stress_memory", "stress_disk", "stress_gpu")) {
-      s.put(k, p.bool(k));
+    for (Load l : Load.values()) {
+      s.put(l.param, p.bool(l.param));
     }
-    p.optInteger("cpu_cores").ifPresent(n -> s.put("cpu_cores", n));
-    p.optInteger("memory_threshold_mb").ifPresent(n -> s.put("memory_threshold_mb", n));
-    p.optInteger("disk_threshold_mb").ifPresent(n -> s.put("disk_threshold_mb", n));
+    for (Load l : Load.values()) {
+      if (l.amount != null) {
+        p.optInteger(l.amount).ifPresent(n -> s.put(l.amount, n));
+      }
+    }
     p.optString("testfile_path").ifPresent(t -> s.put("testfile_path", t));
     return s;
-  }
-
-  private static List<String> loads(Params p) {
-    List<String> l = new ArrayList<>();
-    if (p.bool("stress_cpu")) {
-      l.add("CPU");
-    }
-    if (p.bool("stress_memory")) {
-      l.add("memory");
-    }
-    if (p.bool("stress_disk")) {
-      l.add("disk");
-    }
-    if (p.bool("stress_gpu")) {
-      l.add("GPU");
-    }
-    return l;
-  }
-
-  private static String lastLine(String text) {
-    String[] lines = text.split("\r\n|\r|\n");
-    return lines[lines.length - 1].strip();
   }
 }

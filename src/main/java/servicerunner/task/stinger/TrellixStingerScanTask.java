@@ -2,17 +2,15 @@ package servicerunner.task.stinger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import servicerunner.exec.Decoding;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
@@ -22,61 +20,43 @@ import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
-import servicerunner.task.wintools.HumanReadable;
+import servicerunner.task.ToolNotFoundException;
+import servicerunner.task.ToolTask;
 import servicerunner.task.wintools.FreshFiles;
 import servicerunner.task.wintools.Text;
+import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
 /** Trellix (McAfee) Stinger: a silent smart or folder scan, results from the HTML report this run wrote. */
-public final class TrellixStingerScanTask implements TaskType {
+public final class TrellixStingerScanTask extends ToolTask {
   private static final String[] EXE_NAMES = {"stinger64.exe", "stinger32.exe", "stinger.exe"};
   static final String REPORT_GLOB = "Stinger_*.html";
   static final int EXCERPT = 1200;
 
-  @Override
-  public String id() {
-    return "trellix_stinger_scan";
-  }
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("trellix_stinger_scan",
+          "Scans for prevalent malware with Trellix Stinger and reports infections from its HTML report.")
+      .windowsToolRequired("stinger64.exe, or the folder holding it.")
+      .params(
+          ParamSpec.string("action", "What to do with detections.").oneOf("delete", "report").defaultsTo("delete"),
+          ParamSpec.bool("include_pups", "Also detect potentially unwanted programs (--PROGRAM).").defaultsTo(false),
+          ParamSpec.string("logs_dir", "Folder for the HTML report (--REPORTPATH); default the exe's folder."),
+          ParamSpec.string("scan_path", "Scan only this existing folder instead of Stinger's smart scan."),
+          ParamSpec.bool("scan_subdirectories", "With scan_path: include subfolders (else --NOSUB).").defaultsTo(true),
+          ParamSpec.integer("timeout_minutes", "Stop Stinger (whole process tree) after this many minutes.")
+              .defaultsTo(30).range(1.0, 1440.0),
+          ParamSpec.stringList("additional_args", "Extra arguments appended as given."))
+      // Only an outer cap: Stinger's own limit is timeout_minutes (default 30, the limit AutoService added after
+      // hangs), applied to the process; a plan's timeout_seconds still caps both.
+      .timeout(Duration.ofMinutes(1440 + 5))
+      .example("{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"..\\\\data\\\\programs\\\\Stinger\\\\"
+          + "stinger64.exe\",\"action\":\"report\",\"include_pups\":true}")
+      .verdicts("clean", "infections_removed", "infections_found", "unknown")
+      .build();
 
-  @Override
-  public String description() {
-    return "Scans for prevalent malware with Trellix Stinger and reports infections from its HTML report.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("executable_path", "stinger64.exe, or the folder holding it.").required(),
-        ParamSpec.string("action", "What to do with detections.").oneOf("delete", "report").defaultsTo("delete"),
-        ParamSpec.bool("include_pups", "Also detect potentially unwanted programs (--PROGRAM).").defaultsTo(false),
-        ParamSpec.string("logs_dir", "Folder for the HTML report (--REPORTPATH); default the exe's folder."),
-        ParamSpec.string("scan_path", "Scan only this existing folder instead of Stinger's smart scan."),
-        ParamSpec.bool("scan_subdirectories", "With scan_path: include subfolders (else --NOSUB).").defaultsTo(true),
-        ParamSpec.integer("timeout_minutes", "Stop Stinger (whole process tree) after this many minutes.")
-            .defaultsTo(30).range(1.0, 1440.0),
-        ParamSpec.stringList("additional_args", "Extra arguments appended as given."));
-  }
-
-  /**
-   * Only an outer cap: Stinger's own limit is {@code timeout_minutes} (default 30, the limit AutoService added after
-   * hangs), applied to the process; a plan's timeout_seconds still caps both.
-   */
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(1440 + 5);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"..\\\\data\\\\programs\\\\Stinger\\\\stinger64.exe\","
-        + "\"action\":\"report\",\"include_pups\":true}";
+  public TrellixStingerScanTask() {
+    super(DECLARATION, "Stinger");
   }
 
   static Duration toolTimeout(Params p) {
@@ -100,56 +80,35 @@ public final class TrellixStingerScanTask implements TaskType {
     return a;
   }
 
-  @Override
-  public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensure(runTool(ctx));
+  /** The plan's logs_dir, else the exe's folder; null when neither is known (the exe was not found). */
+  private static Path logsDir(Params p) {
+    return p.optString("logs_dir").map(ToolPaths::absolute).orElseGet(() -> ToolPaths.executable(
+        p.string("executable_path"), EXE_NAMES).map(Path::getParent).orElse(null));
   }
 
-  private TaskOutcome runTool(TaskContext ctx) {
-    Params p = ctx.params();
-    Optional<Path> exe = ToolPaths.executable(p.string("executable_path"), EXE_NAMES);
-    if (exe.isEmpty()) {
-      return TaskOutcome.failure(ToolPaths.notFound(p.string("executable_path"), EXE_NAMES));
-    }
+  @Override
+  protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException {
+    Path exe = ToolPaths.require(p, EXE_NAMES);
     if (p.has("scan_path") && !Files.isDirectory(Path.of(p.string("scan_path")))) {
-      return TaskOutcome.failure("scan_path: " + p.string("scan_path") + " is not an existing folder");
+      throw new ToolNotFoundException("scan_path: " + p.string("scan_path") + " is not an existing folder");
     }
-    Path exeDir = exe.get().getParent();
-    Path logsDir = p.optString("logs_dir").map(ToolPaths::absolute).orElse(exeDir);
+    Path logsDir = logsDir(p);
     try {
       Files.createDirectories(logsDir);
       // A Stinger.opt left by an earlier GUI run overrides the command line (AutoService removes it for that reason).
-      Files.deleteIfExists(exeDir.resolve("Stinger.opt"));
+      Files.deleteIfExists(exe.getParent().resolve("Stinger.opt"));
     } catch (IOException e) {
-      return TaskOutcome.failure("logs_dir: cannot prepare " + logsDir + ": " + e.getMessage());
+      throw ToolPaths.cannotPrepare("logs_dir", logsDir, e);
     }
-    ObjectNode intent = intent(p, logsDir);
-    List<String> argv = new ArrayList<>();
-    argv.add(exe.get().toString());
-    argv.addAll(arguments(p, logsDir));
-    Instant started = Instant.now();
-    ProcessResult r = ctx.run(ProcessSpec.of(argv).withCwd(exeDir).withTimeout(toolTimeout(p)));
-    ObjectNode extras = Json.object().set("command", ProcessSummaries.command(r));
-    // Only a report written by this run counts (B17); after a timeout a partial report is still worth keeping.
-    Optional<Path> report = FreshFiles.newestSince(logsDir, REPORT_GLOB, started);
-    Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "Stinger");
-    if (problem.isPresent()) {
-      ObjectNode s = problem.get().summary();
-      s.set("intent", intent);
-      if (r.termination() == Termination.TIMEOUT || r.termination() == Termination.IDLE_TIMEOUT) {
-        s.put("error_hint", "Stinger ran longer than allowed; raise timeout_minutes or scan a smaller scan_path.");
-      }
-      report.flatMap(TrellixStingerScanTask::read).ifPresent(text -> {
-        ObjectNode parsed = StingerReportParser.parse(text);
-        parsed.remove("recognised");
-        s.set("partial_report", parsed);
-        s.put("log_file", report.get().toString());
-      });
-      extras.setAll(problem.get().extras());
-      return new TaskOutcome(Status.FAILURE, s, extras);
-    }
+    return ToolPaths.inToolFolder(exe, arguments(p, logsDir)).withTimeout(toolTimeout(p));
+  }
+
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
     ObjectNode s = Json.object();
-    s.set("intent", intent);
+    s.set("intent", intent(p));
+    // Only a report written by this run counts (B17).
+    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r);
     String text = report.flatMap(TrellixStingerScanTask::read).orElse(null);
     boolean recognised = false;
     if (text != null) {
@@ -157,40 +116,57 @@ public final class TrellixStingerScanTask implements TaskType {
       recognised = parsed.remove("recognised").asBoolean();
       s.setAll(parsed);
       s.put("log_file", report.get().toString());
-      extras.put("log_file", report.get().toString());
     } else {
       s.putNull("log_file");
     }
-    s.put("exit_code", r.exitCode());
-    s.put("stdout_excerpt", Text.tail(r.stdout().text(), EXCERPT));
-    s.put("stderr_excerpt", Text.tail(r.stderr().text(), EXCERPT));
+    ToolOutcomes.excerpts(s, r, EXCERPT);
     s.put("timed_out", false);
     s.put("scan_duration_seconds", Json.round(r.duration().toNanos() / 1e9, 1));
-    ObjectNode hr = s.putObject("human_readable");
-    ArrayNode notes = hr.putArray("notes");
-    Status status;
+    TaskOutcome o = outcome(s, r, p, text, recognised);
+    return text == null ? o : o.withExtra("log_file", TextNode.valueOf(report.get().toString()));
+  }
+
+  private static TaskOutcome outcome(ObjectNode s, ProcessResult r, Params p, String report, boolean recognised) {
     if (r.exitCode() != 0) {
-      status = Status.FAILURE;
-      hr.put("verdict", "failed");
-      s.put("error", "Stinger exited with code " + r.exitCode());
       s.put("error_hint", "Run Stinger by hand once to see its message; it needs administrator rights.");
-    } else if (text == null) {
-      status = Status.FAILURE;
-      hr.put("verdict", "failed");
-      s.put("error", "Stinger wrote no report (" + REPORT_GLOB + ") in " + logsDir + " during this run");
-    } else if (!recognised) {
-      status = Status.WARNING;
-      hr.put("verdict", "unknown");
-      notes.add("The Stinger report was not recognised (language or version); see raw_tail.");
-      s.put("raw_tail", Text.tail(StingerReportParser.toText(text), ProcessSummaries.EXCERPT));
-    } else {
-      status = Status.SUCCESS;
-      long infected = s.path("infected_files").asLong(0);
-      boolean delete = p.string("action").equals("delete");
-      hr.put("verdict", infected == 0 ? "clean" : delete ? "infections_removed" : "infections_found");
-      notes.add(s.path("total_files").asLong() + " files scanned, " + infected + " possibly infected");
+      return ToolOutcomes.exitedWith(s, "Stinger", r);
     }
-    return new TaskOutcome(status, s, extras);
+    if (report == null) {
+      return TaskOutcome.failure(s, "failed", "Stinger wrote no report (" + REPORT_GLOB + ") in " + logsDir(p)
+          + " during this run");
+    }
+    if (!recognised) {
+      return ToolOutcomes.unrecognised(s, "The Stinger report was not recognised (language or version); see raw_tail.",
+          StingerReportParser.toText(report));
+    }
+    long infected = s.path("infected_files").asLong(0);
+    boolean delete = p.string("action").equals("delete");
+    return ToolOutcomes.of(Status.SUCCESS, s,
+        infected == 0 ? "clean" : delete ? "infections_removed" : "infections_found",
+        s.path("total_files").asLong() + " files scanned, " + infected + " possibly infected");
+  }
+
+  /** After a timeout the partial report is still worth keeping, with a hint about the tool's own limit. */
+  @Override
+  protected TaskOutcome unfinished(ProcessResult r, Params p) {
+    TaskOutcome o = super.unfinished(r, p);
+    ObjectNode s = o.summary();
+    if (r.termination() == Termination.TIMEOUT || r.termination() == Termination.IDLE_TIMEOUT) {
+      s.put("error_hint", "Stinger ran longer than allowed; raise timeout_minutes or scan a smaller scan_path.");
+    }
+    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r);
+    report.flatMap(TrellixStingerScanTask::read).ifPresent(text -> {
+      ObjectNode parsed = StingerReportParser.parse(text);
+      parsed.remove("recognised");
+      s.set("partial_report", parsed);
+      s.put("log_file", report.get().toString());
+    });
+    return o;
+  }
+
+  @Override
+  protected void describeUnfinished(ObjectNode s, Params p) {
+    s.set("intent", intent(p));
   }
 
   private static Optional<String> read(Path report) {
@@ -201,11 +177,12 @@ public final class TrellixStingerScanTask implements TaskType {
     }
   }
 
-  private static ObjectNode intent(Params p, Path logsDir) {
+  private static ObjectNode intent(Params p) {
     ObjectNode i = Json.object();
     i.put("action", p.string("action"));
     i.put("silent", true);
-    i.put("logs_dir", logsDir.toString());
+    Path logsDir = logsDir(p);
+    i.put("logs_dir", logsDir == null ? null : logsDir.toString());
     if (p.has("scan_path")) {
       i.put("scan_path", p.string("scan_path"));
       i.put("scan_scope", "folder");

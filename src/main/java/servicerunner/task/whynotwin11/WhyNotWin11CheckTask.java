@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
@@ -19,130 +16,92 @@ import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
-import servicerunner.task.wintools.HumanReadable;
-import servicerunner.task.wintools.Text;
+import servicerunner.task.ToolNotFoundException;
+import servicerunner.task.ToolTask;
+import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
 /** WhyNotWin11: Windows 11 readiness checks from the CSV the tool exports. */
-public final class WhyNotWin11CheckTask implements TaskType {
+public final class WhyNotWin11CheckTask extends ToolTask {
   private static final String[] EXE_NAMES = {"WhyNotWin11.exe", "WhyNotWin11Portable.exe"};
   static final String DEFAULT_CSV_NAME = "whynotwin11_result.csv";
 
-  @Override
-  public String id() {
-    return "whynotwin11_check";
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("whynotwin11_check",
+          "Checks Windows 11 readiness (CPU, TPM, Secure Boot, RAM, disk...) with WhyNotWin11 and lists failing checks.")
+      .windowsToolRequired("WhyNotWin11.exe, or the folder holding it.")
+      .params(
+          ParamSpec.string("working_dir", "Working folder for the tool (default: the exe's folder)."),
+          ParamSpec.string("output_csv", "Where the CSV is written (default: a new file in the task's scratch folder). "
+              + "An existing file there is removed first, so only this run's export is read."))
+      .timeout(Duration.ofMinutes(10))
+      .example("{\"type\":\"whynotwin11_check\",\"executable_path\":\"..\\\\data\\\\programs\\\\WhyNotWin11\\\\"
+          + "WhyNotWin11Portable.exe\"}")
+      .verdicts("ready", "not_ready", "unknown")
+      .build();
+
+  public WhyNotWin11CheckTask() {
+    super(DECLARATION, "WhyNotWin11");
+  }
+
+  private static Path csv(Params p, TaskContext ctx) {
+    return p.optString("output_csv").map(ToolPaths::absolute).orElseGet(() -> ctx.scratchDir().resolve(DEFAULT_CSV_NAME));
   }
 
   @Override
-  public String description() {
-    return "Checks Windows 11 readiness (CPU, TPM, Secure Boot, RAM, disk...) with WhyNotWin11 and lists failing checks.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("executable_path", "WhyNotWin11.exe, or the folder holding it.").required(),
-        ParamSpec.string("working_dir", "Working folder for the tool (default: the exe's folder)."),
-        ParamSpec.string("output_csv", "Where the CSV is written (default: a new file in the task's scratch folder). "
-            + "An existing file there is removed first, so only this run's export is read."));
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(10);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"whynotwin11_check\",\"executable_path\":\"..\\\\data\\\\programs\\\\WhyNotWin11\\\\WhyNotWin11Portable.exe\"}";
-  }
-
-  @Override
-  public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensure(runTool(ctx));
-  }
-
-  private TaskOutcome runTool(TaskContext ctx) {
-    Params p = ctx.params();
-    Optional<Path> exe = ToolPaths.executable(p.string("executable_path"), EXE_NAMES);
-    if (exe.isEmpty()) {
-      return TaskOutcome.failure(ToolPaths.notFound(p.string("executable_path"), EXE_NAMES));
-    }
-    Path work = p.optString("working_dir").map(ToolPaths::absolute).orElse(exe.get().getParent());
-    Path csv = p.optString("output_csv").map(ToolPaths::absolute).orElseGet(() -> ctx.scratchDir().resolve(DEFAULT_CSV_NAME));
+  protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException {
+    Path exe = ToolPaths.require(p, EXE_NAMES);
+    Path csv = csv(p, ctx);
     try {
       // Never pre-create the CSV: the reference's mkstemp file made "CSV found" always true (bug B11).
       Files.deleteIfExists(csv);
       Files.createDirectories(csv.getParent());
     } catch (IOException e) {
-      return TaskOutcome.failure("output_csv: cannot prepare " + csv + ": " + e.getMessage());
+      throw ToolPaths.cannotPrepare("output_csv", csv, e);
     }
-    List<String> argv = new ArrayList<>(List.of(exe.get().toString(), "/export", "CSV", csv.toString(), "/silent"));
-    ProcessResult r = ctx.run(ProcessSpec.of(argv).withCwd(work));
-    ObjectNode extras = Json.object().set("command", ProcessSummaries.command(r));
-    Optional<TaskOutcome> problem = ProcessSummaries.problem(r, "WhyNotWin11");
-    if (problem.isPresent()) {
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
-    byte[] bytes = null;
-    try {
-      if (Files.isRegularFile(csv)) {
-        bytes = Files.readAllBytes(csv);
-      }
-    } catch (IOException e) {
-      bytes = null;
-    }
+    Path work = p.optString("working_dir").map(ToolPaths::absolute).orElse(exe.getParent());
+    return ProcessSpec.of(exe.toString(), "/export", "CSV", csv.toString(), "/silent").withCwd(work);
+  }
+
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
+    Path csv = csv(p, ctx);
+    byte[] bytes = read(csv);
     if (bytes == null || bytes.length == 0) {
-      ObjectNode s = Json.object();
-      s.put("error", bytes == null ? "WhyNotWin11 wrote no CSV at " + csv : "WhyNotWin11 wrote an empty CSV at " + csv);
-      s.put("csv_path", csv.toString());
-      s.put("exit_code", r.exitCode());
-      s.put("stdout_excerpt", r.stdout().lastChars(ProcessSummaries.EXCERPT));
-      s.put("stderr_excerpt", r.stderr().lastChars(ProcessSummaries.EXCERPT));
-      return new TaskOutcome(Status.FAILURE, s, extras);
+      ObjectNode s = ToolOutcomes.excerpts(Json.object().put("csv_path", csv.toString()), r, ProcessSummaries.EXCERPT);
+      return TaskOutcome.failure(s, "failed", "WhyNotWin11 wrote " + (bytes == null ? "no" : "an empty") + " CSV at "
+          + csv);
     }
     ObjectNode s = WhyNotWin11CsvParser.parse(bytes);
     boolean recognised = s.remove("recognised").asBoolean();
     s.put("csv_path", csv.toString());
-    s.put("exit_code", r.exitCode());
-    s.put("stderr_excerpt", Text.tail(r.stderr().text(), ProcessSummaries.EXCERPT));
-    ObjectNode hr = s.putObject("human_readable");
-    ArrayNode notes = hr.putArray("notes");
-    Status status;
+    ToolOutcomes.excerpts(s, r, ProcessSummaries.EXCERPT);
+    // A tool that exited non-zero after writing a readable CSV: the checks stand, but not as a clean success.
+    boolean exited0 = r.exitCode() == 0;
+    Status ok = exited0 ? Status.SUCCESS : Status.WARNING;
+    String[] notes = exited0 ? new String[0] : new String[] {"WhyNotWin11 exited with code " + r.exitCode()};
+    if (!recognised) {
+      return ToolOutcomes.of(Status.WARNING, s, "unknown", "The WhyNotWin11 CSV was not recognised; see raw.", notes);
+    }
     ArrayNode failing = (ArrayNode) s.get("failing_checks");
     ArrayNode unknown = (ArrayNode) s.get("unknown_checks");
-    if (!recognised) {
-      status = Status.WARNING;
-      hr.put("verdict", "unknown");
-      notes.add("The WhyNotWin11 CSV was not recognised; see raw.");
-    } else if (!failing.isEmpty()) {
-      status = Status.SUCCESS;
-      hr.put("verdict", "not_ready");
+    if (!failing.isEmpty()) {
       List<String> names = new ArrayList<>();
       failing.forEach(n -> names.add(n.asText()));
-      notes.add("Failing: " + String.join(", ", names));
-    } else if (!unknown.isEmpty()) {
-      status = Status.WARNING;
-      hr.put("verdict", "unknown");
-      notes.add(unknown.size() + " checks gave no clear result");
-    } else {
-      status = Status.SUCCESS;
-      hr.put("verdict", "ready");
-      notes.add("All " + s.get("passing_checks").size() + " checks pass");
+      return ToolOutcomes.of(ok, s, "not_ready", "Failing: " + String.join(", ", names), notes);
     }
-    if (r.exitCode() != 0) {
-      notes.add("WhyNotWin11 exited with code " + r.exitCode());
-      if (status == Status.SUCCESS) {
-        status = Status.WARNING;
-      }
+    if (!unknown.isEmpty()) {
+      return ToolOutcomes.of(Status.WARNING, s, "unknown", unknown.size() + " checks gave no clear result", notes);
     }
-    return new TaskOutcome(status, s, extras);
+    return ToolOutcomes.of(ok, s, "ready", "All " + s.get("passing_checks").size() + " checks pass", notes);
+  }
+
+  private static byte[] read(Path csv) {
+    try {
+      return Files.isRegularFile(csv) ? Files.readAllBytes(csv) : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

@@ -16,4 +16,10 @@ public final class Text {
   public static String[] lines(String s) {
     return s.split("\r\n|\r|\n");
   }
+
+  /** The last non-blank line, stripped; empty when there is none (a crash message is usually the last line). */
+  public static String lastLine(String s) {
+    String[] l = lines(s.strip());
+    return l[l.length - 1].strip();
+  }
 }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
@@ -33,11 +30,5 @@ class AdwCleanerCleanTaskTest {
     var scan = ParamValidator.validate(type.params(), (ObjectNode) Json.parse(
         "{\"executable_path\":\"a\",\"working_path\":\"w\",\"scan_only\":true}"), n -> n).params();
     assertEquals(List.of("/eula", "/scan", "/noreboot", "/path", "/w"), AdwCleanerCleanTask.arguments(scan, Path.of("/w")));
-  }
-
-  @Test
-  void windowsOnlyWithDefaultTimeout() {
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
-    assertEquals(Duration.ofHours(1), type.defaultTimeout());
   }
 }

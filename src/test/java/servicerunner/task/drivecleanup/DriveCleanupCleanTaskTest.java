@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
@@ -36,11 +33,5 @@ class DriveCleanupCleanTaskTest {
   void noCategoryMeansCleanupAll() throws Exception {
     var params = ParamValidator.validate(type.params(), (ObjectNode) Json.parse("{\"executable_path\":\"x\"}"), n -> n).params();
     assertEquals(List.of("-n"), DriveCleanupCleanTask.arguments(params));
-  }
-
-  @Test
-  void windowsOnlyWithDefaultTimeout() {
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
-    assertEquals(Duration.ofMinutes(10), type.defaultTimeout());
   }
 }

@@ -18,6 +18,7 @@ import servicerunner.plan.PreparedPlan;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;
 import servicerunner.task.Status;
+import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 
@@ -72,7 +73,7 @@ class FurmarkStressTestTaskTest {
   @Test
   void summaryHasTheFieldsTheRendererReads() {
     ObjectNode s = parsed("rtx3060-report-cp1252.out");
-    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(s, 0, 90));
+    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(s, 0, 90, null).status());
     RendererFields.assertField(s, "api", JsonNodeType.STRING);
     RendererFields.assertField(s, "resolution.width", JsonNodeType.NUMBER);
     RendererFields.assertField(s, "resolution.height", JsonNodeType.NUMBER);
@@ -82,18 +83,36 @@ class FurmarkStressTestTaskTest {
     RendererFields.assertField(s, "gpus[0].max_temperature_c", JsonNodeType.NUMBER);
     RendererFields.assertField(s, "human_readable.verdict", JsonNodeType.STRING);
     assertEquals(52, s.at("/gpus/0/max_temperature_c").asInt(), "0xB0 degree byte does not disturb the number");
+    assertEquals("completed", s.at("/human_readable/verdict").asText());
+    assertEquals(52, s.at("/human_readable/max_temperature_c").asInt());
   }
 
   @Test
   void statusRules() {
-    assertEquals(Status.WARNING, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 90));
-    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 95));
-    ObjectNode none = parsed("truncated-no-stats.out");
-    assertEquals(Status.WARNING, FurmarkStressTestTask.decide(none, 0, 90));
+    TaskOutcome hot = FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 90, null);
+    assertEquals(Status.WARNING, hot.status());
+    assertEquals("too_hot", hot.verdict().id());
+    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 95, null)
+        .status());
+    TaskOutcome none = FurmarkStressTestTask.decide(parsed("truncated-no-stats.out"), 0, 90, null);
+    assertEquals(Status.WARNING, none.status());
+    assertEquals("no_report", none.verdict().id());
     ObjectNode crashed = parsed("truncated-no-stats.out");
     crashed.put("stderr_excerpt", "GPU device lost\n");
-    assertEquals(Status.FAILURE, FurmarkStressTestTask.decide(crashed, 3, 90));
+    TaskOutcome failed = FurmarkStressTestTask.decide(crashed, 3, 90, null);
+    assertEquals(Status.FAILURE, failed.status());
+    assertEquals("FurMark exited with code 3: GPU device lost", failed.reason());
     assertEquals("FurMark exited with code 3: GPU device lost", crashed.get("error").asText());
-    assertTrue(crashed.at("/human_readable/verdict").asText().startsWith("Failed"));
+    assertEquals("failed", crashed.at("/human_readable/verdict").asText());
+  }
+
+  /** A report printed before a hang counts, as a warning that says the tool had to be stopped. */
+  @Test
+  void reportThenHangIsAWarningWithBothNotes() {
+    ObjectNode s = parsed("two-gpus-hot-reconstructed.out");
+    TaskOutcome o = FurmarkStressTestTask.decide(s, 0, 90, "stopped at the timeout");
+    assertEquals(Status.WARNING, o.status());
+    assertTrue(s.get("warning").asText().endsWith("; stopped at the timeout"), s.toString());
+    assertEquals(3, s.at("/human_readable/notes").size(), s.toString());
   }
 }

@@ -56,12 +56,15 @@ class HeavyloadStressTestIT {
     assertEquals("skipped", r.result(0).get("status").asText());
   }
 
+  /** A selection HeavyLoad cannot run is a plan error with its path: nothing starts, exit 1. */
   @Test
-  void invalidSelectionFailsWithAnError() throws Exception {
+  void invalidSelectionIsAPlanError() throws Exception {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"heavyload_stress_test\",\"executable_path\":\""
         + Fixtures.path("fake-tools", "heavyload-ok.sh") + "\",\"duration_minutes\":1}]}").run();
-    assertEquals("TASK_FAIL:0:heavyload_stress_test - stress_cpu, stress_memory, stress_disk, stress_gpu: at least one"
-        + " must be true", r.taskMarkers().get(1));
+    r.assertExit(1).assertProtocolClean();
+    assertEquals(List.of(), r.taskMarkers());
+    assertTrue(r.stderrLines().contains("Plan error: tasks[0].stress_cpu, stress_memory, stress_disk, stress_gpu: at"
+        + " least one must be true"), r.stderrText());
   }
 
   @Test

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;
@@ -37,15 +35,20 @@ class HeavyloadStressTestTaskTest {
         validate("{\"duration_minutes\":\"1\"}").errors());
   }
 
+  private List<String> planErrors(String json) throws IOException {
+    return type.checkParams(params(json), n -> "tasks[0]." + n);
+  }
+
+  /** Combinations the declared types cannot express are plan errors with their path, before anything runs. */
   @Test
-  void handlerRulesNameTheFields() throws IOException {
-    assertEquals("stress_cpu, stress_memory, stress_disk, stress_gpu: at least one must be true",
-        HeavyloadStressTestTask.invalid(params("{\"duration_minutes\":1}")));
-    assertEquals("duration_minutes: required when headless is true (HeavyLoad would never end)",
-        HeavyloadStressTestTask.invalid(params("{\"stress_cpu\":true}")));
-    assertEquals("testfile_path: only used with stress_disk: true",
-        HeavyloadStressTestTask.invalid(params("{\"stress_cpu\":true,\"duration_minutes\":1,\"testfile_path\":\"C:/T\"}")));
-    assertNull(HeavyloadStressTestTask.invalid(params("{\"stress_gpu\":true,\"headless\":false}")));
+  void combinationRulesAreCheckedAtPlanTime() throws IOException {
+    assertEquals(List.of("tasks[0].stress_cpu, stress_memory, stress_disk, stress_gpu: at least one must be true"),
+        planErrors("{\"duration_minutes\":1}"));
+    assertEquals(List.of("tasks[0].duration_minutes: required when headless is true (HeavyLoad would never end)"),
+        planErrors("{\"stress_cpu\":true}"));
+    assertEquals(List.of("tasks[0].testfile_path: only used with stress_disk: true"),
+        planErrors("{\"stress_cpu\":true,\"duration_minutes\":1,\"testfile_path\":\"C:/T\"}"));
+    assertEquals(List.of(), planErrors("{\"stress_gpu\":true,\"headless\":false}"));
   }
 
   @Test
@@ -71,10 +74,5 @@ class HeavyloadStressTestTaskTest {
         type.defaultTimeout(params("{\"duration_minutes\":1.5,\"stress_cpu\":true}")),
         "fractions round up to whole minutes, as /DURATION takes");
     assertNull(type.defaultTimeout(params("{\"headless\":false,\"stress_cpu\":true}")), "GUI run ended by hand");
-  }
-
-  @Test
-  void windowsOnly() {
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
   }
 }

@@ -74,7 +74,7 @@ class KvrtScanIT {
     JsonNode res = WinToolsTesting.runTask("{\"type\":\"kvrt_scan\",\"executable_path\":\"no/such/KVRT.exe\"}").result(0);
     assertEquals("failure", res.get("status").asText());
     assertTrue(res.get("summary").get("error").asText().startsWith("executable_path: no/such/KVRT.exe is not a file"));
-    assertEquals("failed", res.get("summary").get("human_readable").get("verdict").asText());
+    assertEquals("not_found", res.get("summary").get("human_readable").get("verdict").asText());
   }
 
   @Test

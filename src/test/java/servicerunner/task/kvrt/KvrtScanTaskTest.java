@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
@@ -34,11 +31,5 @@ class KvrtScanTaskTest {
     var params = ParamValidator.validate(type.params(), given, n -> n).params();
     assertEquals(List.of("-accepteula", "-silent", "-details", "-dontencrypt", "-noads", "-fixednames", "-d", "C:\\Q",
         "-processlevel", "2", "-x"), KvrtScanTask.arguments(params));
-  }
-
-  @Test
-  void windowsOnlyWithALongDefaultTimeout() {
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
-    assertEquals(Duration.ofHours(3), type.defaultTimeout());
   }
 }

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
+import org.junit.jupiter.api.io.TempDir;
+import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;
@@ -49,6 +49,14 @@ class TrellixStingerScanTaskTest {
     assertEquals(Duration.ofMinutes(30), TrellixStingerScanTask.toolTimeout(params("{\"executable_path\":\"s\"}")));
     assertEquals(Duration.ofMinutes(90), TrellixStingerScanTask.toolTimeout(params("{\"executable_path\":\"s\",\"timeout_minutes\":90}")));
     assertTrue(type.defaultTimeout().compareTo(Duration.ofMinutes(1440)) > 0, "outer cap must not cut timeout_minutes");
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
+  }
+
+  /** The tool's own limit (timeout_minutes), not the plan's timeout_seconds, is the limit the process runs under. */
+  @Test
+  void invocationRunsUnderTimeoutMinutes(@TempDir Path logs) throws Exception {
+    ProcessSpec spec = type.invocation(params("{\"executable_path\":\"" + WinToolsTesting.fakeTool("win-tools-stinger")
+        + "\",\"timeout_minutes\":7,\"logs_dir\":\"" + logs + "\"}"), null);
+    assertEquals(Duration.ofMinutes(7), spec.timeout());
+    assertEquals(Path.of("fixtures/fake-tools").toAbsolutePath().normalize(), spec.cwd());
   }
 }
