@@ -36,10 +36,16 @@ public abstract class ToolTask implements TaskType {
   }
 
   /** The process to run: argv, encoding, cwd, stdin. */
-  protected abstract ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException;
+  protected abstract ProcessSpec invocation(Params p, TaskContext ctx)
+      throws ToolNotFoundException, InvalidParamsException;
 
   /** The outcome of a tool that ran to its exit. */
   protected abstract TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx);
+
+  /** The name the common failure sentences use ("sfc timed out ..."); the generic command names its program. */
+  protected String toolName(Params p) {
+    return toolName;
+  }
 
   /** Fields the renderer reads that a tool which did not finish leaves unknown (drive, mode, intent, ...). */
   protected void describeUnfinished(ObjectNode summary, Params p) {}
@@ -54,6 +60,8 @@ public abstract class ToolTask implements TaskType {
       ObjectNode s = Json.object();
       describeUnfinished(s, p);
       return TaskOutcome.failure(s, "not_found", e.getMessage());
+    } catch (InvalidParamsException e) {
+      return TaskOutcome.failure(e.getMessage());
     }
     ProcessResult r = ctx.run(spec);
     TaskOutcome o;
@@ -62,7 +70,7 @@ public abstract class ToolTask implements TaskType {
     } else {
       ObjectNode s = Json.object();
       describeUnfinished(s, p);
-      o = ProcessSummaries.notCompleted(s, r, toolName);
+      o = ProcessSummaries.notCompleted(s, r, toolName(p));
     }
     return o.extras().has("command") ? o : o.withExtra("command", ProcessSummaries.command(r));
   }
