@@ -40,10 +40,16 @@ public abstract class ToolTask implements TaskType {
    * The process to run: argv, encoding, cwd, stdin. An {@link IOException} from preparing the tool's files (a
    * folder to create, a stale result to remove) fails the task with verdict {@code failed} and its message.
    */
-  protected abstract ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException;
+  protected abstract ProcessSpec invocation(Params p, TaskContext ctx)
+      throws ToolNotFoundException, InvalidParamsException, IOException;
 
   /** The outcome of a tool that ran to its exit. */
   protected abstract TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx);
+
+  /** The name the common failure sentences use ("sfc timed out ..."); the generic command names its program. */
+  protected String toolName(Params p) {
+    return toolName;
+  }
 
   /** Fields the renderer reads that a tool which did not finish leaves unknown (drive, mode, intent, ...). */
   protected void describeUnfinished(ObjectNode summary, Params p) {}
@@ -55,7 +61,7 @@ public abstract class ToolTask implements TaskType {
   protected TaskOutcome unfinished(ProcessResult r, Params p) {
     ObjectNode s = Json.object();
     describeUnfinished(s, p);
-    return ProcessSummaries.notCompleted(s, r, toolName);
+    return ProcessSummaries.notCompleted(s, r, toolName(p));
   }
 
   @Override
@@ -66,7 +72,7 @@ public abstract class ToolTask implements TaskType {
       spec = invocation(p, ctx);
     } catch (ToolNotFoundException e) {
       return notStarted(p, "not_found", e.getMessage());
-    } catch (IOException e) {
+    } catch (InvalidParamsException | IOException e) {
       return notStarted(p, "failed", e.getMessage());
     }
     ProcessResult r = ctx.run(spec);

@@ -1,12 +1,12 @@
 package servicerunner.task.bleachbit;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,14 +14,15 @@ import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.task.ParamKind;
-import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.Verdict;
 
 /**
  * Cleans (or previews) BleachBit cleaner options: {@code bleachbit --clean|--preview <cleaner.option>...}.
@@ -31,65 +32,47 @@ import servicerunner.task.TaskType;
  * with {@code unknown_options} listing the rest (the cleaning that was asked for and possible was still done).
  */
 public final class BleachbitCleanTask implements TaskType {
-  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
   private static final int MAX_STDERR_ERRORS = 20;
 
-  @Override
-  public String id() {
-    return "bleachbit_clean";
-  }
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("bleachbit_clean",
+          "Deletes junk files with BleachBit (or previews what would be deleted) and reports the space recovered.")
+      .params(
+          ParamSpec.stringList("options", "Cleaner options as cleaner.option ids (see bleachbit --list-cleaners),"
+              + " e.g. [\"system.tmp\", \"firefox.cache\"]; cleaner.* selects every option of a cleaner.")
+              .required(),
+          ParamSpec.string("executable_path", "bleachbit_console.exe, bleachbit.exe (its console twin is used) or"
+              + " the BleachBit folder; default: bleachbit (Linux) / bleachbit_console.exe (Windows) on PATH."),
+          ParamSpec.bool("preview", "Only list what would be deleted (bleachbit --preview); nothing is changed.")
+              .defaultsTo(false),
+          ParamSpec.bool("validate_options", "Check the ids against bleachbit --list-cleaners before running.")
+              .defaultsTo(true),
+          ParamSpec.of("env", ParamKind.STRING_MAP, "Extra environment variables for BleachBit"
+              + " (e.g. HOME / XDG_CACHE_HOME to clean another profile)."))
+      .timeout(Duration.ofMinutes(30))
+      .example("{\"type\":\"bleachbit_clean\",\"options\":[\"system.tmp\",\"firefox.cache\"],\"preview\":true}")
+      .verdicts("cleaned", "previewed", "nothing_to_clean", "problems_reported", "unknown_options", "tool_error",
+          "no_summary")
+      .build();
 
   @Override
-  public String description() {
-    return "Deletes junk files with BleachBit (or previews what would be deleted) and reports the space recovered.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.stringList("options", "Cleaner options as cleaner.option ids (see bleachbit --list-cleaners),"
-            + " e.g. [\"system.tmp\", \"firefox.cache\"]; cleaner.* selects every option of a cleaner.").required(),
-        ParamSpec.string("executable_path", "bleachbit_console.exe, bleachbit.exe (its console twin is used) or"
-            + " the BleachBit folder; default: bleachbit (Linux) / bleachbit_console.exe (Windows) on PATH."),
-        ParamSpec.bool("preview", "Only list what would be deleted (bleachbit --preview); nothing is changed.")
-            .defaultsTo(false),
-        ParamSpec.bool("validate_options", "Check the ids against bleachbit --list-cleaners before running.")
-            .defaultsTo(true),
-        ParamSpec.of("env", ParamKind.STRING_MAP, "Extra environment variables for BleachBit"
-            + " (e.g. HOME / XDG_CACHE_HOME to clean another profile)."));
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return DEFAULT_TIMEOUT;
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"bleachbit_clean\",\"options\":[\"system.tmp\",\"firefox.cache\"],\"preview\":true}";
+  public TaskDeclaration declaration() {
+    return DECLARATION;
   }
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
-    TaskOutcome o = HumanReadable.ensureVerdict(execute(ctx));
-    ObjectNode hr = (ObjectNode) o.summary().get("human_readable");
-    if (!hr.has("mode")) {
-      hr.put("mode", ctx.params().bool("preview") ? "preview" : "clean"); // the app's preview detection reads it
-    }
-    return o;
-  }
-
-  private TaskOutcome execute(TaskContext ctx) {
     Params p = ctx.params();
+    boolean preview = p.bool("preview");
     List<String> requested = p.stringList("options");
     if (requested.isEmpty()) {
-      return TaskOutcome.failure("options: expected at least one cleaner option, e.g. [\"system.tmp\"]");
+      return TaskOutcome.failure(modeOnly(preview), "failed",
+          "options: expected at least one cleaner option, e.g. [\"system.tmp\"]");
     }
     List<String> malformed = CleanerOptions.malformed(requested);
     if (!malformed.isEmpty()) {
-      return TaskOutcome.failure("options: not a cleaner.option id: " + String.join(", ", malformed));
+      return TaskOutcome.failure(modeOnly(preview), "failed",
+          "options: not a cleaner.option id: " + String.join(", ", malformed));
     }
-    boolean preview = p.bool("preview");
     boolean windows = ctx.platform().isWindows();
     String exe = BleachbitExecutable.resolve(p.optString("executable_path").orElse(null), windows);
     Map<String, String> env = p.stringMap("env");
@@ -98,14 +81,13 @@ public final class BleachbitCleanTask implements TaskType {
       ensureAppDataFolder(ctx);
     }
 
-    List<String> toRun = new ArrayList<>(new java.util.LinkedHashSet<>(requested));
+    List<String> toRun = new ArrayList<>(new LinkedHashSet<>(requested));
     List<String> unknown = List.of();
     if (p.bool("validate_options")) {
-      ProcessSpec list = ProcessSpec.of(exe, "--list-cleaners").withEnv(env).withCwd(cwd).withForwardOutput(false);
-      ProcessResult lr = ctx.run(list);
-      var problem = ProcessSummaries.problem(lr, "BleachBit");
-      if (problem.isPresent()) {
-        return problem.get().withExtra("command", ProcessSummaries.command(lr));
+      ProcessResult lr = ctx.run(ProcessSpec.of(exe, "--list-cleaners").withEnv(env).withCwd(cwd)
+          .withForwardOutput(false));
+      if (!lr.exited()) {
+        return notCompleted(lr, preview);
       }
       Set<String> known = CleanerOptions.parseList(lr.stdout().text());
       if (lr.exitCode() != 0 || known.isEmpty()) {
@@ -115,13 +97,7 @@ public final class BleachbitCleanTask implements TaskType {
         toRun = split.valid();
         unknown = split.unknown();
         if (toRun.isEmpty()) {
-          ObjectNode s = Json.object();
-          s.put("error", "Unknown BleachBit cleaner option(s): " + String.join(", ", unknown));
-          s.put("error_hint", "Run bleachbit --list-cleaners for the ids this installation knows.");
-          s.set("unknown_options", strings(unknown));
-          s.putObject("human_readable").put("verdict", "Not run: no known cleaner option in the list")
-              .put("mode", preview ? "preview" : "clean");
-          return TaskOutcome.of(Status.FAILURE, s);
+          return noKnownOption(unknown, preview);
         }
         if (!unknown.isEmpty()) {
           ctx.log("Unknown cleaner option(s) left out: " + String.join(", ", unknown));
@@ -134,19 +110,49 @@ public final class BleachbitCleanTask implements TaskType {
     argv.add(preview ? "--preview" : "--clean");
     argv.addAll(toRun);
     ProcessResult r = ctx.run(ProcessSpec.of(argv).withEnv(env).withCwd(cwd));
-    var problem = ProcessSummaries.problem(r, "BleachBit");
-    if (problem.isPresent()) {
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
+    if (!r.exited()) {
+      return notCompleted(r, preview);
     }
     ObjectNode s = BleachbitOutputParser.parse(r.stdout().text());
-    s.set("options", strings(toRun));
-    s.set("unknown_options", strings(unknown));
+    s.set("options", Json.valueToTree(toRun));
+    s.set("unknown_options", Json.valueToTree(unknown));
     s.set("stderr_errors", BleachbitOutputParser.stderrErrors(r.stderr().text(), MAX_STDERR_ERRORS));
     ProcessSummaries.addProcess(s, r);
     Status status = decide(s, r.exitCode(), unknown);
     s.putObject("results").put("applied", !preview && status != Status.FAILURE);
-    s.set("human_readable", humanReadable(s, preview, status));
-    return new TaskOutcome(status, s, Json.object().set("command", ProcessSummaries.command(r)));
+    Verdict v = verdict(s, preview, status);
+    ObjectNode hr = s.putObject("human_readable");
+    hr.put("mode", mode(preview));
+    hr.put("space_recovered_human", HumanSize.format(s.path("space_recovered_bytes").asLong(0)));
+    hr.put("verdict", status == Status.FAILURE ? "Failed: " + v.sentence() : v.sentence());
+    return TaskOutcome.of(status, v, s).withExtra("command", ProcessSummaries.command(r));
+  }
+
+  /** The app's preview detection reads human_readable.mode, on a failed run too. */
+  private static ObjectNode modeOnly(boolean preview) {
+    ObjectNode s = Json.object();
+    s.putObject("human_readable").put("mode", mode(preview));
+    return s;
+  }
+
+  private static String mode(boolean preview) {
+    return preview ? "preview" : "clean";
+  }
+
+  private static TaskOutcome notCompleted(ProcessResult r, boolean preview) {
+    return ProcessSummaries.notCompleted(modeOnly(preview), r, "BleachBit")
+        .withExtra("command", ProcessSummaries.command(r));
+  }
+
+  private static TaskOutcome noKnownOption(List<String> unknown, boolean preview) {
+    String error = "Unknown BleachBit cleaner option(s): " + String.join(", ", unknown);
+    ObjectNode s = Json.object();
+    s.put("error", error);
+    s.put("error_hint", "Run bleachbit --list-cleaners for the ids this installation knows.");
+    s.set("unknown_options", Json.valueToTree(unknown));
+    s.putObject("human_readable").put("verdict", "Not run: no known cleaner option in the list")
+        .put("mode", mode(preview));
+    return TaskOutcome.of(Status.FAILURE, Verdict.of("unknown_options", error), s);
   }
 
   /**
@@ -184,39 +190,35 @@ public final class BleachbitCleanTask implements TaskType {
     return Status.SUCCESS;
   }
 
-  private static ObjectNode humanReadable(ObjectNode s, boolean preview, Status status) {
-    ObjectNode hr = Json.object();
-    hr.put("mode", preview ? "preview" : "clean");
-    long bytes = s.path("space_recovered_bytes").asLong(0);
-    String size = HumanSize.format(bytes);
-    hr.put("space_recovered_human", size);
-    long files = s.path("files_deleted").asLong(0);
-    String verdict;
+  /** The sentence of a run that reached its exit: the error of a failure, else what was (or can be) recovered. */
+  static Verdict verdict(ObjectNode s, boolean preview, Status status) {
     if (status == Status.FAILURE) {
-      verdict = "Failed: " + s.path("error").asText();
-    } else if (s.path("no_work").asBoolean()) {
-      verdict = preview ? "Preview: nothing to clean" : "Nothing to clean";
+      return Verdict.of(s.path("exit_code").asInt() != 0 ? "tool_error" : "no_summary", s.path("error").asText());
+    }
+    String size = HumanSize.format(s.path("space_recovered_bytes").asLong(0));
+    long files = s.path("files_deleted").asLong(0);
+    String id;
+    String sentence;
+    if (s.path("no_work").asBoolean()) {
+      id = "nothing_to_clean";
+      sentence = preview ? "Preview: nothing to clean" : "Nothing to clean";
     } else if (preview) {
-      verdict = "Preview: " + size + " in " + files + " file(s) can be recovered";
+      id = "previewed";
+      sentence = "Preview: " + size + " in " + files + " file(s) can be recovered";
     } else {
-      verdict = "Recovered " + size + " from " + files + " file(s)";
+      id = "cleaned";
+      sentence = "Recovered " + size + " from " + files + " file(s)";
     }
     if (status == Status.WARNING) {
-      verdict += " (" + s.path("warning").asText() + ")";
+      id = "problems_reported";
+      sentence += " (" + s.path("warning").asText() + ")";
     }
-    hr.put("verdict", verdict);
-    return hr;
+    return Verdict.of(id, sentence);
   }
 
   private static String lastLine(String text) {
     String[] lines = text.strip().split("\r\n|\r|\n");
     return lines.length == 0 ? "" : lines[lines.length - 1].strip();
-  }
-
-  private static ArrayNode strings(List<String> values) {
-    ArrayNode a = Json.array();
-    values.forEach(a::add);
-    return a;
   }
 
   /** Portable BleachBit reads bleachbit.ini beside the exe, so the reference runs it in its own folder. */

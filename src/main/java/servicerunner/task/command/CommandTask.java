@@ -1,14 +1,5 @@
 package servicerunner.task.command;
 
-import servicerunner.task.ParamKind;
-import servicerunner.task.ParamSpec;
-import servicerunner.task.Params;
-import servicerunner.task.ProcessSummaries;
-import servicerunner.task.Status;
-import servicerunner.task.TaskContext;
-import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,69 +8,69 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
+import servicerunner.task.InvalidParamsException;
+import servicerunner.task.ParamKind;
+import servicerunner.task.ParamSpec;
+import servicerunner.task.Params;
+import servicerunner.task.ProcessSummaries;
+import servicerunner.task.Status;
+import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
+import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolTask;
+import servicerunner.task.Verdict;
 
 /** Runs any external tool given as an argv array; success is decided by its exit code. */
-public final class CommandTask implements TaskType {
+public final class CommandTask extends ToolTask {
   static final int HEAD_CHARS = 1000;
 
-  @Override
-  public String id() {
-    return "command";
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("command",
+          "Runs any external program (argv array, never a shell string) and reports its exit code and output.")
+      .params(
+          ParamSpec.stringList("command", "Program and arguments, e.g. [\"smartctl\", \"--scan\"].").required(),
+          ParamSpec.string("cwd", "Working folder (default: the runner's)."),
+          ParamSpec.of("env", ParamKind.STRING_MAP, "Extra environment variables."),
+          ParamSpec.string("stdin", "Text sent to the program's stdin; without it stdin is closed."),
+          ParamSpec.of("success_exit_codes", ParamKind.INTEGER_LIST, "Exit codes that count as success.")
+              .defaultsTo(Json.array().add(0)),
+          ParamSpec.string("encoding", "Output encoding: auto, oem, utf-8, utf-16le or a Java charset name.")
+              .defaultsTo("auto"))
+      .timeout(Duration.ofHours(1))
+      .example("{\"type\":\"command\",\"command\":[\"echo\",\"hello\"],\"timeout_seconds\":30}")
+      .verdicts("success")
+      .build();
+
+  public CommandTask() {
+    super(DECLARATION, "command");
   }
 
   @Override
-  public String description() {
-    return "Runs any external program (argv array, never a shell string) and reports its exit code and output.";
+  protected String toolName(Params p) {
+    return p.stringList("command").get(0);
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.stringList("command", "Program and arguments, e.g. [\"smartctl\", \"--scan\"].").required(),
-        ParamSpec.string("cwd", "Working folder (default: the runner's)."),
-        ParamSpec.of("env", ParamKind.STRING_MAP, "Extra environment variables."),
-        ParamSpec.string("stdin", "Text sent to the program's stdin; without it stdin is closed."),
-        ParamSpec.of("success_exit_codes", ParamKind.INTEGER_LIST, "Exit codes that count as success.")
-            .defaultsTo(Json.array().add(0)),
-        ParamSpec.string("encoding", "Output encoding: auto, oem, utf-8, utf-16le or a Java charset name.")
-            .defaultsTo("auto"));
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofHours(1);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"command\",\"command\":[\"echo\",\"hello\"],\"timeout_seconds\":30}";
-  }
-
-  @Override
-  public TaskOutcome run(TaskContext ctx) {
-    Params p = ctx.params();
+  protected ProcessSpec invocation(Params p, TaskContext ctx) throws InvalidParamsException {
     List<String> argv = p.stringList("command");
     if (argv.isEmpty()) {
-      return TaskOutcome.failure("command: expected at least the program name");
+      throw new InvalidParamsException("command: expected at least the program name");
     }
     OutputEncoding encoding;
     try {
       encoding = OutputEncoding.parse(p.string("encoding"));
     } catch (IllegalArgumentException e) {
-      return TaskOutcome.failure("encoding: " + e.getMessage());
+      throw new InvalidParamsException("encoding: " + e.getMessage());
     }
     ProcessSpec spec = ProcessSpec.of(argv).withEnv(p.stringMap("env")).withEncoding(encoding);
     if (p.has("cwd")) {
       spec = spec.withCwd(Path.of(p.string("cwd")));
     }
-    if (p.has("stdin")) {
-      spec = spec.withStdin(p.string("stdin"));
-    }
-    ProcessResult r = ctx.run(spec);
-    var problem = ProcessSummaries.problem(r, argv.get(0));
-    if (problem.isPresent()) {
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
+    return p.has("stdin") ? spec.withStdin(p.string("stdin")) : spec;
+  }
+
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
+    String program = toolName(p);
     List<Integer> ok = p.integerList("success_exit_codes");
     ObjectNode s = Json.object();
     ProcessSummaries.addProcess(s, r);
@@ -93,10 +84,13 @@ public final class CommandTask implements TaskType {
     boolean success = ok.contains(r.exitCode());
     ObjectNode hr = s.putObject("human_readable");
     hr.put("verdict", success ? "success" : "failed");
-    hr.put("summary_line", argv.get(0) + " exited with code " + r.exitCode() + (success ? "" : " (expected " + ok + ")"));
-    if (!success) {
-      s.put("error", argv.get(0) + " exited with code " + r.exitCode() + ", expected " + (ok.size() == 1 ? ok.get(0) : "one of " + ok));
+    hr.put("summary_line", program + " exited with code " + r.exitCode() + (success ? "" : " (expected " + ok + ")"));
+    if (success) {
+      return TaskOutcome.of(Status.SUCCESS, Verdict.of("success", hr.get("summary_line").asText()), s);
     }
-    return new TaskOutcome(success ? Status.SUCCESS : Status.FAILURE, s, Json.object().set("command", ProcessSummaries.command(r)));
+    String error = program + " exited with code " + r.exitCode() + ", expected "
+        + (ok.size() == 1 ? ok.get(0) : "one of " + ok);
+    s.put("error", error);
+    return TaskOutcome.of(Status.FAILURE, Verdict.of("failed", error), s);
   }
 }

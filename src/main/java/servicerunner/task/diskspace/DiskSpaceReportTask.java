@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.Verdict;
 
 /**
  * Free space on every mounted volume, in process. Windows: the drive letters ({@code File.listRoots}); Linux:
@@ -23,52 +26,48 @@ import servicerunner.task.TaskType;
  * probed A: to Z: and so found nothing on Linux.
  */
 public final class DiskSpaceReportTask implements TaskType {
+  /** The report's human_readable.status (kept as it always was) to the declared verdict id. */
+  private static final Map<String, String> VERDICTS = Map.of("ok", "enough_space", "warning", "nearly_full",
+      "critical", "critically_full", "failed", "no_drives");
+
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("disk_space_report",
+          "Reports size, used and free space of every mounted drive and warns when one is nearly full.")
+      .params(
+          ParamSpec.number("warn_percent", "Usage above this percentage gives a warning.").defaultsTo(80)
+              .range(0.0, 100.0),
+          ParamSpec.number("critical_percent", "Usage above this percentage is critical.").defaultsTo(90)
+              .range(0.0, 100.0))
+      // reading sizes takes milliseconds; a hung network mount cannot be interrupted, so a minute is generous
+      .timeout(Duration.ofMinutes(1))
+      .verdicts(VERDICTS.values().stream().sorted().toArray(String[]::new))
+      .build();
 
   @Override
-  public String id() {
-    return "disk_space_report";
-  }
-
-  @Override
-  public String description() {
-    return "Reports size, used and free space of every mounted drive and warns when one is nearly full.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.number("warn_percent", "Usage above this percentage gives a warning.").defaultsTo(80).range(0.0, 100.0),
-        ParamSpec.number("critical_percent", "Usage above this percentage is critical.").defaultsTo(90)
-            .range(0.0, 100.0));
-  }
-
-  /** Reading sizes takes milliseconds; a hung network mount cannot be interrupted, so a minute is generous. */
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(1);
+  public TaskDeclaration declaration() {
+    return DECLARATION;
   }
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
     Params p = ctx.params();
-    List<DiskSpaceReport.Volume> volumes;
-    if (ctx.platform().isWindows()) {
-      volumes = windowsDrives();
-    } else {
-      Path procMounts = Path.of("/proc/mounts");
-      if (Files.isReadable(procMounts)) {
-        try {
-          volumes = mounted(MountTable.parse(Files.readString(procMounts)));
-        } catch (IOException e) {
-          volumes = fileStores();
-        }
-      } else {
-        volumes = fileStores();
-      }
-    }
+    List<DiskSpaceReport.Volume> volumes = ctx.platform().isWindows() ? windowsDrives() : unixVolumes();
     ctx.checkCancelled();
     ObjectNode s = DiskSpaceReport.build(volumes, p.number("warn_percent"), p.number("critical_percent"));
-    return TaskOutcome.of(volumes.isEmpty() ? Status.FAILURE : Status.SUCCESS, s);
+    Verdict v = Verdict.of(VERDICTS.get(s.at("/human_readable/status").asText()),
+        volumes.isEmpty() ? s.get("error").asText() : s.at("/human_readable/verdict").asText());
+    return TaskOutcome.of(volumes.isEmpty() ? Status.FAILURE : Status.SUCCESS, v, s);
+  }
+
+  private static List<DiskSpaceReport.Volume> unixVolumes() {
+    Path procMounts = Path.of("/proc/mounts");
+    if (Files.isReadable(procMounts)) {
+      try {
+        return mounted(MountTable.parse(Files.readString(procMounts)));
+      } catch (IOException e) {
+        // fall back to what the JVM lists
+      }
+    }
+    return fileStores();
   }
 
   static List<DiskSpaceReport.Volume> windowsDrives() {

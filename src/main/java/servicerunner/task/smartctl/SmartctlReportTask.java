@@ -12,14 +12,15 @@ import java.util.Set;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.HumanReadable;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.Verdict;
 
 /**
  * SMART health of every drive: {@code smartctl --scan -j}, then {@code smartctl -a <dev> -j} per device.
@@ -35,46 +36,30 @@ import servicerunner.task.TaskType;
  * {@code usb_bridge_unsupported}) rather than count as an error.
  */
 public final class SmartctlReportTask implements TaskType {
-  static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
   /** One device query; a drive that hangs must not take the whole task's time. */
   static final Duration PER_CALL_TIMEOUT = Duration.ofMinutes(2);
+  static final String NO_DRIVES = "No SMART-capable drives found";
+
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("smartctl_report",
+          "Reads the SMART health of every drive with smartctl (health, wear, hours, errors, temperature).")
+      .params(
+          ParamSpec.string("executable_path", "smartctl or smartctl.exe; default: smartctl on PATH."),
+          ParamSpec.string("detail_level", "basic, or full to add the whole smartctl JSON as raw in each drive.")
+              .defaultsTo("basic").oneOf("basic", "full"),
+          ParamSpec.stringList("devices", "Only these devices (e.g. [\"/dev/sda\", \"/dev/nvme0\"]); they are"
+              + " queried even when the scan does not list them."))
+      .timeout(Duration.ofMinutes(10))
+      .example("{\"type\":\"smartctl_report\",\"detail_level\":\"basic\"}")
+      .verdicts("all_passed", "drive_failing", "some_unreadable", "none_readable", "no_drives", "no_scan_json")
+      .build();
 
   @Override
-  public String id() {
-    return "smartctl_report";
-  }
-
-  @Override
-  public String description() {
-    return "Reads the SMART health of every drive with smartctl (health, wear, hours, errors, temperature).";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("executable_path", "smartctl or smartctl.exe; default: smartctl on PATH."),
-        ParamSpec.string("detail_level", "basic, or full to add the whole smartctl JSON as raw in each drive.")
-            .defaultsTo("basic").oneOf("basic", "full"),
-        ParamSpec.stringList("devices", "Only these devices (e.g. [\"/dev/sda\", \"/dev/nvme0\"]); they are queried"
-            + " even when the scan does not list them."));
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return DEFAULT_TIMEOUT;
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"smartctl_report\",\"detail_level\":\"basic\"}";
+  public TaskDeclaration declaration() {
+    return DECLARATION;
   }
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
-    return HumanReadable.ensureVerdict(execute(ctx));
-  }
-
-  private TaskOutcome execute(TaskContext ctx) {
     Params p = ctx.params();
     String exe = p.optString("executable_path").filter(s -> !s.isBlank()).orElse("smartctl");
     boolean full = "full".equals(p.string("detail_level"));
@@ -82,18 +67,17 @@ public final class SmartctlReportTask implements TaskType {
 
     ProcessResult sr = ctx.run(ProcessSpec.of(exe, "--scan", "-j").withTimeout(PER_CALL_TIMEOUT)
         .withForwardOutput(false));
-    var problem = ProcessSummaries.problem(sr, "smartctl");
-    if (problem.isPresent()) {
-      return problem.get().withExtra("command", ProcessSummaries.command(sr));
+    if (!sr.exited()) {
+      return ProcessSummaries.notCompleted(Json.object(), sr, "smartctl")
+          .withExtra("command", ProcessSummaries.command(sr));
     }
     ScanParser.Scan scan;
     try {
       scan = ScanParser.parse(sr.stdout().text());
     } catch (IOException e) {
-      ObjectNode s = Json.object();
-      s.put("error", "smartctl --scan -j gave no JSON (exit " + sr.exitCode() + "): is smartctl 7.0 or newer?");
-      ProcessSummaries.addProcess(s, sr);
-      return TaskOutcome.of(Status.FAILURE, s).withExtra("command", ProcessSummaries.command(sr));
+      ObjectNode s = ProcessSummaries.addProcess(Json.object(), sr);
+      return TaskOutcome.failure(s, "no_scan_json", "smartctl --scan -j gave no JSON (exit " + sr.exitCode()
+          + "): is smartctl 7.0 or newer?").withExtra("command", ProcessSummaries.command(sr));
     }
     ObjectNode s = Json.object();
     s.put("scan_command", String.join(" ", sr.argv()));
@@ -108,39 +92,44 @@ public final class SmartctlReportTask implements TaskType {
     } else {
       targets.addAll(requested);
     }
-    ArrayNode drives = s.putArray("drives");
-    ArrayNode errors = s.putArray("errors");
-    ArrayNode skipped = s.putArray("skipped_devices");
+    s.putArray("drives");
+    s.putArray("errors");
+    s.putArray("skipped_devices");
     ArrayNode queried = s.putArray("queried_devices");
     if (targets.isEmpty()) {
-      s.put("reason", "No SMART-capable drives found");
+      s.put("reason", NO_DRIVES);
       s.set("scan_output", scan.json());
-      s.putObject("human_readable").put("verdict", "No SMART-capable drives found (virtual disk or no drive"
-          + " smartctl can read)");
-      return TaskOutcome.of(Status.SKIPPED, s);
+      s.putObject("human_readable").put("verdict", NO_DRIVES + " (virtual disk or no drive smartctl can read)");
+      return TaskOutcome.of(Status.SKIPPED, Verdict.of("no_drives", NO_DRIVES), s);
     }
     for (String dev : targets) {
       queried.add(dev);
-      ProcessResult r = ctx.run(ProcessSpec.of(exe, "-a", dev, "-j").withTimeout(PER_CALL_TIMEOUT)
-          .withForwardOutput(false));
-      if (!r.exited()) {
-        errors.addObject().put("device", dev).put("error", r.describe());
-        continue;
-      }
-      ObjectNode d = DriveParser.parse(r.stdout().text(), dev, full);
-      String outcome = d.remove("outcome").asText();
-      if ("drive".equals(outcome)) {
-        drives.add(d);
-      } else if ("unsupported_bridge".equals(outcome)) {
-        skipped.addObject().put("device", dev).put("reason", "usb_bridge_unsupported").put("error",
-            d.path("error").asText());
-      } else {
-        ObjectNode e = errors.addObject().put("device", dev).put("error", d.path("error").asText());
-        e.set("exit_status", d.path("exit_status"));
-        e.set("exit_status_bits", d.path("exit_status_bits"));
-      }
+      query(ctx, exe, dev, full, s);
     }
     return decide(s);
+  }
+
+  /** Adds the device to drives, skipped_devices (a USB bridge smartctl cannot pass through) or errors. */
+  private static void query(TaskContext ctx, String exe, String dev, boolean full, ObjectNode s) {
+    ProcessResult r = ctx.run(ProcessSpec.of(exe, "-a", dev, "-j").withTimeout(PER_CALL_TIMEOUT)
+        .withForwardOutput(false));
+    if (!r.exited()) {
+      s.withArrayProperty("errors").addObject().put("device", dev).put("error", r.describe());
+      return;
+    }
+    ObjectNode d = DriveParser.parse(r.stdout().text(), dev, full);
+    String outcome = d.remove("outcome").asText();
+    if ("drive".equals(outcome)) {
+      s.withArrayProperty("drives").add(d);
+    } else if ("unsupported_bridge".equals(outcome)) {
+      s.withArrayProperty("skipped_devices").addObject().put("device", dev).put("reason", "usb_bridge_unsupported")
+          .put("error", d.path("error").asText());
+    } else {
+      ObjectNode e = s.withArrayProperty("errors").addObject().put("device", dev)
+          .put("error", d.path("error").asText());
+      e.set("exit_status", d.path("exit_status"));
+      e.set("exit_status_bits", d.path("exit_status_bits"));
+    }
   }
 
   static TaskOutcome decide(ObjectNode s) {
@@ -161,30 +150,34 @@ public final class SmartctlReportTask implements TaskType {
     hr.put("drives_unreadable", errors.size());
     if (drives.isEmpty() && errors.size() > 0) {
       String first = errors.get(0).path("device").asText() + ": " + errors.get(0).path("error").asText();
-      s.put("error", "smartctl could not read any drive (" + first + (errors.size() > 1 ? "; ..." : "") + ")");
+      String error = "smartctl could not read any drive (" + first + (errors.size() > 1 ? "; ..." : "") + ")";
+      s.put("error", error);
       hr.put("verdict", "No drive could be read: " + first);
-      return TaskOutcome.of(Status.FAILURE, s);
+      return TaskOutcome.of(Status.FAILURE, Verdict.of("none_readable", error), s);
     }
     if (drives.isEmpty()) {
-      s.put("reason", "No SMART-capable drives found");
-      hr.put("verdict", "No SMART-capable drives found (" + s.path("skipped_devices").size()
+      s.put("reason", NO_DRIVES);
+      hr.put("verdict", NO_DRIVES + " (" + s.path("skipped_devices").size()
           + " device(s) behind unsupported USB bridges)");
-      return TaskOutcome.of(Status.SKIPPED, s);
+      return TaskOutcome.of(Status.SKIPPED, Verdict.of("no_drives", NO_DRIVES), s);
     }
     String verdict = failing.isEmpty() ? "All " + drives.size() + " drive(s) passed SMART health checks"
         : "FAILING: " + String.join(", ", failing) + " - back up and replace";
+    List<String> warnings = new ArrayList<>();
     if (errors.size() > 0) {
       verdict += "; " + errors.size() + " device(s) could not be read";
-      s.put("warning", errors.size() + " device(s) could not be read"
-          + (failing.isEmpty() ? "" : "; SMART reports failing drive(s): " + String.join(", ", failing)));
-      hr.put("verdict", verdict);
-      return TaskOutcome.of(Status.COMPLETED_WITH_ERRORS, s);
+      warnings.add(errors.size() + " device(s) could not be read");
+    }
+    if (!failing.isEmpty()) {
+      warnings.add("SMART reports failing drive(s): " + String.join(", ", failing));
     }
     hr.put("verdict", verdict);
-    if (!failing.isEmpty()) {
-      s.put("warning", "SMART reports failing drive(s): " + String.join(", ", failing));
-      return TaskOutcome.of(Status.WARNING, s);
+    if (!warnings.isEmpty()) {
+      s.put("warning", String.join("; ", warnings));
     }
-    return TaskOutcome.of(Status.SUCCESS, s);
+    Status status = errors.size() > 0 ? Status.COMPLETED_WITH_ERRORS
+        : failing.isEmpty() ? Status.SUCCESS : Status.WARNING;
+    String id = !failing.isEmpty() ? "drive_failing" : errors.size() > 0 ? "some_unreadable" : "all_passed";
+    return TaskOutcome.of(status, Verdict.of(id, verdict), s);
   }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -17,14 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.Status;
+import servicerunner.task.Verdict;
 import servicerunner.testing.RendererFields;
 
 class BleachbitCleanTaskTest {
-  private final BleachbitCleanTask type = new BleachbitCleanTask();
-
   private List<String> errors(String json) throws IOException {
     ObjectNode given = (ObjectNode) Json.parse(json);
-    return ParamValidator.validate(type.params(), given, n -> "tasks[0]." + n).errors();
+    return ParamValidator.validate(BleachbitCleanTask.DECLARATION.params(), given, n -> "tasks[0]." + n).errors();
   }
 
   @Test
@@ -43,11 +41,6 @@ class BleachbitCleanTaskTest {
   void malformedIdsAreNamed() {
     assertEquals(List.of("tmp", "a b.c", ".x", "y."), CleanerOptions.malformed(
         List.of("system.tmp", "tmp", "a b.c", "firefox.*", ".x", "y.", "winapp2_Foo-Bar.clean+1")));
-  }
-
-  @Test
-  void defaultTimeoutIsHalfAnHour() {
-    assertEquals(Duration.ofMinutes(30), type.defaultTimeout());
   }
 
   @Test
@@ -91,6 +84,21 @@ class BleachbitCleanTaskTest {
         Status.WARNING).get("warning").asText().contains("Firefox"));
     assertTrue(decided(ok, 0, List.of("nosuch.cache"), Status.WARNING).get("warning").asText().contains("nosuch.cache"));
     decided("No work to do. Specify options.\n", 0, List.of(), Status.SUCCESS);
+  }
+
+  @Test
+  void verdictNamesWhatHappened() {
+    String ok = "Delete 4.1kB /x\n\nDisk space recovered: 4.1kB\nFiles deleted: 1\n";
+    assertEquals(Verdict.of("cleaned", "Recovered 4.1 kB from 1 file(s)"),
+        BleachbitCleanTask.verdict(decided(ok, 0, List.of(), Status.SUCCESS), false, Status.SUCCESS));
+    assertEquals(Verdict.of("problems_reported", "Recovered 4.1 kB from 1 file(s) (BleachBit reported 2 error(s))"),
+        BleachbitCleanTask.verdict(decided(ok + "Errors: 2\n", 0, List.of(), Status.WARNING), false, Status.WARNING));
+    ObjectNode failed = decided(ok, 1, List.of(), Status.FAILURE);
+    failed.put("exit_code", 1);
+    assertEquals(Verdict.of("tool_error", "BleachBit exited with code 1: KeyError: 'nosuch'"),
+        BleachbitCleanTask.verdict(failed, false, Status.FAILURE));
+    assertEquals("nothing_to_clean", BleachbitCleanTask.verdict(
+        decided("No work to do. Specify options.\n", 0, List.of(), Status.SUCCESS), true, Status.SUCCESS).id());
   }
 
   @Test

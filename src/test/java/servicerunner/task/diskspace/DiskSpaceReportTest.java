@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.testing.RendererFields;
@@ -63,10 +62,5 @@ class DiskSpaceReportTest {
     RendererFields.assertField(s, "human_readable.warnings", JsonNodeType.ARRAY);
     RendererFields.assertField(s, "human_readable.warnings[0]", JsonNodeType.STRING);
     RendererFields.assertField(s, "human_readable.verdict", JsonNodeType.STRING);
-  }
-
-  @Test
-  void defaultTimeout() {
-    assertEquals(Duration.ofMinutes(1), new DiskSpaceReportTask().defaultTimeout());
   }
 }

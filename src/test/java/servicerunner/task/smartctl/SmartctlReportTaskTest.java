@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
@@ -21,8 +20,6 @@ import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 
 class SmartctlReportTaskTest {
-  private final SmartctlReportTask type = new SmartctlReportTask();
-
   private static ObjectNode drive(String fixture, boolean full) {
     String text = new String(Fixtures.bytes(Fixtures.path("tool-output", "smartctl_report", fixture)),
         StandardCharsets.UTF_8);
@@ -30,7 +27,7 @@ class SmartctlReportTaskTest {
   }
 
   private List<String> errors(String json) throws IOException {
-    return ParamValidator.validate(type.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n).errors();
+    return ParamValidator.validate(SmartctlReportTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n).errors();
   }
 
   @Test
@@ -42,11 +39,6 @@ class SmartctlReportTaskTest {
         errors("{\"devices\":\"/dev/sda\"}"));
     assertEquals(List.of("tasks[0].devices: [1]: expected a string, got the number 3"),
         errors("{\"devices\":[\"/dev/sda\",3]}"));
-  }
-
-  @Test
-  void defaultTimeout() {
-    assertEquals(Duration.ofMinutes(10), type.defaultTimeout());
   }
 
   @Test
@@ -142,18 +134,25 @@ class SmartctlReportTaskTest {
 
   @Test
   void statusRules() {
-    assertEquals(Status.SUCCESS, SmartctlReportTask.decide(summary(drive("nvme-healthy.json", false))).status());
+    TaskOutcome healthy = SmartctlReportTask.decide(summary(drive("nvme-healthy.json", false)));
+    assertEquals(Status.SUCCESS, healthy.status());
+    assertEquals("all_passed", healthy.verdict().id());
     TaskOutcome failing = SmartctlReportTask.decide(summary(drive("nvme-healthy.json", false),
         drive("ata-failing-usbjmicron.json", false)));
     assertEquals(Status.WARNING, failing.status());
     assertTrue(failing.summary().at("/human_readable/verdict").asText().startsWith("FAILING: /dev/sdc"));
+    assertEquals("drive_failing", failing.verdict().id());
     ObjectNode someErrors = summary(drive("nvme-healthy.json", false));
     someErrors.withArray("errors").addObject().put("device", "/dev/sda").put("error", "Open failed");
-    assertEquals(Status.COMPLETED_WITH_ERRORS, SmartctlReportTask.decide(someErrors).status());
+    TaskOutcome partial = SmartctlReportTask.decide(someErrors);
+    assertEquals(Status.COMPLETED_WITH_ERRORS, partial.status());
+    assertEquals("some_unreadable", partial.verdict().id());
     ObjectNode allErrors = summary();
     allErrors.withArray("errors").addObject().put("device", "/dev/sda").put("error", "Open failed");
     TaskOutcome none = SmartctlReportTask.decide(allErrors);
     assertEquals(Status.FAILURE, none.status());
     assertEquals("smartctl could not read any drive (/dev/sda: Open failed)", none.summary().get("error").asText());
+    assertEquals("smartctl could not read any drive (/dev/sda: Open failed)", none.reason());
+    assertEquals("none_readable", none.verdict().id());
   }
 }
