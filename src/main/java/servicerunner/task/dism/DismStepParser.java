@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
+import servicerunner.task.PhraseTable;
 import servicerunner.task.Status;
 
 /**
@@ -62,18 +63,18 @@ public final class DismStepParser {
       }
       lines.add(s);
     }
-    String norm = String.join(" ", lines).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String norm = PhraseTable.normalise(String.join(" ", lines));
 
     int rc = exitCode == null ? 0 : exitCode;
-    boolean elevation = rc == ELEVATION_EXIT || "740".equals(errorCode) || DismPhrases.any(norm, DismPhrases.ELEVATION);
+    boolean elevation = rc == ELEVATION_EXIT || "740".equals(errorCode) || said(norm, DismVerdict.ELEVATION_REQUIRED);
     boolean sourceMissing = rc == SOURCE_MISSING_EXIT || "0x800f081f".equals(errorCode)
-        || DismPhrases.any(norm, DismPhrases.SOURCE_MISSING);
-    boolean rollback = rc == ROLLBACK_EXIT || DismPhrases.any(norm, DismPhrases.ROLLBACK);
-    boolean restored = DismPhrases.any(norm, DismPhrases.RESTORED);
-    boolean notRepairable = DismPhrases.any(norm, DismPhrases.NOT_REPAIRABLE);
-    boolean repairable = DismPhrases.any(norm, DismPhrases.REPAIRABLE);
-    boolean healthy = DismPhrases.any(norm, DismPhrases.HEALTHY);
-    boolean complete = DismPhrases.any(norm, DismPhrases.OPERATION_COMPLETE);
+        || said(norm, DismVerdict.SOURCE_MISSING);
+    boolean rollback = rc == ROLLBACK_EXIT || said(norm, DismVerdict.ROLLBACK_FAILED);
+    boolean restored = said(norm, DismVerdict.RESTORED);
+    boolean notRepairable = said(norm, DismVerdict.NOT_REPAIRABLE);
+    boolean repairable = said(norm, DismVerdict.REPAIRABLE);
+    boolean healthy = said(norm, DismVerdict.HEALTHY);
+    boolean complete = said(norm, DismVerdict.COMPLETED);
     boolean rebootRequired = rc == REBOOT_REQUIRED_EXIT || rollback;
     boolean exitOk = exitCode != null && (rc == 0 || rc == REBOOT_REQUIRED_EXIT);
 
@@ -156,6 +157,10 @@ public final class DismStepParser {
     List<String> tail = lines.subList(Math.max(0, lines.size() - MESSAGE_LINES), lines.size());
     parsed.put("message", String.join("\n", tail));
     return step;
+  }
+
+  private static boolean said(String norm, DismVerdict v) {
+    return DismPhrases.SENTENCES.any(norm, v);
   }
 
   /** "0x800F081F" for -2146498529; small codes as well ("0x000002E4" for 740). */
