@@ -77,30 +77,13 @@ public final class ChkdskOutputParser {
     s.put("dismounted", said.contains(Said.DISMOUNTED));
     s.put("access_denied", said.contains(Said.ACCESS_DENIED));
     s.put("invalid_drive", said.contains(Said.INVALID_DRIVE));
-    if (fs.find()) {
-      s.put("filesystem_type", fs.group(1).toUpperCase(Locale.ROOT));
-    } else {
-      s.putNull("filesystem_type");
-    }
+    s.put("filesystem_type", fs.find() ? fs.group(1).toUpperCase(Locale.ROOT) : null);
     for (String key : List.of("total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb", "system_use_kb",
         "log_file_kb", "available_kb")) {
-      Long v = kb.get(key);
-      if (v == null) {
-        s.putNull(key);
-      } else {
-        s.put(key, v);
-      }
+      s.put(key, kb.get(key));
     }
-    if (duration == null) {
-      s.putNull("duration_seconds");
-    } else {
-      s.put("duration_seconds", Json.round(duration, 3));
-    }
-    if (exitCode == null) {
-      s.putNull("return_code");
-    } else {
-      s.put("return_code", exitCode);
-    }
+    s.put("duration_seconds", duration == null ? null : Json.round(duration, 3));
+    s.put("return_code", exitCode);
     s.put("return_code_meaning", exitMeaning(exitCode == null ? -1 : exitCode));
     String out = String.join("\n", lines);
     s.put("output", out.length() <= OUTPUT_CHARS ? out : out.substring(out.length() - OUTPUT_CHARS));

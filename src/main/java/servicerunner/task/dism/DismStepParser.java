@@ -107,21 +107,12 @@ public final class DismStepParser {
 
     ObjectNode step = Json.object();
     step.put("action", action);
-    if (exitCode == null) {
-      step.putNull("return_code");
-      step.putNull("return_code_hex");
-    } else {
-      step.put("return_code", exitCode);
-      step.put("return_code_hex", hex(exitCode));
-    }
+    step.put("return_code", exitCode);
+    step.put("return_code_hex", exitCode == null ? null : hex(exitCode));
     step.put("verdict", verdict.id);
     step.put("status", verdict.status.id());
     ObjectNode parsed = step.putObject("parsed");
-    if (verdict.healthState == null) {
-      parsed.putNull("health_state");
-    } else {
-      parsed.put("health_state", verdict.healthState);
-    }
+    parsed.put("health_state", verdict.healthState);
     boolean repairAttempted = "restorehealth".equals(action);
     parsed.put("repair_attempted", repairAttempted);
     if (repairAttempted && verdict == DismVerdict.RESTORED) {
@@ -138,16 +129,8 @@ public final class DismStepParser {
     parsed.put("source_files_missing", sourceMissing);
     parsed.put("reboot_required", rebootRequired);
     parsed.put("operation_complete", complete);
-    if (errorCode == null) {
-      parsed.putNull("error_code");
-    } else {
-      parsed.put("error_code", errorCode);
-    }
-    if (progress == null) {
-      parsed.putNull("progress_percent");
-    } else {
-      parsed.put("progress_percent", progress);
-    }
+    parsed.put("error_code", errorCode);
+    parsed.put("progress_percent", progress);
     if (versions.size() > 0) {
       parsed.put("dism_version", versions.get(0));
     }

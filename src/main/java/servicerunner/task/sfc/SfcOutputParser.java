@@ -57,29 +57,17 @@ public final class SfcOutputParser {
 
     ObjectNode s = Json.object();
     s.put("verdict", v.id);
-    putBool(s, "integrity_violations", v.integrityViolations);
+    s.put("integrity_violations", v.integrityViolations);
     s.put("repairs_attempted", v.repairsAttempted);
-    putBool(s, "repairs_successful", v.repairsSuccessful);
+    s.put("repairs_successful", v.repairsSuccessful);
     s.put("pending_reboot", pendingReboot);
     s.put("access_denied", v == SfcVerdict.NOT_ADMIN);
-    if (percent == null) {
-      s.putNull("verification_percent");
-    } else {
-      s.put("verification_percent", percent);
-    }
+    s.put("verification_percent", percent);
     s.put("verification_complete", percent != null && percent == 100);
     s.put("mode", verifyOnly ? "verifyonly" : "scannow");
-    if (hit.isPresent()) {
-      s.put("language", hit.get().language());
-    } else {
-      s.putNull("language");
-    }
+    s.put("language", hit.map(PhraseTable.Phrase::language).orElse(null));
     s.put("message", joined.length() <= MESSAGE_CHARS ? joined : joined.substring(joined.length() - MESSAGE_CHARS));
-    if (exitCode == null) {
-      s.putNull("return_code");
-    } else {
-      s.put("return_code", exitCode);
-    }
+    s.put("return_code", exitCode);
     ObjectNode hr = s.putObject("human_readable").put("verdict", v.sentence);
     List<String> notes = new ArrayList<>();
     if (rebootToTakeEffect && v != SfcVerdict.PENDING_REBOOT) {
@@ -103,14 +91,6 @@ public final class SfcOutputParser {
     }
     notes.forEach(hr.putArray("notes")::add);
     return TaskOutcome.of(v.status, new Verdict(v.id, v.sentence, notes), s);
-  }
-
-  private static void putBool(ObjectNode s, String key, Boolean b) {
-    if (b == null) {
-      s.putNull(key);
-    } else {
-      s.put(key, b);
-    }
   }
 
   static String collapse(String s) {

@@ -91,18 +91,9 @@ public final class RestorePointOutputParser {
     res.put("description", description);
     String out = p.output();
     res.put("output", out.length() <= OUTPUT_CHARS ? out : out.substring(0, OUTPUT_CHARS));
-    if (remediation == null) {
-      res.putNull("remediation");
-      res.putNull("remediation_attempt");
-    } else {
-      res.put("remediation", remediation.path("summary").asText());
-      res.set("remediation_attempt", remediation);
-    }
-    if (exitCode == null) {
-      res.putNull("return_code");
-    } else {
-      res.put("return_code", exitCode);
-    }
+    res.put("remediation", remediation == null ? null : remediation.path("summary").asText());
+    res.set("remediation_attempt", remediation);
+    res.put("return_code", exitCode);
     if (status == Status.ERROR) {
       s.put("error", message);
     }

@@ -106,11 +106,11 @@ public final class SystemRestoreTask implements TaskType {
           + "system drive, then retried Checkpoint-Computer");
       remediation.put("command", ENABLE_COMMAND);
       remediation.put("termination", fix.termination().id());
-      putCode(remediation, "return_code", fix.exitCode());
+      remediation.put("return_code", fix.exitCode());
       remediation.put("output", (fix.stdout().lastChars(300) + fix.stderr().lastChars(300)).strip());
       if (fix.exited()) {
         r = ctx.run(spec(exe, checkpoint));
-        putCode(remediation, "retry_return_code", r.exitCode());
+        remediation.put("retry_return_code", r.exitCode());
         parsed = r.exited() ? classify(r) : parsed;
       }
       remediation.put("succeeded", parsed.result() == RestorePointOutputParser.Result.CREATED);
@@ -136,13 +136,5 @@ public final class SystemRestoreTask implements TaskType {
 
   private static RestorePointOutputParser.Parsed classify(ProcessResult r) {
     return RestorePointOutputParser.classify(r.stdout().bytes(), r.stderr().bytes(), r.stdout().charset(), r.exitCode());
-  }
-
-  private static void putCode(ObjectNode o, String key, Integer code) {
-    if (code == null) {
-      o.putNull(key);
-    } else {
-      o.put(key, code);
-    }
   }
 }

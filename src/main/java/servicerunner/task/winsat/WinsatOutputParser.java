@@ -74,22 +74,14 @@ public final class WinsatOutputParser {
     ObjectNode s = Json.object();
     s.put("drive", req.drive());
     s.put("test_mode", req.testMode());
-    if (total == null) {
-      s.putNull("duration_seconds");
-    } else {
-      s.put("duration_seconds", Json.round(total, 2));
-    }
+    s.put("duration_seconds", total == null ? null : Json.round(total, 2));
     for (String key : List.of("random_read_mbps", "sequential_read_mbps", "sequential_write_mbps")) {
       if (!results.has(key)) {
         results.putNull(key);
       }
     }
     s.set("results", results);
-    if (exitCode == null) {
-      s.putNull("exit_code");
-    } else {
-      s.put("exit_code", exitCode);
-    }
+    s.put("exit_code", exitCode);
     ObjectNode hr = s.putObject("human_readable");
     List<String> notes = new ArrayList<>();
     String rating;
