@@ -1,19 +1,23 @@
 package servicerunner.task.chkdsk;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
+import servicerunner.task.PhraseTable;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.Verdict;
+import servicerunner.task.chkdsk.ChkdskPhrases.Said;
 
 /**
  * Turns chkdsk's output (raw bytes in the console OEM code page) into the chkdsk_scan summary and status. Pure.
@@ -35,17 +39,15 @@ public final class ChkdskOutputParser {
   public static TaskOutcome parse(byte[] bytes, Charset oem, Integer exitCode, Request req) {
     String text = Decoding.decode(bytes, Decoding.sniff(bytes, bytes.length, oem));
     List<String> lines = visibleLines(text);
-    String norm = String.join(" ", lines).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String norm = PhraseTable.normalise(String.join(" ", lines));
 
     Map<String, Long> kb = new LinkedHashMap<>();
     for (String l : lines) {
       Matcher m = SIZE_LINE.matcher(l);
       if (m.matches()) {
-        String key = sizeKey(m.group(3).toLowerCase(Locale.ROOT));
         long n = Long.parseLong(m.group(1).replaceAll("[^0-9]", ""));
-        if (key != null && !kb.containsKey(key)) {
-          kb.put(key, "MB".equals(m.group(2)) ? n * 1024 : n);
-        }
+        ChkdskPhrases.SIZES.first(PhraseTable.normalise(m.group(3)))
+            .ifPresent(key -> kb.putIfAbsent(key, "MB".equals(m.group(2)) ? n * 1024 : n));
       }
     }
     Double duration = null;
@@ -54,135 +56,107 @@ public final class ChkdskOutputParser {
       duration = Long.parseLong(d.group(1)) / 1000.0;
     }
     Matcher fs = FILESYSTEM.matcher(norm);
-
-    boolean noProblems = ChkdskPhrases.any(norm, ChkdskPhrases.NO_PROBLEMS);
-    boolean corrections = ChkdskPhrases.any(norm, ChkdskPhrases.CORRECTIONS);
-    boolean errorsFound = ChkdskPhrases.any(norm, ChkdskPhrases.ERRORS_FOUND);
-    boolean notCorrected = ChkdskPhrases.any(norm, ChkdskPhrases.NOT_CORRECTED);
-    boolean inUse = ChkdskPhrases.any(norm, ChkdskPhrases.IN_USE);
-    boolean prompted = ChkdskPhrases.any(norm, ChkdskPhrases.PROMPT) || norm.contains("(y/n)") || norm.contains("(j/n)");
-    boolean scheduled = ChkdskPhrases.any(norm, ChkdskPhrases.SCHEDULED);
-    boolean dismounted = ChkdskPhrases.any(norm, ChkdskPhrases.DISMOUNTED);
-    boolean denied = ChkdskPhrases.any(norm, ChkdskPhrases.ACCESS_DENIED);
-    boolean invalidDrive = ChkdskPhrases.any(norm, ChkdskPhrases.INVALID_DRIVE);
-    boolean readOnly = "read_only".equals(req.mode());
-    int rc = exitCode == null ? -1 : exitCode;
-
-    Status status;
-    String verdict;
-    String sentence;
-    if (denied) {
-      status = Status.ERROR;
-      verdict = "access_denied";
-      sentence = "chkdsk needs administrator rights (or the disk is locked by another process).";
-    } else if (invalidDrive) {
-      status = Status.ERROR;
-      verdict = "invalid_drive";
-      sentence = "Drive " + req.drive() + " was not found.";
-    } else if (inUse && !dismounted) {
-      if (scheduled) {
-        status = Status.SUCCESS;
-        verdict = "scheduled";
-        sentence = "The volume is in use; the check is scheduled for the next restart.";
-      } else if (readOnly) {
-        status = rc == 0 ? Status.SUCCESS : Status.WARNING;
-        verdict = "volume_in_use";
-        sentence = "The volume is in use by another process.";
-      } else {
-        status = Status.WARNING;
-        verdict = "volume_in_use_not_scheduled";
-        sentence = "The volume is in use and the check was not scheduled (set schedule_if_busy to schedule it).";
+    Set<Said> said = EnumSet.noneOf(Said.class);
+    for (Said x : Said.values()) {
+      if (ChkdskPhrases.SENTENCES.any(norm, x)) {
+        said.add(x);
       }
-    } else if (notCorrected) {
-      status = Status.ERROR;
-      verdict = "errors_not_corrected";
-      sentence = "chkdsk found file system problems it could not correct.";
-    } else if (errorsFound && !corrections) {
-      status = readOnly ? Status.WARNING : Status.ERROR;
-      verdict = "errors_found";
-      sentence = readOnly
-          ? "File system problems found: run chkdsk_scan with mode fix_errors (chkdsk /f)."
-          : "File system problems were found and not fixed.";
-    } else if (corrections) {
-      status = Status.SUCCESS;
-      verdict = "corrected";
-      sentence = "chkdsk found problems and corrected them.";
-    } else if (noProblems) {
-      status = Status.SUCCESS;
-      verdict = "no_problems";
-      sentence = "No file system problems found.";
-    } else if (rc == 0 || rc == 1) {
-      status = Status.SUCCESS;
-      verdict = rc == 0 ? "no_errors_exit_code" : "fixed_exit_code";
-      sentence = "chkdsk finished: " + exitMeaning(rc) + " (from the exit code; the text was not recognised).";
-    } else if (rc == 2) {
-      status = Status.WARNING;
-      verdict = "cleanup_exit_code";
-      sentence = "chkdsk: " + exitMeaning(rc) + ".";
-    } else {
-      status = Status.ERROR;
-      verdict = "failed";
-      sentence = "chkdsk " + (exitCode == null ? "gave no exit code" : "failed: " + exitMeaning(rc)) + ".";
     }
+    Decision dec = decide(said, exitCode, req);
 
     ObjectNode s = Json.object();
     s.put("drive", req.drive());
     s.put("mode", req.mode());
-    s.put("verdict", verdict);
-    s.put("found_no_problems", noProblems && !errorsFound);
-    s.put("errors_found", errorsFound || notCorrected);
-    s.put("made_corrections", corrections);
-    s.put("volume_in_use", inUse);
-    s.put("prompted_schedule_or_dismount", prompted);
-    s.put("scheduled", scheduled);
-    s.put("dismounted", dismounted);
-    s.put("access_denied", denied);
-    s.put("invalid_drive", invalidDrive);
-    if (fs.find()) {
-      s.put("filesystem_type", fs.group(1).toUpperCase(Locale.ROOT));
-    } else {
-      s.putNull("filesystem_type");
-    }
+    s.put("verdict", dec.verdict.id());
+    s.put("found_no_problems", said.contains(Said.NO_PROBLEMS) && !said.contains(Said.ERRORS_FOUND));
+    s.put("errors_found", said.contains(Said.ERRORS_FOUND) || said.contains(Said.NOT_CORRECTED));
+    s.put("made_corrections", said.contains(Said.CORRECTIONS));
+    s.put("volume_in_use", said.contains(Said.IN_USE));
+    s.put("prompted_schedule_or_dismount", said.contains(Said.PROMPT));
+    s.put("scheduled", said.contains(Said.SCHEDULED));
+    s.put("dismounted", said.contains(Said.DISMOUNTED));
+    s.put("access_denied", said.contains(Said.ACCESS_DENIED));
+    s.put("invalid_drive", said.contains(Said.INVALID_DRIVE));
+    s.put("filesystem_type", fs.find() ? fs.group(1).toUpperCase(Locale.ROOT) : null);
     for (String key : List.of("total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb", "system_use_kb",
         "log_file_kb", "available_kb")) {
-      Long v = kb.get(key);
-      if (v == null) {
-        s.putNull(key);
-      } else {
-        s.put(key, v);
-      }
+      s.put(key, kb.get(key));
     }
-    if (duration == null) {
-      s.putNull("duration_seconds");
-    } else {
-      s.put("duration_seconds", Json.round(duration, 3));
-    }
-    if (exitCode == null) {
-      s.putNull("return_code");
-    } else {
-      s.put("return_code", exitCode);
-    }
-    s.put("return_code_meaning", exitMeaning(rc));
+    s.put("duration_seconds", duration == null ? null : Json.round(duration, 3));
+    s.put("return_code", exitCode);
+    s.put("return_code_meaning", exitMeaning(exitCode == null ? -1 : exitCode));
     String out = String.join("\n", lines);
     s.put("output", out.length() <= OUTPUT_CHARS ? out : out.substring(out.length() - OUTPUT_CHARS));
-    ObjectNode hr = s.putObject("human_readable");
-    hr.put("verdict", sentence);
-    ArrayNode notes = hr.putArray("notes");
+    List<String> notes = new ArrayList<>();
     if (kb.containsKey("bad_sectors_kb") && kb.get("bad_sectors_kb") > 0) {
       notes.add(kb.get("bad_sectors_kb") + " KB in bad sectors: check the drive's SMART data and back it up.");
     }
-    if (prompted && !scheduled && !req.scheduleIfBusy()) {
+    if (said.contains(Said.PROMPT) && !said.contains(Said.SCHEDULED) && !req.scheduleIfBusy()) {
       notes.add("chkdsk asked to schedule or dismount; stdin was closed, so it got no answer.");
     }
-    if ("scheduled".equals(verdict)) {
+    if (dec.verdict == ChkdskVerdict.SCHEDULED) {
       notes.add("Restart Windows to run the check; it can take a long time on big volumes.");
     }
-    if (status == Status.ERROR) {
-      s.put("error", sentence);
-    } else if (status == Status.WARNING) {
-      s.put("warning", sentence);
+    ObjectNode hr = s.putObject("human_readable").put("verdict", dec.sentence);
+    notes.forEach(hr.putArray("notes")::add);
+    if (dec.status == Status.ERROR) {
+      s.put("error", dec.sentence);
+    } else if (dec.status == Status.WARNING) {
+      s.put("warning", dec.sentence);
     }
-    return TaskOutcome.of(status, s);
+    return TaskOutcome.of(dec.status, new Verdict(dec.verdict.id(), dec.sentence, notes), s);
+  }
+
+  private record Decision(Status status, ChkdskVerdict verdict, String sentence) {}
+
+  /** What the text says decides; the documented exit code only when no known sentence was found. */
+  private static Decision decide(Set<Said> said, Integer exitCode, Request req) {
+    boolean readOnly = "read_only".equals(req.mode());
+    int rc = exitCode == null ? -1 : exitCode;
+    if (said.contains(Said.ACCESS_DENIED)) {
+      return new Decision(Status.ERROR, ChkdskVerdict.ACCESS_DENIED,
+          "chkdsk needs administrator rights (or the disk is locked by another process).");
+    }
+    if (said.contains(Said.INVALID_DRIVE)) {
+      return new Decision(Status.ERROR, ChkdskVerdict.INVALID_DRIVE, "Drive " + req.drive() + " was not found.");
+    }
+    if (said.contains(Said.IN_USE) && !said.contains(Said.DISMOUNTED)) {
+      if (said.contains(Said.SCHEDULED)) {
+        return new Decision(Status.SUCCESS, ChkdskVerdict.SCHEDULED,
+            "The volume is in use; the check is scheduled for the next restart.");
+      }
+      if (readOnly) {
+        return new Decision(rc == 0 ? Status.SUCCESS : Status.WARNING, ChkdskVerdict.VOLUME_IN_USE,
+            "The volume is in use by another process.");
+      }
+      return new Decision(Status.WARNING, ChkdskVerdict.VOLUME_IN_USE_NOT_SCHEDULED,
+          "The volume is in use and the check was not scheduled (set schedule_if_busy to schedule it).");
+    }
+    if (said.contains(Said.NOT_CORRECTED)) {
+      return new Decision(Status.ERROR, ChkdskVerdict.ERRORS_NOT_CORRECTED,
+          "chkdsk found file system problems it could not correct.");
+    }
+    if (said.contains(Said.ERRORS_FOUND) && !said.contains(Said.CORRECTIONS)) {
+      return readOnly
+          ? new Decision(Status.WARNING, ChkdskVerdict.ERRORS_FOUND,
+              "File system problems found: run chkdsk_scan with mode fix_errors (chkdsk /f).")
+          : new Decision(Status.ERROR, ChkdskVerdict.ERRORS_FOUND, "File system problems were found and not fixed.");
+    }
+    if (said.contains(Said.CORRECTIONS)) {
+      return new Decision(Status.SUCCESS, ChkdskVerdict.CORRECTED, "chkdsk found problems and corrected them.");
+    }
+    if (said.contains(Said.NO_PROBLEMS)) {
+      return new Decision(Status.SUCCESS, ChkdskVerdict.NO_PROBLEMS, "No file system problems found.");
+    }
+    if (rc == 0 || rc == 1) {
+      return new Decision(Status.SUCCESS, rc == 0 ? ChkdskVerdict.NO_ERRORS_EXIT_CODE : ChkdskVerdict.FIXED_EXIT_CODE,
+          "chkdsk finished: " + exitMeaning(rc) + " (from the exit code; the text was not recognised).");
+    }
+    if (rc == 2) {
+      return new Decision(Status.WARNING, ChkdskVerdict.CLEANUP_EXIT_CODE, "chkdsk: " + exitMeaning(rc) + ".");
+    }
+    return new Decision(Status.ERROR, ChkdskVerdict.FAILED,
+        "chkdsk " + (exitCode == null ? "gave no exit code" : "failed: " + exitMeaning(rc)) + ".");
   }
 
   /** Lines as a console would finally show them: a CR redraw keeps only the last state of its line. */
@@ -203,31 +177,6 @@ public final class ChkdskOutputParser {
       }
     }
     return out;
-  }
-
-  private static String sizeKey(String rest) {
-    if (rest.contains("total disk space") || rest.contains("auf dem datenträger insgesamt")) {
-      return "total_disk_kb";
-    }
-    if (rest.contains("bad sectors") || rest.contains("fehlerhaften sektoren")) {
-      return "bad_sectors_kb";
-    }
-    if (rest.contains("in use by the system") || rest.contains("vom system benutzt")) {
-      return "system_use_kb";
-    }
-    if (rest.contains("log file") || rest.contains("protokolldatei")) {
-      return "log_file_kb";
-    }
-    if (rest.contains("available on disk") || rest.contains("auf dem datenträger verfügbar")) {
-      return "available_kb";
-    }
-    if (rest.contains("indexes") || rest.contains("indizes")) {
-      return "in_indexes_kb";
-    }
-    if (rest.contains("files") || rest.contains("dateien")) {
-      return "in_files_kb";
-    }
-    return null;
   }
 
   /** Microsoft docs, windows-commands/chkdsk, "Understanding exit codes". */

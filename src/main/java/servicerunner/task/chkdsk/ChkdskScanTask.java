@@ -1,29 +1,42 @@
 package servicerunner.task.chkdsk;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import servicerunner.exec.OutputEncoding;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
+import servicerunner.task.ParamChecks;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
-import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.ToolTask;
 
 /** chkdsk in read-only, fix (/f) or comprehensive (/f /r) mode on one drive letter. */
-public final class ChkdskScanTask implements TaskType {
-  private static final Pattern DRIVE = Pattern.compile("^\\s*([A-Za-z])(?::\\\\?)?\\s*$");
+public final class ChkdskScanTask extends ToolTask {
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("chkdsk_scan",
+          "Checks a drive's file system with chkdsk: read_only, fix_errors (/f) or comprehensive (/f /r).")
+      .params(
+          ParamSpec.string("drive", "Drive letter, e.g. C: (C, c: and C:\\ are accepted).").defaultsTo("C:"),
+          ParamSpec.string("mode", "read_only, fix_errors (/f) or comprehensive (/f /r).")
+              .oneOf("read_only", "fix_errors", "comprehensive").defaultsTo("read_only"),
+          ParamSpec.bool("schedule_if_busy", "Answer Y when the volume is in use, scheduling the check for the next "
+              + "restart (or dismounting a non-system volume).").defaultsTo(false),
+          ParamSpec.string("encoding", "Output encoding: oem (the console code page), utf-8 or a Java charset name.")
+              .defaultsTo("oem"))
+      .windowsTool("Path to chkdsk.exe (default: chkdsk from PATH).")
+      .timeout(Duration.ofHours(1))
+      .example("{\"type\":\"chkdsk_scan\",\"drive\":\"C:\",\"mode\":\"read_only\"}")
+      .verdicts(Arrays.stream(ChkdskVerdict.values()).map(ChkdskVerdict::id).toArray(String[]::new))
+      .build();
 
   /**
    * The answer to "schedule this volume ... (Y/N)". Without schedule_if_busy stdin is closed instead, so the prompt
@@ -31,61 +44,14 @@ public final class ChkdskScanTask implements TaskType {
    */
   static final String SCHEDULE_ANSWER = "Y\r\n";
 
-  @Override
-  public String id() {
-    return "chkdsk_scan";
-  }
-
-  @Override
-  public String description() {
-    return "Checks a drive's file system with chkdsk: read_only, fix_errors (/f) or comprehensive (/f /r).";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("drive", "Drive letter, e.g. C: (C, c: and C:\\ are accepted).").defaultsTo("C:"),
-        ParamSpec.string("mode", "read_only, fix_errors (/f) or comprehensive (/f /r).")
-            .oneOf("read_only", "fix_errors", "comprehensive").defaultsTo("read_only"),
-        ParamSpec.bool("schedule_if_busy", "Answer Y when the volume is in use, scheduling the check for the next "
-            + "restart (or dismounting a non-system volume).").defaultsTo(false),
-        ParamSpec.string("encoding", "Output encoding: oem (the console code page), utf-8 or a Java charset name.")
-            .defaultsTo("oem"),
-        ParamSpec.string("executable_path", "Path to chkdsk.exe (default: chkdsk from PATH)."));
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofHours(1);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"chkdsk_scan\",\"drive\":\"C:\",\"mode\":\"read_only\"}";
-  }
-
-  static Optional<String> normaliseDrive(String s) {
-    Matcher m = DRIVE.matcher(s);
-    return m.matches() ? Optional.of(m.group(1).toUpperCase(Locale.ROOT) + ":") : Optional.empty();
+  public ChkdskScanTask() {
+    super(DECLARATION, "chkdsk");
   }
 
   @Override
   public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    List<String> errors = new ArrayList<>();
-    if (normaliseDrive(p.string("drive")).isEmpty()) {
-      errors.add(path.apply("drive") + ": expected a drive letter such as \"C:\", got \"" + p.string("drive") + "\"");
-    }
-    try {
-      OutputEncoding.parse(p.string("encoding"));
-    } catch (IllegalArgumentException e) {
-      errors.add(path.apply("encoding") + ": " + e.getMessage());
-    }
-    return errors;
+    return Stream.of(ParamChecks.drive(p, "drive", path), ParamChecks.encoding(p, "encoding", path))
+        .flatMap(Optional::stream).toList();
   }
 
   static List<String> argv(String exe, String drive, String mode) {
@@ -99,27 +65,20 @@ public final class ChkdskScanTask implements TaskType {
     return argv;
   }
 
+  /** Checked by {@link #checkParams} before the run starts. */
+  private static String drive(Params p) {
+    return ParamChecks.driveLetter(p.string("drive")).orElseThrow();
+  }
+
   @Override
-  public TaskOutcome run(TaskContext ctx) {
-    Params p = ctx.params();
-    List<String> problems = checkParams(p, n -> n);
-    if (!problems.isEmpty()) {
-      return TaskOutcome.failure(String.join("; ", problems));
-    }
-    String drive = normaliseDrive(p.string("drive")).orElseThrow();
-    String mode = p.string("mode");
-    boolean schedule = p.bool("schedule_if_busy");
-    ProcessSpec spec = ProcessSpec.of(argv(p.optString("executable_path").orElse("chkdsk"), drive, mode))
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    return ProcessSpec.of(argv(p.optString("executable_path").orElse("chkdsk"), drive(p), p.string("mode")))
         .withEncoding(OutputEncoding.parse(p.string("encoding")))
-        .withStdin(schedule ? SCHEDULE_ANSWER : null);
-    ProcessResult r = ctx.run(spec);
-    var problem = ProcessSummaries.problem(r, "chkdsk");
-    if (problem.isPresent()) {
-      problem.get().summary().put("drive", drive).put("mode", mode).put("verdict", "not_completed");
-      problem.get().summary().putObject("human_readable").put("verdict", problem.get().summary().path("error").asText())
-          .putArray("notes");
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
+        .withStdin(p.bool("schedule_if_busy") ? SCHEDULE_ANSWER : null);
+  }
+
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
     byte[] out = r.stdout().bytes();
     if (r.stderr().totalBytes() > 0) {
       byte[] err = r.stderr().bytes();
@@ -130,10 +89,15 @@ public final class ChkdskScanTask implements TaskType {
       out = both;
     }
     TaskOutcome o = ChkdskOutputParser.parse(out, r.stdout().charset(), r.exitCode(),
-        new ChkdskOutputParser.Request(drive, mode, schedule));
+        new ChkdskOutputParser.Request(drive(p), p.string("mode"), p.bool("schedule_if_busy")));
     if (o.summary().path("duration_seconds").isNull()) {
       o.summary().put("duration_seconds", Json.round(r.duration().toNanos() / 1e9, 3));
     }
-    return o.withExtra("command", ProcessSummaries.command(r));
+    return o;
+  }
+
+  @Override
+  protected void describeUnfinished(ObjectNode s, Params p) {
+    s.put("drive", drive(p)).put("mode", p.string("mode")).put("verdict", "not_completed");
   }
 }

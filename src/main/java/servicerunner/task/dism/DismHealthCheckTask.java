@@ -3,58 +3,42 @@ package servicerunner.task.dism;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import servicerunner.exec.OutputEncoding;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
+import servicerunner.task.ParamChecks;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
 
 /** DISM component-store health: one {@code dism /Online /Cleanup-Image /<Action>} run per requested action. */
 public final class DismHealthCheckTask implements TaskType {
 
-  @Override
-  public String id() {
-    return "dism_health_check";
-  }
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("dism_health_check",
+          "Checks (and with restorehealth repairs) the Windows component store with DISM /Cleanup-Image.")
+      .params(
+          ParamSpec.stringList("actions", "Steps in order: checkhealth, scanhealth, restorehealth (any case).")
+              .defaultsTo(Json.array().add("checkhealth")),
+          ParamSpec.string("encoding", "Output encoding: oem (the console code page), utf-8 or a Java charset name.")
+              .defaultsTo("oem"))
+      .windowsTool("Path to dism.exe (default: dism from PATH).")
+      // enough for all three steps at their own limits (3600 + 3600 + 7200 s, protocol 6.3)
+      .timeout(Duration.ofHours(4))
+      .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
+      .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
+      .build();
 
   @Override
-  public String description() {
-    return "Checks (and with restorehealth repairs) the Windows component store with DISM /Cleanup-Image.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.stringList("actions", "Steps in order: checkhealth, scanhealth, restorehealth (any case).")
-            .defaultsTo(Json.array().add("checkhealth")),
-        ParamSpec.string("encoding", "Output encoding: oem (the console code page), utf-8 or a Java charset name.")
-            .defaultsTo("oem"),
-        ParamSpec.string("executable_path", "Path to dism.exe (default: dism from PATH)."));
-  }
-
-  /** Enough for all three steps at their own limits (3600 + 3600 + 7200 s, protocol 6.3). */
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofHours(4);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}";
+  public TaskDeclaration declaration() {
+    return DECLARATION;
   }
 
   @Override
@@ -70,11 +54,7 @@ public final class DismHealthCheckTask implements TaskType {
             + "\", expected checkhealth, scanhealth or restorehealth");
       }
     }
-    try {
-      OutputEncoding.parse(p.string("encoding"));
-    } catch (IllegalArgumentException e) {
-      errors.add(path.apply("encoding") + ": " + e.getMessage());
-    }
+    ParamChecks.encoding(p, "encoding", path).ifPresent(errors::add);
     return errors;
   }
 
@@ -82,13 +62,10 @@ public final class DismHealthCheckTask implements TaskType {
     return List.of(exe, "/Online", "/Cleanup-Image", a.flag);
   }
 
+  /** Runs the steps in order; a step that does not finish ends the task with the steps done so far. */
   @Override
   public TaskOutcome run(TaskContext ctx) {
     Params p = ctx.params();
-    List<String> problems = checkParams(p, n -> n);
-    if (!problems.isEmpty()) {
-      return TaskOutcome.failure(String.join("; ", problems));
-    }
     String exe = p.optString("executable_path").orElse("dism");
     OutputEncoding enc = OutputEncoding.parse(p.string("encoding"));
     List<ObjectNode> steps = new ArrayList<>();
@@ -96,15 +73,11 @@ public final class DismHealthCheckTask implements TaskType {
       DismAction a = DismAction.parse(name).orElseThrow();
       ctx.log("DISM step " + (steps.size() + 1) + ": " + a.id());
       ProcessResult r = ctx.run(ProcessSpec.of(argv(exe, a)).withEncoding(enc).withTimeout(a.timeout));
-      var problem = ProcessSummaries.problem(r, "dism " + a.flag);
-      if (problem.isPresent()) {
-        TaskOutcome failed = problem.get();
-        failed.summary().put("failed_action", a.id());
-        failed.summary().set("steps", Json.array().addAll(steps));
-        failed.summary().put("verdict", "not_completed");
-        failed.summary().putObject("human_readable").put("verdict", failed.summary().path("error").asText())
-            .putArray("notes");
-        return failed.withExtra("command", ProcessSummaries.command(r));
+      if (!r.exited()) {
+        ObjectNode s = Json.object().put("failed_action", a.id()).put("verdict", "not_completed");
+        s.set("steps", Json.array().addAll(steps));
+        return ProcessSummaries.notCompleted(s, r, "dism " + a.flag)
+            .withExtra("command", ProcessSummaries.command(r));
       }
       ObjectNode step = DismStepParser.parse(a.id(), r.stdout().bytes(), r.stdout().charset(), r.exitCode());
       step.set("command", ProcessSummaries.command(r));

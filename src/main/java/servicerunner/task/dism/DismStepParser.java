@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
+import servicerunner.task.PhraseTable;
 import servicerunner.task.Status;
 
 /**
@@ -62,18 +63,18 @@ public final class DismStepParser {
       }
       lines.add(s);
     }
-    String norm = String.join(" ", lines).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String norm = PhraseTable.normalise(String.join(" ", lines));
 
     int rc = exitCode == null ? 0 : exitCode;
-    boolean elevation = rc == ELEVATION_EXIT || "740".equals(errorCode) || DismPhrases.any(norm, DismPhrases.ELEVATION);
+    boolean elevation = rc == ELEVATION_EXIT || "740".equals(errorCode) || said(norm, DismVerdict.ELEVATION_REQUIRED);
     boolean sourceMissing = rc == SOURCE_MISSING_EXIT || "0x800f081f".equals(errorCode)
-        || DismPhrases.any(norm, DismPhrases.SOURCE_MISSING);
-    boolean rollback = rc == ROLLBACK_EXIT || DismPhrases.any(norm, DismPhrases.ROLLBACK);
-    boolean restored = DismPhrases.any(norm, DismPhrases.RESTORED);
-    boolean notRepairable = DismPhrases.any(norm, DismPhrases.NOT_REPAIRABLE);
-    boolean repairable = DismPhrases.any(norm, DismPhrases.REPAIRABLE);
-    boolean healthy = DismPhrases.any(norm, DismPhrases.HEALTHY);
-    boolean complete = DismPhrases.any(norm, DismPhrases.OPERATION_COMPLETE);
+        || said(norm, DismVerdict.SOURCE_MISSING);
+    boolean rollback = rc == ROLLBACK_EXIT || said(norm, DismVerdict.ROLLBACK_FAILED);
+    boolean restored = said(norm, DismVerdict.RESTORED);
+    boolean notRepairable = said(norm, DismVerdict.NOT_REPAIRABLE);
+    boolean repairable = said(norm, DismVerdict.REPAIRABLE);
+    boolean healthy = said(norm, DismVerdict.HEALTHY);
+    boolean complete = said(norm, DismVerdict.COMPLETED);
     boolean rebootRequired = rc == REBOOT_REQUIRED_EXIT || rollback;
     boolean exitOk = exitCode != null && (rc == 0 || rc == REBOOT_REQUIRED_EXIT);
 
@@ -106,21 +107,12 @@ public final class DismStepParser {
 
     ObjectNode step = Json.object();
     step.put("action", action);
-    if (exitCode == null) {
-      step.putNull("return_code");
-      step.putNull("return_code_hex");
-    } else {
-      step.put("return_code", exitCode);
-      step.put("return_code_hex", hex(exitCode));
-    }
+    step.put("return_code", exitCode);
+    step.put("return_code_hex", exitCode == null ? null : hex(exitCode));
     step.put("verdict", verdict.id);
     step.put("status", verdict.status.id());
     ObjectNode parsed = step.putObject("parsed");
-    if (verdict.healthState == null) {
-      parsed.putNull("health_state");
-    } else {
-      parsed.put("health_state", verdict.healthState);
-    }
+    parsed.put("health_state", verdict.healthState);
     boolean repairAttempted = "restorehealth".equals(action);
     parsed.put("repair_attempted", repairAttempted);
     if (repairAttempted && verdict == DismVerdict.RESTORED) {
@@ -137,16 +129,8 @@ public final class DismStepParser {
     parsed.put("source_files_missing", sourceMissing);
     parsed.put("reboot_required", rebootRequired);
     parsed.put("operation_complete", complete);
-    if (errorCode == null) {
-      parsed.putNull("error_code");
-    } else {
-      parsed.put("error_code", errorCode);
-    }
-    if (progress == null) {
-      parsed.putNull("progress_percent");
-    } else {
-      parsed.put("progress_percent", progress);
-    }
+    parsed.put("error_code", errorCode);
+    parsed.put("progress_percent", progress);
     if (versions.size() > 0) {
       parsed.put("dism_version", versions.get(0));
     }
@@ -156,6 +140,10 @@ public final class DismStepParser {
     List<String> tail = lines.subList(Math.max(0, lines.size() - MESSAGE_LINES), lines.size());
     parsed.put("message", String.join("\n", tail));
     return step;
+  }
+
+  private static boolean said(String norm, DismVerdict v) {
+    return DismPhrases.SENTENCES.any(norm, v);
   }
 
   /** "0x800F081F" for -2146498529; small codes as well ("0x000002E4" for 740). */

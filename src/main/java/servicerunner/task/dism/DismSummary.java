@@ -8,6 +8,7 @@ import java.util.List;
 import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.Verdict;
 
 /**
  * Combines the parsed steps into the task outcome (protocol 7.2 rules, adapted): a failed step decides (error; a
@@ -55,9 +56,8 @@ public final class DismSummary {
     JsonNode state = lastHealthState(steps);
     s.set("health_state", state);
     s.put("reboot_required", reboot);
-    ObjectNode hr = s.putObject("human_readable");
-    hr.put("verdict", top.sentence + (reboot && top.status == Status.SUCCESS ? " Restart Windows to finish." : ""));
-    ArrayNode notes = hr.putArray("notes");
+    String sentence = top.sentence + (reboot && top.status == Status.SUCCESS ? " Restart Windows to finish." : "");
+    List<String> notes = new ArrayList<>();
     for (ObjectNode st : steps) {
       notes.add(st.path("action").asText() + ": " + st.path("verdict").asText()
           + " (exit " + st.path("return_code").asText() + ", " + st.path("return_code_hex").asText() + ")");
@@ -68,12 +68,14 @@ public final class DismSummary {
     if (top == DismVerdict.REPAIRABLE) {
       notes.add("Add \"restorehealth\" to actions to repair the component store, then run sfc_scan.");
     }
+    ObjectNode hr = s.putObject("human_readable").put("verdict", sentence);
+    notes.forEach(hr.putArray("notes")::add);
     if (top.status == Status.ERROR) {
       s.put("error", top.sentence);
     } else if (top.status == Status.WARNING) {
       s.put("warning", top.sentence);
     }
-    return TaskOutcome.of(top.status, s);
+    return TaskOutcome.of(top.status, new Verdict(top.id, sentence, notes), s);
   }
 
   private static JsonNode lastHealthState(List<ObjectNode> steps) {

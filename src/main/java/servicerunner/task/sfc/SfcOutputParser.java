@@ -1,15 +1,14 @@
 package servicerunner.task.sfc;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
+import servicerunner.task.PhraseTable;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.Verdict;
@@ -50,40 +49,27 @@ public final class SfcOutputParser {
       segments.add(s);
     }
     String joined = collapse(String.join(" ", segments));
-    String normalised = normalise(joined);
-    Optional<SfcPhrases.Phrase> hit = SfcPhrases.find(normalised);
-    SfcVerdict v = hit.map(SfcPhrases.Phrase::verdict).orElse(SfcVerdict.UNKNOWN);
-    boolean rebootToTakeEffect = SfcPhrases.REBOOT_TO_TAKE_EFFECT.stream().anyMatch(normalised::contains);
+    String normalised = PhraseTable.normalise(joined);
+    Optional<PhraseTable.Phrase<SfcVerdict>> hit = SfcPhrases.VERDICTS.find(normalised);
+    SfcVerdict v = hit.map(PhraseTable.Phrase::value).orElse(SfcVerdict.UNKNOWN);
+    boolean rebootToTakeEffect = SfcPhrases.REBOOT_TO_TAKE_EFFECT.first(normalised).orElse(false);
     boolean pendingReboot = v == SfcVerdict.PENDING_REBOOT || rebootToTakeEffect;
 
     ObjectNode s = Json.object();
     s.put("verdict", v.id);
-    putBool(s, "integrity_violations", v.integrityViolations);
+    s.put("integrity_violations", v.integrityViolations);
     s.put("repairs_attempted", v.repairsAttempted);
-    putBool(s, "repairs_successful", v.repairsSuccessful);
+    s.put("repairs_successful", v.repairsSuccessful);
     s.put("pending_reboot", pendingReboot);
     s.put("access_denied", v == SfcVerdict.NOT_ADMIN);
-    if (percent == null) {
-      s.putNull("verification_percent");
-    } else {
-      s.put("verification_percent", percent);
-    }
+    s.put("verification_percent", percent);
     s.put("verification_complete", percent != null && percent == 100);
     s.put("mode", verifyOnly ? "verifyonly" : "scannow");
-    if (hit.isPresent()) {
-      s.put("language", hit.get().language());
-    } else {
-      s.putNull("language");
-    }
+    s.put("language", hit.map(PhraseTable.Phrase::language).orElse(null));
     s.put("message", joined.length() <= MESSAGE_CHARS ? joined : joined.substring(joined.length() - MESSAGE_CHARS));
-    if (exitCode == null) {
-      s.putNull("return_code");
-    } else {
-      s.put("return_code", exitCode);
-    }
-    ObjectNode hr = s.putObject("human_readable");
-    hr.put("verdict", v.sentence);
-    ArrayNode notes = hr.putArray("notes");
+    s.put("return_code", exitCode);
+    ObjectNode hr = s.putObject("human_readable").put("verdict", v.sentence);
+    List<String> notes = new ArrayList<>();
     if (rebootToTakeEffect && v != SfcVerdict.PENDING_REBOOT) {
       notes.add("Some repairs take effect after the next restart.");
     }
@@ -103,25 +89,11 @@ public final class SfcOutputParser {
     } else if (v.status == Status.WARNING) {
       s.put("warning", v.sentence);
     }
-    List<String> said = new ArrayList<>();
-    notes.forEach(n -> said.add(n.asText()));
-    return TaskOutcome.of(v.status, new Verdict(v.id, v.sentence, said), s);
-  }
-
-  private static void putBool(ObjectNode s, String key, Boolean b) {
-    if (b == null) {
-      s.putNull(key);
-    } else {
-      s.put(key, b);
-    }
+    notes.forEach(hr.putArray("notes")::add);
+    return TaskOutcome.of(v.status, new Verdict(v.id, v.sentence, notes), s);
   }
 
   static String collapse(String s) {
     return s.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
-  }
-
-  /** Lower case, ASCII apostrophes (French and others print typographic ones), collapsed whitespace. */
-  static String normalise(String s) {
-    return collapse(s).replace('\u2019', '\'').replace('\u2018', '\'').toLowerCase(Locale.ROOT);
   }
 }

@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
+import servicerunner.task.PhraseTable;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.Verdict;
 
 /**
  * Reads what {@code Checkpoint-Computer} printed (PowerShell, console code page; redirected error streams may come
@@ -20,34 +22,33 @@ public final class RestorePointOutputParser {
 
   static final int OUTPUT_CHARS = 500;
 
-  /** The verdicts the task acts on; {@code PROTECTION_DISABLED} triggers the one remediation attempt. */
-  public enum Verdict {
-    CREATED, THROTTLED, ACCESS_DENIED, PROTECTION_DISABLED, FAILED
+  /** What Checkpoint-Computer did; {@code PROTECTION_DISABLED} triggers the one remediation attempt. */
+  public enum Result {
+    CREATED, THROTTLED, ACCESS_DENIED, PROTECTION_DISABLED, FAILED;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
-  public record Parsed(Verdict verdict, String output) {}
+  public record Parsed(Result result, String output) {}
+
+  /** What PowerShell 5.1 prints (English); the throttling notice is only a warning, with exit 0. */
+  private static final PhraseTable<Result> SAID = PhraseTable.<Result>builder()
+      .add(Result.THROTTLED, "en", "cannot be created because one has already been created within the past",
+          "created within the past 24 hours", "a new system restore point cannot be created")
+      .add(Result.ACCESS_DENIED, "en", "access is denied", "unauthorizedaccessexception", "requires elevation")
+      .add(Result.PROTECTION_DISABLED, "en", "0x80070422", "system restore is disabled", "because it is disabled",
+          "system protection is turned off")
+      .build();
 
   private static final Pattern CLIXML_STRING = Pattern.compile("<S S=\"(?:Error|Warning)\">(.*?)</S>", Pattern.DOTALL);
 
   public static Parsed classify(byte[] stdout, byte[] stderr, Charset oem, Integer exitCode) {
     String text = (decode(stdout, oem) + "\n" + decode(stderr, oem)).replace("\r\n", "\n").strip();
-    String norm = text.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    Verdict v;
-    if (norm.contains("cannot be created because one has already been created within the past")
-        || norm.contains("created within the past 24 hours")
-        || norm.contains("a new system restore point cannot be created")) {
-      v = Verdict.THROTTLED;
-    } else if (norm.contains("access is denied") || norm.contains("unauthorizedaccessexception")
-        || norm.contains("requires elevation")) {
-      v = Verdict.ACCESS_DENIED;
-    } else if (norm.contains("0x80070422") || norm.contains("system restore is disabled")
-        || norm.contains("because it is disabled") || norm.contains("system protection is turned off")) {
-      v = Verdict.PROTECTION_DISABLED;
-    } else if (exitCode != null && exitCode == 0 && !norm.contains("checkpoint-computer :")) {
-      v = Verdict.CREATED;
-    } else {
-      v = Verdict.FAILED;
-    }
+    String norm = PhraseTable.normalise(text);
+    boolean created = exitCode != null && exitCode == 0 && !norm.contains("checkpoint-computer :");
+    Result v = SAID.first(norm).orElse(created ? Result.CREATED : Result.FAILED);
     return new Parsed(v, text);
   }
 
@@ -58,7 +59,8 @@ public final class RestorePointOutputParser {
     ObjectNode res = s.putObject("results");
     Status status;
     String message;
-    switch (p.verdict()) {
+    String reason = null;
+    switch (p.result()) {
       case CREATED:
         status = Status.SUCCESS;
         message = "Restore point created: " + description;
@@ -66,7 +68,8 @@ public final class RestorePointOutputParser {
       case THROTTLED:
         status = Status.SKIPPED;
         message = "Not created: Windows allows one restore point per 24 hours (1440 minutes) and one already exists";
-        s.put("reason", "restore point already created in the last 24 hours");
+        reason = "restore point already created in the last 24 hours";
+        s.put("reason", reason);
         break;
       case ACCESS_DENIED:
         status = Status.ERROR;
@@ -83,27 +86,19 @@ public final class RestorePointOutputParser {
     }
     hr.put("message", message);
     hr.put("verdict", message);
-    s.put("verdict", p.verdict().name().toLowerCase(Locale.ROOT));
-    res.put("restore_point_created", p.verdict() == Verdict.CREATED);
+    s.put("verdict", p.result().id());
+    res.put("restore_point_created", p.result() == Result.CREATED);
     res.put("description", description);
     String out = p.output();
     res.put("output", out.length() <= OUTPUT_CHARS ? out : out.substring(0, OUTPUT_CHARS));
-    if (remediation == null) {
-      res.putNull("remediation");
-      res.putNull("remediation_attempt");
-    } else {
-      res.put("remediation", remediation.path("summary").asText());
-      res.set("remediation_attempt", remediation);
-    }
-    if (exitCode == null) {
-      res.putNull("return_code");
-    } else {
-      res.put("return_code", exitCode);
-    }
+    res.put("remediation", remediation == null ? null : remediation.path("summary").asText());
+    res.set("remediation_attempt", remediation);
+    res.put("return_code", exitCode);
     if (status == Status.ERROR) {
       s.put("error", message);
     }
-    return TaskOutcome.of(status, s);
+    Verdict v = Verdict.of(p.result().id(), message);
+    return new TaskOutcome(status, reason == null ? message : reason, v, s, null);
   }
 
   static String decode(byte[] b, Charset oem) {

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import servicerunner.exec.OutputEncoding;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
@@ -15,6 +14,7 @@ import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
 
@@ -25,42 +25,26 @@ import servicerunner.task.TaskType;
 public final class SystemRestoreTask implements TaskType {
   static final int MAX_DESCRIPTION = 200;
 
-  @Override
-  public String id() {
-    return "system_restore";
-  }
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("system_restore",
+          "Creates a System Restore point (PowerShell Checkpoint-Computer) before maintenance.")
+      .params(
+          ParamSpec.string("description", "Name of the restore point (default: AutoService restore point <date time>)."),
+          ParamSpec.string("restore_point_type", "Checkpoint-Computer -RestorePointType.")
+              .oneOf("APPLICATION_INSTALL", "APPLICATION_UNINSTALL", "MODIFY_SETTINGS", "CANCELLED_OPERATION",
+                  "DEVICE_DRIVER_INSTALL")
+              .defaultsTo("MODIFY_SETTINGS"),
+          ParamSpec.bool("enable_protection_if_disabled", "When System Protection is off, enable it on the system "
+              + "drive (VSS and swprv services to Manual, Enable-ComputerRestore) and try once more.").defaultsTo(true))
+      .windowsTool("Path to powershell.exe (default: powershell.exe from PATH).")
+      .timeout(Duration.ofMinutes(5))
+      .example("{\"type\":\"system_restore\",\"description\":\"Before maintenance\"}")
+      .verdicts(Arrays.stream(RestorePointOutputParser.Result.values()).map(RestorePointOutputParser.Result::id)
+          .toArray(String[]::new))
+      .build();
 
   @Override
-  public String description() {
-    return "Creates a System Restore point (PowerShell Checkpoint-Computer) before maintenance.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("description", "Name of the restore point (default: AutoService restore point <date time>)."),
-        ParamSpec.string("restore_point_type", "Checkpoint-Computer -RestorePointType.")
-            .oneOf("APPLICATION_INSTALL", "APPLICATION_UNINSTALL", "MODIFY_SETTINGS", "CANCELLED_OPERATION",
-                "DEVICE_DRIVER_INSTALL")
-            .defaultsTo("MODIFY_SETTINGS"),
-        ParamSpec.bool("enable_protection_if_disabled", "When System Protection is off, enable it on the system drive "
-            + "(VSS and swprv services to Manual, Enable-ComputerRestore) and try once more.").defaultsTo(true),
-        ParamSpec.string("executable_path", "Path to powershell.exe (default: powershell.exe from PATH)."));
-  }
-
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(5);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"system_restore\",\"description\":\"Before maintenance\"}";
+  public TaskDeclaration declaration() {
+    return DECLARATION;
   }
 
   /**
@@ -108,19 +92,12 @@ public final class SystemRestoreTask implements TaskType {
     String description = description(p);
     String checkpoint = checkpointCommand(description, p.string("restore_point_type"));
     ProcessResult r = ctx.run(spec(exe, checkpoint));
-    var problem = ProcessSummaries.problem(r, "powershell Checkpoint-Computer");
-    if (problem.isPresent()) {
-      ObjectNode s = problem.get().summary();
-      String error = s.path("error").asText();
-      s.putObject("human_readable").put("message", "Not created: " + error).put("verdict", "Not created: " + error);
-      ObjectNode res = s.putObject("results");
-      res.put("restore_point_created", false).put("description", description).put("output", "")
-          .putNull("remediation").putNull("remediation_attempt").putNull("return_code");
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
+    if (!r.exited()) {
+      return notCreated(r, description);
     }
     RestorePointOutputParser.Parsed parsed = classify(r);
     ObjectNode remediation = null;
-    if (parsed.verdict() == RestorePointOutputParser.Verdict.PROTECTION_DISABLED
+    if (parsed.result() == RestorePointOutputParser.Result.PROTECTION_DISABLED
         && p.bool("enable_protection_if_disabled")) {
       ctx.log("System Protection looks disabled: enabling it on the system drive and trying once more");
       ProcessResult fix = ctx.run(spec(exe, ENABLE_COMMAND));
@@ -129,16 +106,27 @@ public final class SystemRestoreTask implements TaskType {
           + "system drive, then retried Checkpoint-Computer");
       remediation.put("command", ENABLE_COMMAND);
       remediation.put("termination", fix.termination().id());
-      putCode(remediation, "return_code", fix.exitCode());
+      remediation.put("return_code", fix.exitCode());
       remediation.put("output", (fix.stdout().lastChars(300) + fix.stderr().lastChars(300)).strip());
       if (fix.exited()) {
         r = ctx.run(spec(exe, checkpoint));
-        putCode(remediation, "retry_return_code", r.exitCode());
+        remediation.put("retry_return_code", r.exitCode());
         parsed = r.exited() ? classify(r) : parsed;
       }
-      remediation.put("succeeded", parsed.verdict() == RestorePointOutputParser.Verdict.CREATED);
+      remediation.put("succeeded", parsed.result() == RestorePointOutputParser.Result.CREATED);
     }
     TaskOutcome o = RestorePointOutputParser.summarise(parsed, r.exitCode(), description, remediation);
+    return o.withExtra("command", ProcessSummaries.command(r));
+  }
+
+  /** The renderer's fields for a PowerShell that did not finish: nothing was created, nothing was printed. */
+  private static TaskOutcome notCreated(ProcessResult r, String description) {
+    ObjectNode s = Json.object();
+    ObjectNode hr = s.putObject("human_readable");
+    s.putObject("results").put("restore_point_created", false).put("description", description).put("output", "")
+        .putNull("remediation").putNull("remediation_attempt").putNull("return_code");
+    TaskOutcome o = ProcessSummaries.notCompleted(s, r, "powershell Checkpoint-Computer");
+    hr.put("message", "Not created: " + o.reason());
     return o.withExtra("command", ProcessSummaries.command(r));
   }
 
@@ -148,13 +136,5 @@ public final class SystemRestoreTask implements TaskType {
 
   private static RestorePointOutputParser.Parsed classify(ProcessResult r) {
     return RestorePointOutputParser.classify(r.stdout().bytes(), r.stderr().bytes(), r.stdout().charset(), r.exitCode());
-  }
-
-  private static void putCode(ObjectNode o, String key, Integer code) {
-    if (code == null) {
-      o.putNull(key);
-    } else {
-      o.put(key, code);
-    }
   }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
+import servicerunner.task.Verdict;
 import servicerunner.task.wintools.MarkedJson;
 
 /**
@@ -108,12 +109,11 @@ public final class WindowsUpdateLogsReport {
     return s;
   }
 
-  /** Adds human_readable from the groups (after any Err.exe lookups). */
-  public static void addVerdict(ObjectNode s, List<String> extraNotes) {
-    ObjectNode hr = s.putObject("human_readable");
-    ArrayNode notes = hr.putArray("notes");
+  /** Adds human_readable from the groups (after any Err.exe lookups) and returns it as the task's verdict. */
+  public static Verdict addVerdict(ObjectNode s, List<String> extraNotes) {
     int groups = s.get("unique_error_codes").asInt();
-    hr.put("verdict", groups == 0 ? "no_errors" : "errors_found");
+    String id = groups == 0 ? "no_errors" : "errors_found";
+    List<String> notes = new ArrayList<>();
     if (groups == 0) {
       notes.add("No Windows Update errors in the selected time frame (" + s.get("time_frame").asText() + ").");
     } else {
@@ -122,8 +122,13 @@ public final class WindowsUpdateLogsReport {
         notes.add(g.get("error_code").asText() + name + ": " + g.get("count").asInt() + "x");
       }
     }
-    extraNotes.forEach(notes::add);
-    hr.put("summary_line", s.get("total_errors_found").asInt() + " error events, " + groups + " distinct codes");
+    notes.addAll(extraNotes);
+    String line = s.get("total_errors_found").asInt() + " error events, " + groups + " distinct codes";
+    ObjectNode hr = s.putObject("human_readable");
+    notes.forEach(hr.putArray("notes")::add);
+    hr.put("verdict", id);
+    hr.put("summary_line", line);
+    return new Verdict(id, line, notes);
   }
 
   private static ObjectNode group(String code) {

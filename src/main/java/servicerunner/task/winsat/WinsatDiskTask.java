@@ -1,70 +1,45 @@
 package servicerunner.task.winsat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import servicerunner.exec.OutputEncoding;
-import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
+import servicerunner.task.ParamChecks;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
-import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.ToolTask;
 
 /** WinSAT storage assessment ({@code winsat disk}) on one drive: throughput, latency and WEI sub-scores. */
-public final class WinsatDiskTask implements TaskType {
-  private static final Pattern DRIVE = Pattern.compile("^\\s*([A-Za-z])(?::\\\\?)?\\s*$");
+public final class WinsatDiskTask extends ToolTask {
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("winsat_disk",
+          "Measures a drive's read/write throughput and latency with winsat disk.")
+      .params(
+          ParamSpec.string("drive", "Drive letter, e.g. C:.").defaultsTo("C:"),
+          ParamSpec.string("test_mode", "full, random_read, sequential_read, sequential_write or flush.")
+              .oneOf("full", "random_read", "sequential_read", "sequential_write", "flush").defaultsTo("full"))
+      .windowsTool("Path to winsat.exe (default: winsat from PATH).")
+      // a full run takes 15-120 s on real disks; the reference had no limit at all
+      .timeout(Duration.ofMinutes(15))
+      .example("{\"type\":\"winsat_disk\",\"drive\":\"C:\",\"test_mode\":\"full\"}")
+      .verdicts(WinsatOutputParser.RATINGS.toArray(new String[0]))
+      .build();
 
-  @Override
-  public String id() {
-    return "winsat_disk";
-  }
-
-  @Override
-  public String description() {
-    return "Measures a drive's read/write throughput and latency with winsat disk.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.string("drive", "Drive letter, e.g. C:.").defaultsTo("C:"),
-        ParamSpec.string("test_mode", "full, random_read, sequential_read, sequential_write or flush.")
-            .oneOf("full", "random_read", "sequential_read", "sequential_write", "flush").defaultsTo("full"),
-        ParamSpec.string("executable_path", "Path to winsat.exe (default: winsat from PATH)."));
-  }
-
-  /** A full run takes 15-120 s on real disks; the reference had no limit at all. */
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(15);
-  }
-
-  @Override
-  public Set<Platform> platforms() {
-    return Set.of(Platform.WINDOWS);
-  }
-
-  @Override
-  public String example() {
-    return "{\"type\":\"winsat_disk\",\"drive\":\"C:\",\"test_mode\":\"full\"}";
+  public WinsatDiskTask() {
+    super(DECLARATION, "winsat");
   }
 
   @Override
   public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    if (!DRIVE.matcher(p.string("drive")).matches()) {
-      return List.of(path.apply("drive") + ": expected a drive letter such as \"C:\", got \"" + p.string("drive") + "\"");
-    }
-    return List.of();
+    return ParamChecks.drive(p, "drive", path).stream().toList();
   }
 
   /**
@@ -94,32 +69,34 @@ public final class WinsatDiskTask implements TaskType {
     return argv;
   }
 
+  /** "C:"; checked by {@link #checkParams} before the run. */
+  private static String drive(Params p) {
+    return ParamChecks.driveLetter(p.string("drive")).orElseThrow();
+  }
+
   @Override
-  public TaskOutcome run(TaskContext ctx) {
-    Params p = ctx.params();
-    Matcher m = DRIVE.matcher(p.string("drive"));
-    if (!m.matches()) {
-      return TaskOutcome.failure("drive: expected a drive letter such as \"C:\"");
-    }
-    String letter = m.group(1).toLowerCase(Locale.ROOT);
-    String drive = letter.toUpperCase(Locale.ROOT) + ":";
-    String mode = p.string("test_mode");
-    ProcessResult r = ctx.run(ProcessSpec.of(argv(p.optString("executable_path").orElse("winsat"), letter, mode))
-        .withEncoding(OutputEncoding.parse("oem")));
-    var problem = ProcessSummaries.problem(r, "winsat");
-    if (problem.isPresent()) {
-      problem.get().summary().put("drive", drive).put("test_mode", mode);
-      problem.get().summary().putObject("human_readable").put("verdict", "not_completed").putNull("score")
-          .putArray("notes").add(problem.get().summary().path("error").asText());
-      return problem.get().withExtra("command", ProcessSummaries.command(r));
-    }
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    return ProcessSpec.of(argv(p.optString("executable_path").orElse("winsat"),
+        drive(p).substring(0, 1).toLowerCase(Locale.ROOT), p.string("test_mode")))
+        .withEncoding(OutputEncoding.parse("oem"));
+  }
+
+  @Override
+  protected TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx) {
     TaskOutcome o = WinsatOutputParser.parse(r.stdout().bytes(), r.stdout().charset(), r.exitCode(),
-        new WinsatOutputParser.Request(drive, mode));
+        new WinsatOutputParser.Request(drive(p), p.string("test_mode")));
     if (o.summary().path("duration_seconds").isNull()) {
       o.summary().put("duration_seconds", Json.round(r.duration().toNanos() / 1e9, 3));
     }
     o.summary().put("stdout_excerpt", r.stdout().firstChars(2000));
     o.summary().put("stderr_excerpt", r.stderr().firstChars(1000));
-    return o.withExtra("command", ProcessSummaries.command(r));
+    return o;
+  }
+
+  /** The renderer shows the score; a winsat that did not finish measured nothing. */
+  @Override
+  protected void describeUnfinished(ObjectNode s, Params p) {
+    s.put("drive", drive(p)).put("test_mode", p.string("test_mode"));
+    s.putObject("human_readable").putNull("score");
   }
 }

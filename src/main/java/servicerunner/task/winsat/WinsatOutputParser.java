@@ -1,6 +1,5 @@
 package servicerunner.task.winsat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.Verdict;
 
 /**
  * Parses {@code winsat disk} text: metric lines {@code > <name>  <value> <unit>  <WEI subscore>} (Windows 10/11 and
@@ -35,6 +35,9 @@ public final class WinsatOutputParser {
       new String[] {"Latency: Maximum", "latency_max_ms"},
       new String[] {"Average Read Time with Random Writes", "avg_read_time_random_writes_ms"},
       new String[] {"Responsiveness: Average IO Rate", "responsiveness_avg_io_ms"});
+
+  /** The verdict ids (human_readable.verdict) {@link #parse} gives, best first. */
+  static final List<String> RATINGS = List.of("excellent", "good", "fair", "poor", "no_results");
 
   public record Request(String drive, String testMode) {}
 
@@ -71,50 +74,49 @@ public final class WinsatOutputParser {
     ObjectNode s = Json.object();
     s.put("drive", req.drive());
     s.put("test_mode", req.testMode());
-    if (total == null) {
-      s.putNull("duration_seconds");
-    } else {
-      s.put("duration_seconds", Json.round(total, 2));
-    }
+    s.put("duration_seconds", total == null ? null : Json.round(total, 2));
     for (String key : List.of("random_read_mbps", "sequential_read_mbps", "sequential_write_mbps")) {
       if (!results.has(key)) {
         results.putNull(key);
       }
     }
     s.set("results", results);
-    if (exitCode == null) {
-      s.putNull("exit_code");
-    } else {
-      s.put("exit_code", exitCode);
-    }
+    s.put("exit_code", exitCode);
     ObjectNode hr = s.putObject("human_readable");
-    ArrayNode notes = Json.array();
-    Status status;
+    List<String> notes = new ArrayList<>();
+    String rating;
     if (scores.isEmpty()) {
-      hr.put("verdict", "no_results");
+      rating = "no_results";
+      hr.put("verdict", rating);
       hr.putNull("score");
       hr.putNull("rating_stars");
     } else {
       double avg = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
       double score = Json.round(Math.min(100, avg / 9.9 * 100), 1);
-      hr.put("verdict", score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor");
+      rating = score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
+      hr.put("verdict", rating);
       hr.put("score", score);
       hr.put("rating_stars", score >= 85 ? 5 : score >= 70 ? 4 : score >= 50 ? 3 : score >= 30 ? 2 : 1);
       notes.add(String.format(Locale.ROOT, "Average WinSAT sub-score %.1f of 9.9 over %d metrics.", avg, scores.size()));
     }
+    Status status;
+    String sentence;
     if (exitCode == null || exitCode != 0) {
       status = Status.FAILURE;
-      s.put("error", "winsat exited with code " + exitCode
-          + (scores.isEmpty() ? " and reported no disk metrics" : "") + " (it needs administrator rights)");
+      sentence = "winsat exited with code " + exitCode
+          + (scores.isEmpty() ? " and reported no disk metrics" : "") + " (it needs administrator rights)";
+      s.put("error", sentence);
     } else if (scores.isEmpty()) {
       status = Status.WARNING;
-      s.put("warning", "winsat finished but printed no disk metrics");
+      sentence = "winsat finished but printed no disk metrics";
+      s.put("warning", sentence);
       notes.add("No metric lines were recognised; the machine may have been busy (WinSAT interference).");
     } else {
       status = Status.SUCCESS;
+      sentence = "Disk rated " + rating + " (" + hr.get("score").asText() + " of 100).";
     }
-    hr.set("notes", notes);
-    return TaskOutcome.of(status, s);
+    notes.forEach(hr.putArray("notes")::add);
+    return TaskOutcome.of(status, new Verdict(rating, sentence, notes), s);
   }
 
   private static double num(String s) {

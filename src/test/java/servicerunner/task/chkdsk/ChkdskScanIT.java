@@ -43,7 +43,13 @@ class ChkdskScanIT {
 
   @Test
   void hungChkdskTimesOutAndItsTreeIsGone() throws Exception {
-    FakeTools.assertHungToolStopped("chkdsk_scan", "\"executable_path\":\"" + FakeTools.path("chkdsk-hang") + "\"");
+    JsonNode s = FakeTools.assertHungToolStopped("chkdsk_scan", "\"executable_path\":\"" + FakeTools.path("chkdsk-hang")
+        + "\"").result(0).path("summary");
+    // the renderer's fields stay, unknown; the ending is told the one common way
+    assertEquals("C:", s.path("drive").asText());
+    assertEquals("not_completed", s.path("verdict").asText());
+    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
+    assertEquals(s.path("error").asText(), s.path("human_readable").path("notes").get(0).asText());
   }
 
   @Test

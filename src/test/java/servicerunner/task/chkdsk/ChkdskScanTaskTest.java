@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
@@ -25,15 +23,6 @@ class ChkdskScanTaskTest {
   }
 
   @Test
-  void driveIsNormalised() {
-    assertEquals(Optional.of("C:"), ChkdskScanTask.normaliseDrive("c"));
-    assertEquals(Optional.of("D:"), ChkdskScanTask.normaliseDrive(" d: "));
-    assertEquals(Optional.of("E:"), ChkdskScanTask.normaliseDrive("E:\\"));
-    assertEquals(Optional.empty(), ChkdskScanTask.normaliseDrive("C: /x"));
-    assertEquals(Optional.empty(), ChkdskScanTask.normaliseDrive("\\\\server\\share"));
-  }
-
-  @Test
   void argvPerMode() {
     assertEquals(List.of("chkdsk", "C:"), ChkdskScanTask.argv("chkdsk", "C:", "read_only"));
     assertEquals(List.of("chkdsk", "D:", "/f"), ChkdskScanTask.argv("chkdsk", "D:", "fix_errors"));
@@ -47,11 +36,5 @@ class ChkdskScanTaskTest {
     assertEquals(List.of("tasks[0].drive: expected a drive letter such as \"C:\", got \"C: /x\""),
         errors("{\"drive\":\"C: /x\"}"));
     assertTrue(errors("{\"schedule_if_busy\":1}").get(0).startsWith("tasks[0].schedule_if_busy: expected true"));
-  }
-
-  @Test
-  void declaration() {
-    assertEquals(Duration.ofHours(1), task.defaultTimeout());
-    assertEquals("Y\r\n", ChkdskScanTask.SCHEDULE_ANSWER);
   }
 }

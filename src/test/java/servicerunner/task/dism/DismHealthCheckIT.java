@@ -52,8 +52,11 @@ class DismHealthCheckIT {
 
   @Test
   void hungDismTimesOutAndItsTreeIsGone() throws Exception {
-    FakeTools.assertHungToolStopped("dism_health_check", "\"actions\":[\"scanhealth\"],\"executable_path\":\""
-        + FakeTools.path("dism-hang") + "\"");
+    JsonNode s = FakeTools.assertHungToolStopped("dism_health_check", "\"actions\":[\"scanhealth\"],"
+        + "\"executable_path\":\"" + FakeTools.path("dism-hang") + "\"").result(0).path("summary");
+    assertEquals("scanhealth", s.path("failed_action").asText());
+    assertEquals(0, s.path("steps").size());
+    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
   }
 
   @Test

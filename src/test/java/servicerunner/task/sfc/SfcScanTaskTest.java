@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 
@@ -35,12 +32,5 @@ class SfcScanTaskTest {
     List<String> errors = validate("{\"verify_only\":\"yes\"}").errors();
     assertEquals(1, errors.size());
     assertTrue(errors.get(0).startsWith("tasks[0].verify_only: expected true or false"), errors.toString());
-  }
-
-  @Test
-  void declaration() {
-    assertEquals(Duration.ofHours(1), task.defaultTimeout());
-    assertEquals(Set.of(Platform.WINDOWS), task.platforms());
-    assertTrue(task.params().stream().anyMatch(p -> p.name().equals("executable_path")));
   }
 }

@@ -52,9 +52,9 @@ class RestorePointOutputParserTest {
     TaskOutcome denied = parse("access-denied.rc1.cp437");
     assertEquals(Status.ERROR, denied.status());
     assertTrue(denied.summary().path("error").asText().contains("access denied"));
-    assertEquals(RestorePointOutputParser.Verdict.PROTECTION_DISABLED, RestorePointOutputParser.classify(
+    assertEquals(RestorePointOutputParser.Result.PROTECTION_DISABLED, RestorePointOutputParser.classify(
         Fixtures.bytes(Fixtures.path("tool-output", "system_restore", "protection-disabled.rc1.cp437")), null,
-        StandardCharsets.UTF_8, 1).verdict());
+        StandardCharsets.UTF_8, 1).result());
   }
 
   @Test
@@ -63,7 +63,7 @@ class RestorePointOutputParserTest {
         + "<S S=\"Error\">Checkpoint-Computer : Access is denied_x000D__x000A_</S></Objs>";
     RestorePointOutputParser.Parsed p = RestorePointOutputParser.classify(new byte[0],
         clixml.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, 1);
-    assertEquals(RestorePointOutputParser.Verdict.ACCESS_DENIED, p.verdict());
+    assertEquals(RestorePointOutputParser.Result.ACCESS_DENIED, p.result());
     assertEquals("Checkpoint-Computer : Access is denied", p.output());
   }
 

@@ -1,6 +1,7 @@
 package servicerunner.task.systemrestore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,11 @@ class SystemRestoreIT {
 
   @Test
   void hungPowershellTimesOutAndItsTreeIsGone() throws Exception {
-    FakeTools.assertHungToolStopped("system_restore", "\"executable_path\":\"" + FakeTools.path("restore-hang") + "\"");
+    JsonNode s = FakeTools.assertHungToolStopped("system_restore", "\"executable_path\":\"" + FakeTools.path("restore-hang")
+        + "\"").result(0).path("summary");
+    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
+    assertEquals("Not created: " + s.path("error").asText(), s.path("human_readable").path("message").asText());
+    assertFalse(s.path("results").path("restore_point_created").asBoolean(true));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
@@ -51,6 +50,5 @@ class SystemRestoreTaskTest {
     assertTrue(validate("{\"restore_point_type\":\"FULL\"}").errors().get(0)
         .startsWith("tasks[0].restore_point_type: expected one of APPLICATION_INSTALL"));
     assertTrue(validate("{\"description\":5}").errors().get(0).startsWith("tasks[0].description: expected a string"));
-    assertEquals(Duration.ofMinutes(5), task.defaultTimeout());
   }
 }

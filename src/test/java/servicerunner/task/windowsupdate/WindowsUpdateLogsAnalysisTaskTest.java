@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
@@ -35,11 +32,5 @@ class WindowsUpdateLogsAnalysisTaskTest {
     assertTrue(script.contains("$TimeFrame = 'month'"));
     assertTrue(script.contains("$MaxErrors = 7\n"));
     assertTrue(script.chars().allMatch(c -> c < 128), "script must be ASCII");
-  }
-
-  @Test
-  void windowsOnlyWithDefaultTimeout() {
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
-    assertEquals(Duration.ofMinutes(10), type.defaultTimeout());
   }
 }

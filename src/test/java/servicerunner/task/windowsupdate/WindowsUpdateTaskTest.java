@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
@@ -33,11 +30,5 @@ class WindowsUpdateTaskTest {
     assertTrue(script.chars().allMatch(c -> c < 128), "script must be ASCII");
     // progress must reach stdout line by line: Write-Host would not be captured by the reference's reader (B16)
     assertFalse(script.contains("Write-Host"));
-  }
-
-  @Test
-  void windowsOnlyWithTwoHourTimeout() {
-    assertEquals(Set.of(Platform.WINDOWS), type.platforms());
-    assertEquals(Duration.ofHours(2), type.defaultTimeout());
   }
 }

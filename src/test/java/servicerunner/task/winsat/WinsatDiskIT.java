@@ -1,6 +1,7 @@
 package servicerunner.task.winsat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -32,7 +33,11 @@ class WinsatDiskIT {
 
   @Test
   void hungWinsatTimesOutAndItsTreeIsGone() throws Exception {
-    FakeTools.assertHungToolStopped("winsat_disk", "\"executable_path\":\"" + FakeTools.path("winsat-hang") + "\"");
+    JsonNode s = FakeTools.assertHungToolStopped("winsat_disk", "\"executable_path\":\"" + FakeTools.path("winsat-hang")
+        + "\"").result(0).path("summary");
+    assertEquals("C:", s.path("drive").asText());
+    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
+    assertTrue(s.path("human_readable").path("score").isNull(), s.toString());
   }
 
   @Test

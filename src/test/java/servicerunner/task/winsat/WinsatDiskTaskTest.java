@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
@@ -42,6 +41,5 @@ class WinsatDiskTaskTest {
     assertEquals(List.of(), errors("{\"drive\":\"d:\",\"test_mode\":\"flush\"}"));
     assertTrue(errors("{\"test_mode\":\"turbo\"}").get(0).startsWith("tasks[0].test_mode: expected one of full"));
     assertTrue(errors("{\"drive\":\"cd\"}").get(0).startsWith("tasks[0].drive: expected a drive letter"));
-    assertEquals(Duration.ofMinutes(15), task.defaultTimeout());
   }
 }
