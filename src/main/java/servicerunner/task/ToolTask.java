@@ -22,18 +22,12 @@ import servicerunner.json.Json;
  * }
  * }</pre>
  */
-public abstract class ToolTask implements TaskType {
-  private final TaskDeclaration declaration;
+public abstract class ToolTask extends DeclaredTask {
   private final String toolName;
 
   protected ToolTask(TaskDeclaration declaration, String toolName) {
-    this.declaration = declaration;
+    super(declaration);
     this.toolName = toolName;
-  }
-
-  @Override
-  public final TaskDeclaration declaration() {
-    return declaration;
   }
 
   /**

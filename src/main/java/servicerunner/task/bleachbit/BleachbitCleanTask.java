@@ -21,7 +21,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.DeclaredTask;
 import servicerunner.task.Verdict;
 
 /**
@@ -31,7 +31,7 @@ import servicerunner.task.Verdict;
  * naming them and BleachBit is not started; if some are known, only those run and the task ends {@code warning}
  * with {@code unknown_options} listing the rest (the cleaning that was asked for and possible was still done).
  */
-public final class BleachbitCleanTask implements TaskType {
+public final class BleachbitCleanTask extends DeclaredTask {
   private static final int MAX_STDERR_ERRORS = 20;
 
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("bleachbit_clean",
@@ -54,9 +54,9 @@ public final class BleachbitCleanTask implements TaskType {
           "no_summary")
       .build();
 
-  @Override
-  public TaskDeclaration declaration() {
-    return DECLARATION;
+
+  public BleachbitCleanTask() {
+    super(DECLARATION);
   }
 
   @Override

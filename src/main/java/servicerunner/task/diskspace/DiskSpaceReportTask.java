@@ -17,7 +17,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.DeclaredTask;
 import servicerunner.task.Verdict;
 
 /**
@@ -25,7 +25,7 @@ import servicerunner.task.Verdict;
  * {@code /proc/mounts} without pseudo file systems; macOS and others: the JVM's file stores. The reference only
  * probed A: to Z: and so found nothing on Linux.
  */
-public final class DiskSpaceReportTask implements TaskType {
+public final class DiskSpaceReportTask extends DeclaredTask {
   /** The report's human_readable.status (kept as it always was) to the declared verdict id. */
   private static final Map<String, String> VERDICTS = Map.of("ok", "enough_space", "warning", "nearly_full",
       "critical", "critically_full", "failed", "no_drives");
@@ -42,9 +42,9 @@ public final class DiskSpaceReportTask implements TaskType {
       .verdicts(VERDICTS.values().stream().sorted().toArray(String[]::new))
       .build();
 
-  @Override
-  public TaskDeclaration declaration() {
-    return DECLARATION;
+
+  public DiskSpaceReportTask() {
+    super(DECLARATION);
   }
 
   @Override

@@ -17,10 +17,10 @@ import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.DeclaredTask;
 
 /** DISM component-store health: one {@code dism /Online /Cleanup-Image /<Action>} run per requested action. */
-public final class DismHealthCheckTask implements TaskType {
+public final class DismHealthCheckTask extends DeclaredTask {
 
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("dism_health_check",
           "Checks (and with restorehealth repairs) the Windows component store with DISM /Cleanup-Image.")
@@ -36,10 +36,6 @@ public final class DismHealthCheckTask implements TaskType {
       .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
       .build();
 
-  @Override
-  public TaskDeclaration declaration() {
-    return DECLARATION;
-  }
 
   @Override
   public List<String> checkParams(Params p, UnaryOperator<String> path) {
@@ -63,6 +59,10 @@ public final class DismHealthCheckTask implements TaskType {
   }
 
   /** Runs the steps in order; a step that does not finish ends the task with the steps done so far. */
+  public DismHealthCheckTask() {
+    super(DECLARATION);
+  }
+
   @Override
   public TaskOutcome run(TaskContext ctx) {
     Params p = ctx.params();

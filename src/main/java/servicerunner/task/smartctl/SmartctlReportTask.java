@@ -19,7 +19,7 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.DeclaredTask;
 import servicerunner.task.Verdict;
 
 /**
@@ -35,7 +35,7 @@ import servicerunner.task.Verdict;
  * bridge" / "Please specify device type" does the device go to {@code skipped_devices} (reason
  * {@code usb_bridge_unsupported}) rather than count as an error.
  */
-public final class SmartctlReportTask implements TaskType {
+public final class SmartctlReportTask extends DeclaredTask {
   /** One device query; a drive that hangs must not take the whole task's time. */
   static final Duration PER_CALL_TIMEOUT = Duration.ofMinutes(2);
   static final String NO_DRIVES = "No SMART-capable drives found";
@@ -53,9 +53,9 @@ public final class SmartctlReportTask implements TaskType {
       .verdicts("all_passed", "drive_failing", "some_unreadable", "none_readable", "no_drives", "no_scan_json")
       .build();
 
-  @Override
-  public TaskDeclaration declaration() {
-    return DECLARATION;
+
+  public SmartctlReportTask() {
+    super(DECLARATION);
   }
 
   @Override

@@ -16,13 +16,13 @@ import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.DeclaredTask;
 
 /**
  * Creates a System Restore point with PowerShell's Checkpoint-Computer. Runs where the plan puts it: unlike the
  * reference, it is never moved to index 0, because the app maps results[i] to plan row i.
  */
-public final class SystemRestoreTask implements TaskType {
+public final class SystemRestoreTask extends DeclaredTask {
   static final int MAX_DESCRIPTION = 200;
 
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("system_restore",
@@ -42,10 +42,6 @@ public final class SystemRestoreTask implements TaskType {
           .toArray(String[]::new))
       .build();
 
-  @Override
-  public TaskDeclaration declaration() {
-    return DECLARATION;
-  }
 
   /**
    * A PowerShell single-quoted string literal. PowerShell also ends single-quoted strings at the typographic quotes
@@ -84,6 +80,10 @@ public final class SystemRestoreTask implements TaskType {
   static final String ENABLE_COMMAND = "Set-Service -Name VSS -StartupType Manual; Start-Service -Name VSS; "
       + "Set-Service -Name swprv -StartupType Manual; Start-Service -Name swprv; "
       + "Enable-ComputerRestore -Drive ($env:SystemDrive + '\\')";
+
+  public SystemRestoreTask() {
+    super(DECLARATION);
+  }
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
