@@ -20,6 +20,7 @@ import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.UnknownFigures;
 
 /** chkdsk in read-only, fix (/f) or comprehensive (/f /r) mode on one drive letter. */
 public final class ChkdskScanTask implements TaskType {
@@ -134,6 +135,9 @@ public final class ChkdskScanTask implements TaskType {
     if (o.summary().path("duration_seconds").isNull()) {
       o.summary().put("duration_seconds", Json.round(r.duration().toNanos() / 1e9, 3));
     }
+    // the renderer turns a null size into "0 B" (Number(null)); left out it shows "-"
+    UnknownFigures.omitNulls(o.summary(), "total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb",
+        "system_use_kb", "log_file_kb", "available_kb");
     return o.withExtra("command", ProcessSummaries.command(r));
   }
 }
