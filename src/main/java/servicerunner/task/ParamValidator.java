@@ -25,11 +25,7 @@ public final class ParamValidator {
    * Result: the validated values, errors (each naming its JSON path), names of undeclared keys, and warnings for
    * values that were read from another spelling.
    */
-  public record Validation(Params params, List<String> errors, List<String> unknown, List<String> warnings) {
-    public Validation(Params params, List<String> errors, List<String> unknown) {
-      this(params, errors, unknown, List.of());
-    }
-  }
+  public record Validation(Params params, List<String> errors, List<String> unknown, List<String> warnings) {}
 
   /** A value's check: a problem, or the value to use (the given node, or what it was read as) and why. */
   private record Checked(String problem, JsonNode value, String note) {
