@@ -28,6 +28,7 @@ public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> war
       if (v.errors().isEmpty()) {
         errors.addAll(type.checkParams(v.params(), spec::paramPath));
       }
+      warnings.addAll(v.warnings());
       for (String unknown : v.unknown()) {
         warnings.add(spec.paramPath(unknown) + ": not a parameter of " + type.id() + ", ignored");
       }

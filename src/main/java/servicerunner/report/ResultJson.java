@@ -11,6 +11,7 @@ import servicerunner.run.Ending;
 import servicerunner.run.TaskResult;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.UnknownFigures;
 
 /** Builds a task's result object as the app reads it: task_type, status, summary, extras, timing. */
 public final class ResultJson {
@@ -39,7 +40,8 @@ public final class ResultJson {
     ObjectNode r = Json.object();
     r.put("task_type", taskType);
     r.put("status", outcome.status().id());
-    ObjectNode summary = (ObjectNode) Json.finite(outcome.summary());
+    // after finite(): a NaN figure became null there, and an unknown figure is left out (UnknownFigures)
+    ObjectNode summary = UnknownFigures.dropFromHumanReadable((ObjectNode) Json.finite(outcome.summary()));
     double rounded = Json.round(durationSeconds, 2);
     if (!summary.has("duration_seconds")) {
       // handlers may set their own (chkdsk's reported duration, iperf's test length), as the reference does

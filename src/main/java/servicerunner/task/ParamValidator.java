@@ -1,18 +1,42 @@
 package servicerunner.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** Checks a task's parameters against its declared {@link ParamSpec}s and fills in defaults. */
+/**
+ * Checks a task's parameters against its declared {@link ParamSpec}s and fills in defaults. The plan's structure is
+ * strict; a value the app spells its own way (a number inside a string with the parameter's unit, an enumerated
+ * word in another case) is read as the reference runner read it, with a warning naming its path
+ * ({@link ParamSpelling}).
+ */
 public final class ParamValidator {
   private ParamValidator() {}
 
-  /** Result: the validated values, errors (each naming its JSON path) and names of undeclared keys. */
-  public record Validation(Params params, List<String> errors, List<String> unknown) {}
+  /**
+   * Result: the validated values, errors (each naming its JSON path), names of undeclared keys, and warnings for
+   * values that were read from another spelling.
+   */
+  public record Validation(Params params, List<String> errors, List<String> unknown, List<String> warnings) {}
+
+  /** A value's check: a problem, or the value to use (the given node, or what it was read as) and why. */
+  private record Checked(String problem, JsonNode value, String note) {
+    static Checked fine(JsonNode v) {
+      return new Checked(null, v, null);
+    }
+
+    static Checked problem(String p) {
+      return new Checked(p, null, null);
+    }
+  }
 
   /**
    * @param given the task's parameters (common keys such as type and timeout_seconds already removed)
@@ -21,6 +45,7 @@ public final class ParamValidator {
   public static Validation validate(List<ParamSpec> specs, ObjectNode given, UnaryOperator<String> path) {
     ObjectNode out = given.deepCopy();
     List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (ParamSpec spec : specs) {
       JsonNode v = given.get(spec.name());
       if (v != null && v.isNull() && isPrimitive(spec.kind())) {
@@ -38,9 +63,12 @@ public final class ParamValidator {
         }
         continue;
       }
-      String problem = check(spec, v);
-      if (problem != null) {
-        errors.add(path.apply(spec.name()) + ": " + problem);
+      Checked c = check(spec, v);
+      if (c.problem() != null) {
+        errors.add(path.apply(spec.name()) + ": " + c.problem());
+      } else if (c.note() != null) {
+        out.set(spec.name(), c.value());
+        warnings.add(path.apply(spec.name()) + ": " + c.note());
       }
     }
     List<String> unknown = new ArrayList<>();
@@ -51,73 +79,130 @@ public final class ParamValidator {
         unknown.add(n);
       }
     });
-    return new Validation(new Params(out), errors, unknown);
+    return new Validation(new Params(out), errors, unknown, warnings);
   }
 
   private static boolean isPrimitive(ParamKind k) {
     return k == ParamKind.INTEGER || k == ParamKind.NUMBER || k == ParamKind.BOOLEAN;
   }
 
-  private static String check(ParamSpec spec, JsonNode v) {
+  private static Checked check(ParamSpec spec, JsonNode v) {
     String expected = "expected " + spec.kind().expected();
     switch (spec.kind()) {
       case STRING:
         if (!v.isTextual()) {
-          return expected + ", got " + describe(v);
+          return Checked.problem(expected + ", got " + describe(v));
         }
-        return checkAllowed(spec, v.asText());
+        return checkWord(spec, v.asText(), "");
       case INTEGER:
-        if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToInt()) {
-          return expected + ", got " + describe(v);
-        }
-        return checkRange(spec, v.asDouble());
       case NUMBER:
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-          return expected + ", got " + describe(v);
-        }
-        return checkRange(spec, v.asDouble());
+        return v.isTextual() ? checkSpelledNumber(spec, v) : checkNumber(spec, v);
       case BOOLEAN:
-        return v.isBoolean() ? null : expected + ", got " + describe(v);
+        return v.isBoolean() ? Checked.fine(v) : Checked.problem(expected + ", got " + describe(v));
       case STRING_LIST:
-        if (!v.isArray()) {
-          return expected + ", got " + describe(v);
-        }
-        for (int i = 0; i < v.size(); i++) {
-          if (!v.get(i).isTextual()) {
-            return "[" + i + "]: expected a string, got " + describe(v.get(i));
-          }
-          String bad = checkAllowed(spec, v.get(i).asText());
-          if (bad != null) {
-            return "[" + i + "]: " + bad;
-          }
-        }
-        return null;
+        return checkStringList(spec, v);
       case INTEGER_LIST:
         if (!v.isArray()) {
-          return expected + ", got " + describe(v);
+          return Checked.problem(expected + ", got " + describe(v));
         }
         for (int i = 0; i < v.size(); i++) {
           if (!v.get(i).isIntegralNumber() || !v.get(i).canConvertToInt()) {
-            return "[" + i + "]: expected an integer, got " + describe(v.get(i));
+            return Checked.problem("[" + i + "]: expected an integer, got " + describe(v.get(i)));
           }
         }
-        return null;
+        return Checked.fine(v);
       case STRING_MAP:
         if (!v.isObject()) {
-          return expected + ", got " + describe(v);
+          return Checked.problem(expected + ", got " + describe(v));
         }
         for (var it = v.fields(); it.hasNext(); ) {
           var e = it.next();
           if (!e.getValue().isTextual()) {
-            return "." + e.getKey() + ": expected a string, got " + describe(e.getValue());
+            return Checked.problem("." + e.getKey() + ": expected a string, got " + describe(e.getValue()));
           }
         }
-        return null;
+        return Checked.fine(v);
       case OBJECT:
-        return v.isObject() ? null : expected + ", got " + describe(v);
+        return v.isObject() ? Checked.fine(v) : Checked.problem(expected + ", got " + describe(v));
       default:
-        return null;
+        return Checked.fine(v);
     }
+  }
+
+  private static Checked checkNumber(ParamSpec spec, JsonNode v) {
+    boolean ok = spec.kind() == ParamKind.INTEGER
+        ? v.isNumber() && v.canConvertToExactIntegral() && v.canConvertToInt()
+        : v.isNumber() && Double.isFinite(v.asDouble());
+    if (!ok) {
+      return Checked.problem("expected " + spec.kind().expected() + ", got " + describe(v));
+    }
+    String range = checkRange(spec, v.asDouble());
+    return range == null ? Checked.fine(v) : Checked.problem(range);
+  }
+
+  /** "20Mbps", "30s", "1.5": the number in the parameter's unit, then the same checks as for a JSON number. */
+  private static Checked checkSpelledNumber(ParamSpec spec, JsonNode v) {
+    ParamSpelling.Read read = ParamSpelling.number(v.asText(), spec.unit());
+    String unit = spec.unit().map(u -> " in " + u.symbol()).orElse("");
+    if (!read.ok()) {
+      return Checked.problem("expected " + spec.kind().expected() + unit + ", got " + describe(v) + read.problem());
+    }
+    BigDecimal d = read.value();
+    JsonNode number;
+    if (spec.kind() == ParamKind.INTEGER) {
+      BigDecimal whole = d.stripTrailingZeros();
+      if (whole.scale() > 0 || whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+          || whole.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+        return Checked.problem("expected an integer" + unit + ", got " + describe(v));
+      }
+      number = IntNode.valueOf(whole.intValueExact());
+    } else {
+      number = DoubleNode.valueOf(d.doubleValue());
+    }
+    String range = checkRange(spec, number.asDouble());
+    if (range != null) {
+      return Checked.problem(range + " (read from " + describe(v) + ")");
+    }
+    String in = read.givenUnit() == null || spec.unit().isEmpty() ? ""
+        : " " + spec.unit().get().symbol();
+    return new Checked(null, number, "read " + describe(v) + " as the number " + ParamSpelling.plain(d) + in
+        + " (send a JSON number to avoid this warning)");
+  }
+
+  private static Checked checkStringList(ParamSpec spec, JsonNode v) {
+    if (!v.isArray()) {
+      return Checked.problem("expected " + spec.kind().expected() + ", got " + describe(v));
+    }
+    ArrayNode read = null;
+    List<String> notes = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) {
+        return Checked.problem("[" + i + "]: expected a string, got " + describe(v.get(i)));
+      }
+      Checked c = checkWord(spec, v.get(i).asText(), "[" + i + "]: ");
+      if (c.problem() != null) {
+        return c;
+      }
+      if (c.note() != null) {
+        read = read == null ? v.deepCopy() : read;
+        read.set(i, c.value());
+        notes.add(c.note());
+      }
+    }
+    return read == null ? Checked.fine(v) : new Checked(null, read, String.join("; ", notes));
+  }
+
+  /** A string against the allowed words; one that differs only in case is read as the declared word. */
+  private static Checked checkWord(ParamSpec spec, String s, String prefix) {
+    if (spec.allowed().isEmpty() || spec.allowed().contains(s)) {
+      return Checked.fine(TextNode.valueOf(s));
+    }
+    var match = ParamSpelling.allowedIgnoringCase(spec.allowed(), s);
+    if (match.isPresent()) {
+      return new Checked(null, TextNode.valueOf(match.get()),
+          prefix + "read \"" + s + "\" as \"" + match.get() + "\"");
+    }
+    return Checked.problem(prefix + checkAllowed(spec, s));
   }
 
   private static String checkAllowed(ParamSpec spec, String s) {

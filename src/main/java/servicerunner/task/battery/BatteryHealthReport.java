@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import servicerunner.json.Json;
 
-/** The battery_health_report summary from one battery's readings (pure). human_readable is a string, as the app expects. */
+/**
+ * The battery_health_report summary from one battery's readings (pure). human_readable is a string, as the app
+ * expects. A figure the source did not report is left out, never null (the renderer's time and state boxes test
+ * for presence).
+ */
 public final class BatteryHealthReport {
   private BatteryHealthReport() {}
 
@@ -22,9 +26,7 @@ public final class BatteryHealthReport {
     put(s, "state", b.state());
     put(s, "capacity_percent", capacity);
     put(s, "temperature_c", round(b.temperatureC(), 1));
-    if (b.cycleCount() == null) {
-      s.putNull("cycle_count");
-    } else {
+    if (b.cycleCount() != null) {
       s.put("cycle_count", b.cycleCount());
     }
     put(s, "energy_wh", round(b.energyWh(), 2));
@@ -90,25 +92,19 @@ public final class BatteryHealthReport {
   }
 
   private static void put(ObjectNode s, String k, String v) {
-    if (v == null) {
-      s.putNull(k);
-    } else {
+    if (v != null) {
       s.put(k, v);
     }
   }
 
   private static void put(ObjectNode s, String k, Double v) {
-    if (v == null) {
-      s.putNull(k);
-    } else {
+    if (v != null) {
       s.put(k, v);
     }
   }
 
   private static void putLong(ObjectNode s, String k, Long v) {
-    if (v == null) {
-      s.putNull(k);
-    } else {
+    if (v != null) {
       s.put(k, v);
     }
   }

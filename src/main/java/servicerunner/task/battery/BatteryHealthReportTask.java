@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import servicerunner.exec.Decoding;
+import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
@@ -22,10 +23,13 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
+import servicerunner.task.wintools.PowerShellScript;
 
 /**
- * Battery wear and charge: Linux reads /sys/class/power_supply, Windows parses {@code powercfg /batteryreport}.
- * A machine without a battery is skipped ("No battery found"), as the reference did.
+ * Battery wear and charge: Linux reads /sys/class/power_supply; Windows parses {@code powercfg /batteryreport} (design
+ * and full-charge capacity, cycles) and reads the live state (charge, state, voltage, energy, temperature, times)
+ * from CIM with one PowerShell run. A machine without a battery is skipped ("No battery found"), as the reference
+ * did.
  */
 public final class BatteryHealthReportTask implements TaskType {
   static final String NO_BATTERY = "No battery found";
@@ -48,7 +52,9 @@ public final class BatteryHealthReportTask implements TaskType {
         ParamSpec.string("source", "auto (powercfg on Windows, sysfs elsewhere), sysfs or powercfg.").defaultsTo("auto")
             .oneOf("auto", "sysfs", "powercfg"),
         ParamSpec.string("sysfs_root", "The power_supply folder to read (default " + SYSFS + "; for tests)."),
-        ParamSpec.string("executable_path", "The powercfg program (default: powercfg)."));
+        ParamSpec.string("executable_path", "The powercfg program (default: powercfg)."),
+        ParamSpec.string("powershell_path", "The PowerShell that reads the live state from CIM (default: "
+            + PowerShellScript.DEFAULT_EXE + ")."));
   }
 
   /** sysfs takes milliseconds; powercfg /batteryreport a few seconds. */
@@ -63,6 +69,7 @@ public final class BatteryHealthReportTask implements TaskType {
     String source = p.string("source");
     boolean powercfg = "powercfg".equals(source) || ("auto".equals(source) && ctx.platform().isWindows());
     List<BatteryData> batteries;
+    String liveProblem = null;
     ObjectNode extras = Json.object();
     if (powercfg) {
       List<String> argv = List.of(p.optString("executable_path").orElse("powercfg"), "/batteryreport", "/output",
@@ -87,6 +94,9 @@ public final class BatteryHealthReportTask implements TaskType {
       } catch (IOException e) {
         return TaskOutcome.failure("cannot read the battery report: " + e.getMessage());
       }
+      if (!batteries.isEmpty()) {
+        liveProblem = addLiveState(ctx, batteries);
+      }
     } else {
       batteries = readSysfs(Path.of(p.optString("sysfs_root").orElse(SYSFS)));
     }
@@ -99,7 +109,52 @@ public final class BatteryHealthReportTask implements TaskType {
     if (index >= batteries.size()) {
       return TaskOutcome.failure("index: " + index + " is out of range, " + batteries.size() + " battery(ies) found");
     }
-    return new TaskOutcome(Status.SUCCESS, BatteryHealthReport.build(batteries.get(index), batteries.size()), extras);
+    ObjectNode s = BatteryHealthReport.build(batteries.get(index), batteries.size());
+    if (liveProblem != null) {
+      s.putArray("warnings").add("live state not read: " + liveProblem);
+    }
+    return new TaskOutcome(Status.SUCCESS, s, extras);
+  }
+
+  /**
+   * Merges the CIM live state into the powercfg batteries (by position, both follow the ACPI battery order).
+   * @return why the live state could not be read, or null
+   */
+  private static String addLiveState(TaskContext ctx, List<BatteryData> batteries) {
+    ctx.checkCancelled();
+    ProcessSpec spec;
+    try {
+      Path ps1 = PowerShellScript.write(ctx.scratchDir(), "sr_battery_cim.ps1", cimScript());
+      String exe = ctx.params().optString("powershell_path").orElse(PowerShellScript.DEFAULT_EXE);
+      spec = ProcessSpec.of(PowerShellScript.argv(exe, ps1)).withEncoding(OutputEncoding.UTF8)
+          .withTimeout(Duration.ofSeconds(60));
+    } catch (IOException e) {
+      return "cannot write the CIM script: " + e.getMessage();
+    }
+    ProcessResult r = ctx.run(spec);
+    var problem = ProcessSummaries.problem(r, "PowerShell");
+    if (problem.isPresent()) {
+      return problem.get().summary().path("error").asText();
+    }
+    var live = CimBatteryParser.parse(r.stdout().text());
+    if (live.isEmpty()) {
+      return "PowerShell printed no CIM result (exit code " + r.exitCode() + ")";
+    }
+    for (int i = 0; i < batteries.size() && i < live.get().size(); i++) {
+      batteries.set(i, batteries.get(i).withLive(live.get().get(i)));
+    }
+    return null;
+  }
+
+  static String cimScript() {
+    try (var in = BatteryHealthReportTask.class.getResourceAsStream("battery_cim.ps1")) {
+      if (in == null) {
+        throw new IllegalStateException("battery_cim.ps1 missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Every system battery under the power_supply folder, in name order (BAT0, BAT1, ...). */

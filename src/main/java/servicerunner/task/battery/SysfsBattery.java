@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Turns the attribute files of one {@code /sys/class/power_supply/<name>} folder (name -> trimmed content) into
  * {@link BatteryData}. Pure. Units per the kernel's sysfs-class-power ABI: energy in uWh, charge in uAh, voltage in
- * uV, power in uW, current in uA, temperature in tenths of a degree C, times in seconds.
+ * uV, power in uW, current in uA, temperature in tenths of a degree C, times in seconds. Attributes a driver does not
+ * provide stay null; a status of "Unknown" is no state.
  */
 public final class SysfsBattery {
   private SysfsBattery() {}
@@ -37,13 +38,23 @@ public final class SysfsBattery {
     if (percent == null && energy != null && full != null && full > 0) {
       percent = energy * 100 / full;
     }
-    Double power = micro(a, "power_now");
+    Double power = abs(micro(a, "power_now"));
     if (power == null && volt != null) {
-      power = times(micro(a, "current_now"), volt);
+      // the sign of current_now differs between drivers (sbs-battery reports discharge as negative)
+      power = times(abs(micro(a, "current_now")), volt);
     }
     String state = a.get("status");
+    if (state != null && (state.isBlank() || state.equalsIgnoreCase("unknown"))) {
+      state = null;
+    }
     Long toEmpty = longValue(a, "time_to_empty_now");
+    if (toEmpty == null) {
+      toEmpty = longValue(a, "time_to_empty_avg");
+    }
     Long toFull = longValue(a, "time_to_full_now");
+    if (toFull == null) {
+      toFull = longValue(a, "time_to_full_avg");
+    }
     if (power != null && power > 0 && energy != null && state != null) {
       String st = state.toLowerCase(Locale.ROOT);
       if (toEmpty == null && st.equals("discharging")) {
@@ -53,6 +64,14 @@ public final class SysfsBattery {
         toFull = Math.round((full - energy) / power * 3600);
       }
     }
+    // a time belongs to its state: smart batteries report time_to_full_avg 65535 min ("none") while discharging
+    String lower = state == null ? "" : state.toLowerCase(Locale.ROOT);
+    if (!lower.equals("discharging")) {
+      toEmpty = null;
+    }
+    if (!lower.equals("charging")) {
+      toFull = null;
+    }
     Double temp = number(a, "temp");
     Integer cycles = number(a, "cycle_count") == null ? null : number(a, "cycle_count").intValue();
     if (cycles != null && cycles <= 0) {
@@ -61,6 +80,10 @@ public final class SysfsBattery {
     return new BatteryData("sysfs", name, text(a, "manufacturer"), text(a, "model_name"), text(a, "serial_number"),
         text(a, "technology"), percent, state, temp == null ? null : temp / 10, cycles, energy, full, design, volt,
         toEmpty, toFull);
+  }
+
+  private static Double abs(Double d) {
+    return d == null ? null : Math.abs(d);
   }
 
   private static Double times(Double a, Double b) {

@@ -19,6 +19,7 @@ import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
+import servicerunner.task.UnknownFigures;
 
 /** chkdsk in read-only, fix (/f) or comprehensive (/f /r) mode on one drive letter. */
 public final class ChkdskScanTask extends ToolTask {
@@ -93,6 +94,9 @@ public final class ChkdskScanTask extends ToolTask {
     if (o.summary().path("duration_seconds").isNull()) {
       o.summary().put("duration_seconds", Json.round(r.duration().toNanos() / 1e9, 3));
     }
+    // the renderer turns a null size into "0 B" (Number(null)); left out it shows "-"
+    UnknownFigures.omitNulls(o.summary(), "total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb",
+        "system_use_kb", "log_file_kb", "available_kb");
     return o;
   }
 

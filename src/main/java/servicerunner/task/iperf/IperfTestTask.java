@@ -54,9 +54,10 @@ public final class IperfTestTask implements TaskType {
         ParamSpec.bool("include_intervals", "Add every interval to the summary.").defaultsTo(false),
         ParamSpec.bool("include_raw", "Add iperf3's whole JSON to the summary.").defaultsTo(false),
         ParamSpec.number("stability_threshold_bps", "Intervals below this many bits/s are counted.").atLeast(0),
-        ParamSpec.number("stability_threshold_mbps", "The same threshold in Mbit/s.").atLeast(0),
+        ParamSpec.number("stability_threshold_mbps", "The same threshold in Mbit/s (the app sends \"20Mbps\", read as"
+            + " 20).").atLeast(0),
         ParamSpec.number("connect_timeout", "Seconds to wait for the server to accept the connection (given to"
-            + " iperf3 --connect-timeout in milliseconds).").defaultsTo(10).range(0.1, 600.0));
+            + " iperf3 --connect-timeout in milliseconds).").unit("s").defaultsTo(10).range(0.1, 600.0));
   }
 
   /** None for the task: each run limits iperf3 to test length + connect timeout + 10 s ({@link #processTimeout}). */

@@ -17,6 +17,7 @@ import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
+import servicerunner.task.UnknownFigures;
 
 /** WinSAT storage assessment ({@code winsat disk}) on one drive: throughput, latency and WEI sub-scores. */
 public final class WinsatDiskTask extends ToolTask {
@@ -88,6 +89,8 @@ public final class WinsatDiskTask extends ToolTask {
     if (o.summary().path("duration_seconds").isNull()) {
       o.summary().put("duration_seconds", Json.round(r.duration().toNanos() / 1e9, 3));
     }
+    // the renderer's chart turns a null throughput into a 0 MB/s bar (Number(null)); left out it is not drawn
+    UnknownFigures.omitNulls((ObjectNode) o.summary().get("results"));
     o.summary().put("stdout_excerpt", r.stdout().firstChars(2000));
     o.summary().put("stderr_excerpt", r.stderr().firstChars(1000));
     return o;

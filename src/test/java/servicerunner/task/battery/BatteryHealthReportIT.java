@@ -1,6 +1,7 @@
 package servicerunner.task.battery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +63,61 @@ class BatteryHealthReportIT {
     assertEquals("Poor", s.get("health_verdict").asText());
     assertEquals("/batteryreport", r.result(0).get("command").get(1).asText());
     assertTrue(Files.exists(fake));
+  }
+
+  /**
+   * Issue 10: on Windows the renderer's live boxes (state, charge, temperature, voltage, energy, time to empty) came
+   * out null from powercfg alone. One PowerShell CIM run fills them, merged with powercfg's capacities.
+   */
+  @Test
+  void liveStateFromCimIsMergedWithThePowercfgCapacities() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"index\":0,"
+        + "\"source\":\"powercfg\",\"executable_path\":\"" + Fixtures.path("fake-tools", "powercfg") + "\","
+        + "\"powershell_path\":\"" + Fixtures.path("fake-tools", "battery-powershell") + "\"}]}")
+        .env("FAKE_BATTERY_REPORT", "powercfg-one-battery.html").env("FAKE_BATTERY_CIM", "cim-charging.out").run();
+    r.assertExit(0).assertProtocolClean();
+    r.assertStatus(0, "success");
+    JsonNode s = r.result(0).get("summary");
+    assertEquals("Charging", s.get("state").asText());
+    assertEquals(51.0, s.get("percent").asDouble());
+    assertEquals(29.0, s.get("temperature_c").asDouble());
+    assertEquals(15.84, s.get("voltage_v").asDouble());
+    assertEquals(26.66, s.get("energy_wh").asDouble());
+    assertEquals("56 min", s.get("time_to_full").asText());
+    assertFalse(s.has("time_to_empty"), "charging: no time to empty, and absent rather than null: " + s);
+    // capacities, identity and cycles stay powercfg's
+    assertEquals("SMP", s.get("vendor").asText());
+    assertEquals(57.02, s.get("energy_full_design_wh").asDouble());
+    assertEquals(312, s.get("cycle_count").asInt());
+    assertEquals("powercfg+cim", s.get("source").asText());
+    assertFalse(s.has("warnings"), s.toString());
+  }
+
+  @Test
+  void fieldsWindowsDoesNotReportAreAbsentNotNull() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"source\":\"powercfg\","
+        + "\"executable_path\":\"" + Fixtures.path("fake-tools", "powercfg") + "\",\"powershell_path\":\""
+        + Fixtures.path("fake-tools", "battery-powershell") + "\"}]}")
+        .env("FAKE_BATTERY_CIM", "cim-unknown-values.out").run();
+    r.assertExit(0);
+    JsonNode s = r.result(0).get("summary");
+    for (String f : new String[] {"state", "percent", "temperature_c", "voltage_v", "energy_wh", "time_to_empty",
+        "time_to_full"}) {
+      assertFalse(s.has(f), f + " must be absent, not null: " + s);
+    }
+    assertEquals(57.02, s.get("energy_full_design_wh").asDouble(), "powercfg's capacities are still there");
+  }
+
+  @Test
+  void powershellMissingLeavesTheLiveFieldsOutWithAWarning() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"source\":\"powercfg\","
+        + "\"executable_path\":\"" + Fixtures.path("fake-tools", "powercfg") + "\",\"powershell_path\":"
+        + "\"/nonexistent/powershell.exe\"}]}").run();
+    r.assertExit(0).assertProtocolClean();
+    r.assertStatus(0, "success");
+    JsonNode s = r.result(0).get("summary");
+    assertFalse(s.has("state"), s.toString());
+    assertTrue(s.get("warnings").get(0).asText().startsWith("live state not read: "), s.toString());
   }
 
   @Test

@@ -31,6 +31,9 @@ class ChkdskScanIT {
     r.assertStatus(1, "warning");
     assertTrue(r.result(1).path("summary").path("prompted_schedule_or_dismount").asBoolean());
     assertFalse(r.result(1).path("summary").path("scheduled").asBoolean());
+    // issue 10: chkdsk printed no sizes; the renderer would show a null as "0 B", so they are left out
+    assertFalse(r.result(1).path("summary").has("total_disk_kb"), r.result(1).toString());
+    assertFalse(r.result(1).path("summary").has("available_kb"), r.result(1).toString());
     // schedule_if_busy: "Y" was sent and the check was scheduled
     r.assertStatus(2, "success");
     assertTrue(r.result(2).path("summary").path("scheduled").asBoolean());

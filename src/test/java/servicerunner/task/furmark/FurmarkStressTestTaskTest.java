@@ -34,8 +34,8 @@ class FurmarkStressTestTaskTest {
     assertEquals(List.of("tasks[0].duration_seconds: required, expected a number"), validate("{}").errors());
     assertEquals(List.of("tasks[0].duration_seconds: expected at least 1, got 0"),
         validate("{\"duration_seconds\":0}").errors());
-    assertEquals(List.of("tasks[0].width: expected an integer, got a string \"1920\""),
-        validate("{\"duration_seconds\":60,\"width\":\"1920\"}").errors());
+    assertEquals(List.of("tasks[0].width: expected an integer, got a string \"wide\""),
+        validate("{\"duration_seconds\":60,\"width\":\"wide\"}").errors());
     assertEquals(List.of("tasks[0].extra_args: [0]: expected a string, got the number 1"),
         validate("{\"duration_seconds\":60,\"extra_args\":[1]}").errors());
   }

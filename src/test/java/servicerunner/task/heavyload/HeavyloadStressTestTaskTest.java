@@ -31,8 +31,8 @@ class HeavyloadStressTestTaskTest {
         validate("{\"stress_cpu\":\"yes\"}").errors());
     assertEquals(List.of("tasks[0].cpu_cores: expected at least 1, got 0"),
         validate("{\"stress_cpu\":true,\"cpu_cores\":0}").errors());
-    assertEquals(List.of("tasks[0].duration_minutes: expected a number, got a string \"1\""),
-        validate("{\"duration_minutes\":\"1\"}").errors());
+    assertEquals(List.of("tasks[0].duration_minutes: expected a number in min, got a string \"one\""),
+        validate("{\"duration_minutes\":\"one\"}").errors());
   }
 
   private List<String> planErrors(String json) throws IOException {

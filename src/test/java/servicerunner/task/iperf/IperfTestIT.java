@@ -86,6 +86,38 @@ class IperfTestIT {
     assertTrue(r.result(0).get("command").toString().contains("\"--connect-timeout\",\"5000\""));
   }
 
+  /**
+   * Issue 10: the app's builder always sends {@code "stability_threshold_mbps": "20Mbps"}. The plan is accepted with
+   * one warning line naming the path, and the threshold is 20 Mbit/s, as the reference read it.
+   */
+  @Test
+  void appsThresholdSpelledWithItsUnitIsAcceptedWithAWarning() throws Exception {
+    int port = startServer();
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"iperf_test\",\"executable_path\":\"iperf3\","
+        + "\"server\":\"127.0.0.1\",\"port\":" + port + ",\"duration_minutes\":0.05,\"protocol\":\"tcp\","
+        + "\"reverse\":false,\"parallel_streams\":1,\"omit_seconds\":0,\"interval_seconds\":1,"
+        + "\"stability_threshold_mbps\":\"20Mbps\",\"ui_label\":\"Network Stability (iPerf3) - 127.0.0.1\"}]}").run();
+    r.assertExit(0).assertProtocolClean();
+    r.assertStatus(0, "success");
+    assertTrue(r.stderrLines().contains("Warning: tasks[0].stability_threshold_mbps: read a string \"20Mbps\" as the"
+        + " number 20 Mbps (send a JSON number to avoid this warning)"), String.join("\n", r.stderrLines()));
+    assertTrue(r.stderrLines().stream().noneMatch(l -> l.contains("Plan error")), r.stderrLines().toString());
+    JsonNode s = r.result(0).get("summary");
+    assertEquals(2e7, s.get("stability_threshold_bps").asDouble(), s.toString());
+    assertEquals(20.0, s.at("/human_readable/throughput/threshold_mbps").asDouble(), s.toString());
+  }
+
+  @Test
+  void thresholdInAnotherQuantityIsAPlanError() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"iperf_test\",\"server\":\"127.0.0.1\","
+        + "\"duration_minutes\":1,\"stability_threshold_mbps\":\"20s\"}]}").run();
+    r.assertExit(1);
+    String error = "tasks[0].stability_threshold_mbps: expected a number in Mbps, got a string \"20s\" (s is not a"
+        + " bit rate)";
+    assertEquals(error, r.report().get("error").asText());
+    assertTrue(r.stderrLines().contains("Plan error: " + error), r.stderrLines().toString());
+  }
+
   @Test
   void refusedConnectionFails() throws Exception {
     Tools.require("iperf3");

@@ -1,8 +1,10 @@
 package servicerunner.task.speedtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RunResult;
@@ -24,6 +26,27 @@ class SpeedtestIT {
     assertEquals("failed", r.result(0).at("/summary/human_readable/verdict").asText());
     assertTrue(r.taskMarkers().get(1).startsWith("TASK_FAIL:0:speedtest - Speed test failed: "), r.taskMarkers().toString());
     assertEquals("[\"speedtest-cli\",\"--json\",\"--secure\",\"--single\"]", r.result(0).get("command").toString());
+  }
+
+  /**
+   * Issue 10: the app's renderer runs Number() on download_mbps and upload_mbps, and Number(null) drew a chart of
+   * zeros. The figures a failed test does not know are left out, in the report and in PROGRESS_JSON.
+   */
+  @Test
+  void failedTestLeavesUnknownSpeedsOutOfHumanReadable() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"speedtest\",\"secure\":true,\"executable_path\":\""
+        + Fixtures.path("fake-tools", "speedtest-cli-403") + "\"}]}").run();
+    r.assertExit(0).assertProtocolClean();
+    r.assertStatus(0, "failure");
+    JsonNode hr = r.result(0).at("/summary/human_readable");
+    for (String figure : new String[] {"download_mbps", "upload_mbps", "ping_ms", "jitter_ms"}) {
+      assertFalse(hr.has(figure), figure + " must be absent, not null: " + hr);
+    }
+    assertEquals("failed", hr.path("verdict").asText());
+    assertEquals(0, hr.path("score").asInt());
+    JsonNode progressed = r.progress().get(0).path("results").get(0).at("/summary/human_readable");
+    assertFalse(progressed.has("download_mbps") || progressed.has("upload_mbps"), progressed.toString());
+    assertTrue(r.result(0).at("/summary/error").asText().contains("HTTP Error 403"), r.result(0).toString());
   }
 
   @Test

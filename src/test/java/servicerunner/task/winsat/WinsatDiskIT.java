@@ -1,6 +1,7 @@
 package servicerunner.task.winsat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,19 @@ class WinsatDiskIT {
     // B22: flush mode passes -flush, not the reference's bare "flush"
     assertEquals(List.of("disk -drive c", "disk -flush -drive d"), Files.readAllLines(argvLog));
     Files.deleteIfExists(argvLog);
+  }
+
+  /** Issue 10: the renderer's chart draws Number(null) as a 0 MB/s bar; unknown throughputs are left out. */
+  @Test
+  void unmeasuredThroughputsAreLeftOutNotNull() throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"winsat_disk\",\"executable_path\":\""
+        + FakeTools.path("winsat-no-metrics") + "\"}]}").run();
+    r.assertExit(0).assertProtocolClean();
+    JsonNode s = r.result(0).path("summary");
+    for (String f : List.of("random_read_mbps", "sequential_read_mbps", "sequential_write_mbps")) {
+      assertFalse(s.path("results").has(f), f + " must be absent, not null: " + s);
+    }
+    assertFalse(s.path("human_readable").has("score"), s.toString());
   }
 
   @Test
