@@ -23,8 +23,8 @@ final class Svg {
       return "";
     }
     int row = 26;
-    int labelW = 170;
-    int valueW = 110;
+    int labelW = 140;
+    int valueW = 170;
     int plotW = W - labelW - valueW;
     int h = bars.size() * row + 8;
     StringBuilder s = open(title, h);
@@ -57,7 +57,7 @@ final class Svg {
       return "";
     }
     int h = 170;
-    int left = 70;
+    int left = 100;
     int right = W - 12;
     int top = 12;
     int bottom = h - 26;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import servicerunner.report.view.Statuses;
 import servicerunner.report.view.TaskView;
+import servicerunner.report.view.TypeNames;
 import servicerunner.report.view.Text;
 
 /** One task's section: status badge, verdict, reason, key figures, chart, tables, notes and the output's tail. */
@@ -14,7 +15,7 @@ final class TaskSection {
 
   static void write(Html h, TaskView t, String anchor) {
     String tone = Statuses.tone(t.status());
-    String title = t.label() != null ? t.label() : Text.humanise(t.type());
+    String title = t.label() != null ? t.label() : TypeNames.of(t.type());
     h.raw("<section class=\"task t-" + tone + "\"").raw(Html.attr("id", anchor)).raw(">\n<div class=\"task-head\">")
         .el("span", "idx", "#" + t.index())
         .el("h3", null, title)
@@ -25,7 +26,7 @@ final class TaskSection {
     String verdict = t.verdict();
     h.el("p", "verdict", verdict);
     String reason = t.reason();
-    if (reason != null && !reason.equals(verdict)) {
+    if (reason != null && (verdict == null || !verdict.contains(reason))) {
       h.el("p", t.failed() ? "reason" : "verdict", (t.failed() ? "Reason: " : "Note: ") + reason);
     }
     JsonNode s = t.summary();
