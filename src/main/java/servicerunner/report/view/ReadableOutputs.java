@@ -8,6 +8,7 @@ import java.util.List;
 import servicerunner.report.AtomicFile;
 import servicerunner.report.Json;
 import servicerunner.report.ReportBuilder;
+import servicerunner.report.SystemMetadata;
 import servicerunner.report.html.HtmlReport;
 import servicerunner.report.junit.JUnitXml;
 import servicerunner.run.RunObserver;
@@ -44,7 +45,8 @@ public final class ReadableOutputs {
 
   /** Writes the files for the report of this run; failures are logged, never thrown (stdout already has the report). */
   public void writeRun(ObjectNode report, List<String> labels, RunObserver log) {
-    ReportView view = new ReportView(null, report, Json.pretty(report), labels);
+    ReportView view = new ReportView(null, report, Json.pretty(report), labels)
+        .ranHere(Text.of(SystemMetadata.collect().get("hostname")));
     try {
       write(List.of(view));
       if (html != null) {

@@ -18,6 +18,7 @@ public final class ReportView {
   private final JsonNode report;
   private final String json;
   private final List<TaskView> tasks;
+  private String localHost;
 
   /**
    * @param source where the report came from (a file name), or null for the run that just ended
@@ -33,6 +34,12 @@ public final class ReportView {
       list.add(new TaskView(i, results.get(i), i < labels.size() ? labels.get(i) : null));
     }
     this.tasks = Collections.unmodifiableList(list);
+  }
+
+  /** For this run's own report when it has no metadata (an unreadable plan): the host that ran it. */
+  ReportView ranHere(String host) {
+    this.localHost = host;
+    return this;
   }
 
   /** Null when the JSON has the shape of a service-runner report, else what is wrong with it. */
@@ -86,6 +93,9 @@ public final class ReportView {
     String h = meta("hostname");
     if (h != null) {
       return h;
+    }
+    if (localHost != null) {
+      return localHost;
     }
     return source != null ? source : "this computer";
   }

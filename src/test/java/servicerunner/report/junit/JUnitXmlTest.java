@@ -4,42 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 import servicerunner.report.Json;
 import servicerunner.report.view.ReportLoader;
 import servicerunner.report.view.ReportView;
 import servicerunner.testing.Fixtures;
+import servicerunner.testing.JUnitSchema;
 
 /** JUnit XML: a golden file for the fleet fixtures, and every output valid against Jenkins' junit-10.xsd. */
 class JUnitXmlTest {
 
   static void assertValid(String xml) throws Exception {
-    URL xsd = JUnitXmlTest.class.getResource("/junit/jenkins-junit-10.xsd");
-    SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    Validator v = f.newSchema(xsd).newValidator();
-    v.validate(new StreamSource(new StringReader(xml))); // throws SAXException naming line and column
+    JUnitSchema.assertValid(xml);
   }
 
   static Document parse(String xml) throws Exception {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    return JUnitSchema.parse(xml);
   }
 
   private static List<ReportView> fleet() throws Exception {
