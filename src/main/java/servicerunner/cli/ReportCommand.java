@@ -74,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       new ReadableOutputs(html, junit).write(reports);
     } catch (IOException | RuntimeException e) {
-      err.println("Report error: cannot write " + (html != null ? html : junit) + ": " + e.getMessage());
+      err.println("Report error: " + String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " "));
       return ExitCodes.INVALID_PLAN;
     }
     if (html != null) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import servicerunner.report.view.ReportView;
 import servicerunner.report.view.Statuses;
 import servicerunner.report.view.TaskView;
+import servicerunner.report.view.TypeNames;
 import servicerunner.report.view.Text;
 
 /**
@@ -67,20 +68,21 @@ public final class HtmlReport {
         .el("span", "badge big " + (bad == 0 ? "good" : "bad"), bad == 0 ? "All good" : bad + " need attention")
         .raw("</div>\n")
         .el("p", "overall", reports.size() + " computers, " + (reports.size() - bad) + " without problems. Worst first.")
-        .raw("<table class=\"fleet\">\n<thead><tr><th>Computer</th><th>When</th><th>Status</th><th>Tasks by status</th>")
+        .raw("<table class=\"fleet\">\n<thead><tr><th>Computer</th><th>When (UTC)</th><th>Status</th><th>Tasks by status</th>")
         .raw("<th>Failing tasks</th><th class=\"num\">Duration</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < reports.size(); i++) {
       ReportView r = reports.get(i);
-      h.raw("<tr><td><a href=\"#host-" + (i + 1) + "\">").text(r.hostname()).raw("</a>");
+      h.raw("<tr><td><a class=\"host\" href=\"#host-" + (i + 1) + "\">").text(r.hostname()).raw("</a>");
       if (r.source() != null && !r.source().equals(r.hostname())) {
         h.raw("<br>").el("span", "type", r.source());
       }
-      h.raw("</td><td>").text(when(r.when())).raw("</td><td>")
+      String when = when(r.when());
+      h.raw("</td><td class=\"when\">").text(when == null ? null : when.replace(" UTC", "")).raw("</td><td>")
           .el("span", "badge " + Statuses.tone(r.overallStatus()), Statuses.label(r.overallStatus())).raw("</td><td>");
       counts(h, r);
       h.raw("</td><td>");
       List<String> failing = new ArrayList<>();
-      r.failedTasks().forEach(t -> failing.add(t.name()));
+      r.failedTasks().forEach(t -> failing.add("#" + t.index() + " " + (t.label() != null ? t.label() : TypeNames.of(t.type()))));
       if (failing.isEmpty() && r.error() != null) {
         failing.add("plan: " + Text.oneLine(r.error(), 160));
       }

@@ -36,10 +36,21 @@ public final class ReadableOutputs {
     byte[] h = html == null ? null : HtmlReport.render(reports).getBytes(StandardCharsets.UTF_8);
     byte[] j = junit == null ? null : JUnitXml.render(reports).getBytes(StandardCharsets.UTF_8);
     if (h != null) {
-      AtomicFile.write(html, h);
+      save(html, h);
     }
     if (j != null) {
-      AtomicFile.write(junit, j);
+      save(junit, j);
+    }
+  }
+
+  private static void save(Path file, byte[] content) throws IOException {
+    try {
+      AtomicFile.write(file, content);
+    } catch (IOException | RuntimeException e) {
+      // NIO messages are often the bare path; the exception's name says what went wrong (AccessDenied, ...)
+      String why = e instanceof java.nio.file.FileSystemException
+          ? e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage() : e.getMessage();
+      throw new IOException("cannot write '" + file + "' (" + why + ")", e);
     }
   }
 
@@ -56,7 +67,7 @@ public final class ReadableOutputs {
         log.log("JUnit report written to '" + junit + "'");
       }
     } catch (IOException | RuntimeException e) {
-      log.log("Warning: could not write the HTML/JUnit report: " + Text.oneLine(String.valueOf(e.getMessage()), 300));
+      log.log("Warning: HTML/JUnit report not written: " + Text.oneLine(String.valueOf(e.getMessage()), 300));
     }
   }
 

@@ -119,9 +119,9 @@ class HtmlReportTest {
     int front = table.indexOf(">FRONT-DESK-01</a>");
     int reception = table.indexOf(">RECEPTION-02</a>");
     assertTrue(lab > 0 && lab < front && front < reception, table);
-    assertTrue(table.contains("<a href=\"#host-2\">FRONT-DESK-01</a>"));
+    assertTrue(table.contains("<a class=\"host\" href=\"#host-2\">FRONT-DESK-01</a>"));
     assertTrue(html.contains("<section class=\"run\" id=\"host-2\">"));
-    assertTrue(table.contains("#7 sfc_scan"), "failing tasks by name");
+    assertTrue(table.contains("#7 System file check (sfc)"), "failing tasks by name");
     assertTrue(table.contains("plan: tasks[0].count: expected an integer"), "a plan that could not run says why");
     for (int i = 1; i <= 3; i++) {
       assertTrue(html.contains("id=\"report-data-" + i + "\""), "each report's data");
