@@ -1,6 +1,7 @@
 package servicerunner.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -242,7 +243,7 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  private void emitFailure(com.fasterxml.jackson.databind.node.ObjectNode report, MarkerObserver markers) {
+  private void emitFailure(ObjectNode report, MarkerObserver markers) {
     ReportOutput.emit(report, stdout, outputFile, markers);
     if (html != null || junit != null) {
       ReadableSetup.writeFailure(html, junit, report, markers);

@@ -7,8 +7,9 @@ import java.nio.file.Path;
  * The common command line ({@code <plan> [--log-file PATH] [-o PATH] ...}) read without picocli, so that the first
  * marker is not held up by loading and reflecting over picocli (about 100 ms of start-up, and its Java 5 class files
  * cannot go into a CDS archive). Anything this does not recognise exactly, returns null and picocli parses the line
- * as before: --help, --version, --list-tasks, the {@code report} subcommand, {@code --opt=value}, clustered short options, {@code @file}
- * arguments, a lone {@code -}, {@code --}, repeated options, values that look like options, and every error.
+ * as before: --help, --version, --list-tasks, the {@code report} subcommand, {@code --opt=value}, clustered short
+ * options, {@code @file} arguments, a lone {@code -}, {@code --}, repeated options, values that look like options,
+ * and every error.
  */
 final class FastArgs {
   private FastArgs() {}

@@ -75,8 +75,12 @@ class HtmlJunitRunIT {
     }
     JsonNode ping = report.get("results").get(0).get("summary");
     assertEquals("success", report.get("results").get(0).get("status").asText());
-    assertTrue(text.contains("Packets sent 3") || text.contains("3"), "packets");
-    assertTrue(text.contains(ping.get("packets").get("received").asText()));
+    for (String label : List.of("Packets sent", "Received", "Packet loss", "Average latency", "Stability score")) {
+      assertTrue(text.contains(label), "ping figure shown: " + label);
+    }
+    String avg = servicerunner.report.view.Text.number(ping.get("latency_ms").get("avg").asDouble()) + " ms";
+    assertTrue(text.contains(avg), "average latency shown as " + avg);
+    assertTrue(text.contains(ping.get("human_readable").get("stability_score").asText() + " / 100"), "stability score");
     JsonNode drive = report.get("results").get(1).get("summary").get("drives").get(0);
     assertTrue(text.contains(drive.get("drive").asText()), "the volume is listed");
     assertTrue(text.contains(trim(drive.get("usage_percent").asDouble()) + " %"), "usage shown: " + drive);
