@@ -1,6 +1,7 @@
 package servicerunner.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,9 @@ import servicerunner.task.TaskListing;
     footer = {
       "  service-runner plan.json --output-file report.json",
       "  service-runner '{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}]}'",
-      "  service-runner --list-tasks"
+      "  service-runner plan.json --html report.html --junit report.xml",
+      "  service-runner --list-tasks",
+      "  service-runner report pc1.json pc2.json --html fleet.html"
     })
 public final class Cli implements Callable<Integer> {
 
@@ -91,6 +94,14 @@ public final class Cli implements Callable<Integer> {
           + " full (every result, as the reference), none (omitted).")
   String progressResults;
 
+  @Option(names = "--html", paramLabel = "PATH",
+      description = "Also write a self-contained HTML report here at the end (atomically).")
+  Path html;
+
+  @Option(names = "--junit", paramLabel = "PATH",
+      description = "Also write JUnit XML here at the end, one testcase per task (atomically).")
+  Path junit;
+
   @Option(names = "--list-tasks", description = "Print the task types and their parameters as JSON, then exit.")
   boolean listTasks;
 
@@ -108,7 +119,7 @@ public final class Cli implements Callable<Integer> {
 
   /** Parses the arguments and runs; returns the exit code. */
   public int execute(String[] args) {
-    CommandLine cl = new CommandLine(this);
+    CommandLine cl = new CommandLine(this).addSubcommand("report", new ReportCommand(stderr));
     PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
     cl.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cl.setErr(err);
@@ -184,7 +195,7 @@ public final class Cli implements Callable<Integer> {
       for (String p : e.problems()) {
         markers.log("Plan error: " + p);
       }
-      ReportOutput.emit(ReportBuilder.failure(e.problems(), Version.current()), stdout, outputFile, markers);
+      emitFailure(ReportBuilder.failure(e.problems(), Version.current()), markers);
       return ExitCodes.INVALID_PLAN;
     }
     Path control = controlFile != null ? controlFile : controlFromEnv();
@@ -192,10 +203,14 @@ public final class Cli implements Callable<Integer> {
     try {
       session = RunSession.builder(prepared, sink, markers, stdout)
           .outputFile(outputFile).progressMode(mode).journal(journal, resume).controlFile(control)
-          .watchParent(true).version(Version.current()).beforeStart(signals::attach).start();
+          .watchParent(true).version(Version.current()).beforeStart(signals::attach)
+          // last: the app's report and final marker are out before any rendering starts
+          .afterReport(html == null && junit == null ? null
+              : b -> ReadableSetup.observer(html, junit, b, plan, markers))
+          .start();
     } catch (Journal.JournalException e) {
       markers.log("Journal error: " + e.getMessage());
-      ReportOutput.emit(ReportBuilder.failure(List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
+      emitFailure(ReportBuilder.failure(List.of(e.getMessage()), Version.current()), markers);
       return ExitCodes.INVALID_PLAN;
     }
     try (session) {
@@ -217,7 +232,14 @@ public final class Cli implements Callable<Integer> {
 
   private void emitFailureIfMissing(RunSession session, String error, MarkerObserver markers) {
     if (!session.reportWritten()) {
-      ReportOutput.emit(ReportBuilder.failure(List.of(error), Version.current()), stdout, outputFile, markers);
+      emitFailure(ReportBuilder.failure(List.of(error), Version.current()), markers);
+    }
+  }
+
+  private void emitFailure(ObjectNode report, MarkerObserver markers) {
+    ReportOutput.emit(report, stdout, outputFile, markers);
+    if (html != null || junit != null) {
+      ReadableSetup.writeFailure(html, junit, report, markers);
     }
   }
 

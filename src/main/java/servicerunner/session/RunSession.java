@@ -88,6 +88,7 @@ public final class RunSession implements AutoCloseable {
     private boolean watchParent;
     private String version = "dev";
     private RunObserver extra;
+    private java.util.function.Function<ReportBuilder, RunObserver> afterReport;
     private java.util.function.Consumer<RunController> beforeStart = c -> {};
 
     private Builder(PreparedPlan plan, LineSink sink, MarkerObserver markers, OutputStream stdout) {
@@ -135,6 +136,12 @@ public final class RunSession implements AutoCloseable {
       return this;
     }
 
+    /** An optional observer of the finished report (HTML, JUnit), told last; null for none. */
+    public Builder afterReport(java.util.function.Function<ReportBuilder, RunObserver> f) {
+      afterReport = f;
+      return this;
+    }
+
     /**
      * Called with the run's controller before the engine starts, so that a request that came earlier (a signal
      * during start-up) applies before any task can begin.
@@ -158,6 +165,9 @@ public final class RunSession implements AutoCloseable {
           .required("progress", new ProgressObserver(sink, progressMode));
       if (extra != null) {
         observers.optional("observer", extra);
+      }
+      if (afterReport != null) {
+        observers.optional("html/junit report", afterReport.apply(builder));
       }
       RunEngine engine = new RunEngine(plan, RunOptions.defaults(), observers).resumeWith(journal.finished());
       ControlWatcher watcher = controlFile == null ? null
