@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * How a child process ended. {@code exitCode} is null when the process never started; it is taken from the process
- * itself, never lost to a stream-drain timeout. {@code drainTimedOut} says a descendant kept the output pipe open
- * after the child ended (it was then killed and the output read so far kept).
+ * itself, never lost to a stream-drain timeout. {@code termination} is {@link Termination#EXITED} whenever the process
+ * exited before a timeout or cancel took effect: a cancel that arrives after the exit (while output is still being
+ * read) leaves it so. {@code drainTimedOut} says reading the output was cut short after the child exited because a
+ * descendant still held the pipe, at the drain timeout or at once on such a late cancel (the holder was then killed
+ * and the output read so far kept). {@code detail} says why the process did not run to an exit: the launch error for
+ * {@link Termination#LAUNCH_FAILED}, what broke for {@link Termination#WATCH_FAILED}; null otherwise.
  */
 public record ProcessResult(
     List<String> argv,
@@ -16,7 +20,7 @@ public record ProcessResult(
     CapturedOutput stdout,
     CapturedOutput stderr,
     boolean drainTimedOut,
-    String launchError) {
+    String detail) {
 
   public boolean exited() {
     return termination == Termination.EXITED;
@@ -26,17 +30,24 @@ public record ProcessResult(
     return exited() && exitCode != null && exitCode == code;
   }
 
+  /** Why the process could not be started, or null. */
+  public String launchError() {
+    return termination == Termination.LAUNCH_FAILED ? detail : null;
+  }
+
   /** Short text for a failure reason, e.g. "timed out after 30 s" or "exited with code 3". */
   public String describe() {
     switch (termination) {
       case LAUNCH_FAILED:
-        return "could not start " + argv.get(0) + ": " + launchError;
+        return "could not start " + argv.get(0) + ": " + detail;
       case TIMEOUT:
         return "timed out after " + duration.toSeconds() + " s";
       case IDLE_TIMEOUT:
         return "no output for too long (idle timeout), stopped after " + duration.toSeconds() + " s";
       case CANCELLED:
         return "cancelled";
+      case WATCH_FAILED:
+        return "stopped after " + duration.toSeconds() + " s because its timeout check failed: " + detail;
       default:
         return "exited with code " + exitCode;
     }

@@ -1,14 +1,10 @@
 package servicerunner.exec;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,57 +12,112 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteStreamHandler;
-import org.apache.commons.exec.environment.EnvironmentUtils;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * The one process layer every task type uses. Launch is commons-exec (argv added with quoting off); timeouts, idle
- * timeouts and cancellation end the whole tree (see {@link ProcessTreeKiller}); output is pumped, decoded, split into
- * lines and captured with a bound; the exit code always comes from the process.
+ * The one process layer every task type uses.
+ *
+ * <pre>{@code
+ * try (ProcessRunner runner = new ProcessRunner()) {
+ *   ProcessResult r = runner.run(
+ *       ProcessSpec.of("sh", "-c", "echo hi").withTimeout(Duration.ofSeconds(5)),
+ *       (stream, line) -> System.out.println(line),
+ *       new CancelToken());
+ *   if (r.exitedWith(0)) { ... } else { System.err.println(r.describe()); }
+ * }
+ * }</pre>
+ *
+ * One run is put together from one class per concern, as commons-exec splits its executor: {@link Launcher} starts
+ * the tool (argv never shell-parsed, own session on Linux, extra environment), {@link DecodingStreamHandler} pumps,
+ * decodes and captures its output, {@link TreeWatchdog} turns a timeout, an idle timeout, a cancel or a failed watch
+ * into one {@link Termination}, and {@link ProcessTreeKiller} ends the whole tree and sweeps what a finished tool left
+ * behind. The exit code always comes from the process.
+ *
+ * <p>A runner owns its threads and the leftovers it still has to sweep; {@link #close()} ends them. {@link #shared()}
+ * is the JVM's default instance for callers that do not own one; it is never closed.
  */
-public final class ProcessRunner {
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
+public final class ProcessRunner implements AutoCloseable {
+  /** Name prefix of the timer thread that runs every watch of this runner (tests recognise it by this). */
+  static final String WATCH_THREAD = "sr-watch";
+
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
   private static final Duration CANCEL_GRACE = Duration.ofMillis(300);
-  private static final ExecutorService THREADS = Executors.newCachedThreadPool(daemon("sr-proc"));
-  private static final ScheduledExecutorService WATCH = Executors.newSingleThreadScheduledExecutor(daemon("sr-watch"));
-  private static final Set<Running> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Duration HOLDER_GRACE = Duration.ofMillis(200);
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+  /** What commons-exec returns when its wait for the process was interrupted. */
+  private static final int NO_EXIT_VALUE = org.apache.commons.exec.Executor.INVALID_EXITVALUE;
 
   private final Duration killGrace;
   private final Duration drainTimeout;
   private final int captureLimit;
+  private final LongSupplier clock;
+  private final ThreadFactory workerThreads = daemon("sr-proc");
+  private final ExecutorService workers = Executors.newCachedThreadPool(workerThreads);
+  private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(WATCH_THREAD));
+  private final ProcessTreeKiller killer = new ProcessTreeKiller(timer, workers);
+  private final Set<TreeWatchdog> live = ConcurrentHashMap.newKeySet();
+  private final boolean closeable;
+  private volatile boolean closed;
 
   public ProcessRunner() {
     this(Duration.ofSeconds(2), Duration.ofSeconds(2), BoundedCapture.DEFAULT_LIMIT);
   }
 
   public ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit) {
+    this(killGrace, drainTimeout, captureLimit, System::nanoTime, true);
+  }
+
+  /** With the clock every timeout is measured by (tests inject one that fails). */
+  ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock) {
+    this(killGrace, drainTimeout, captureLimit, clock, true);
+  }
+
+  private ProcessRunner(
+      Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock, boolean closeable) {
     this.killGrace = killGrace;
     this.drainTimeout = drainTimeout;
     this.captureLimit = captureLimit;
+    this.clock = clock;
+    this.closeable = closeable;
+    timer.setRemoveOnCancelPolicy(true); // a finished run's watch leaves the queue at once
+    timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true); // an idle runner that nobody closed holds no thread
   }
 
-  /** Ends every process tree still running (for shutdown on a signal). */
-  public static void killAllLive(Duration grace) {
-    for (Running r : LIVE) {
-      r.end(Termination.CANCELLED, grace);
-    }
+  private static final class Shared {
+    static final ProcessRunner INSTANCE =
+        new ProcessRunner(
+            Duration.ofSeconds(2), Duration.ofSeconds(2), BoundedCapture.DEFAULT_LIMIT, System::nanoTime, false);
   }
 
-  /** Ends what finished tools left behind now, instead of in the background; call before exiting. */
+  /** The JVM's default runner, for callers that do not own one. Never closed. */
+  public static ProcessRunner shared() {
+    return Shared.INSTANCE;
+  }
+
+  /** Ends what tools run by {@link #shared()} left behind now, instead of in the background; call before exiting. */
   public static void awaitCleanup(Duration max) {
-    Future<?> f = THREADS.submit(ProcessTreeKiller::sweepNow);
+    shared().sweepLeftovers(max);
+  }
+
+  /** Ends what finished tools of this runner left behind now, waiting at most {@code max}. */
+  public void sweepLeftovers(Duration max) {
+    Future<?> f;
     try {
-      f.get(max.toNanos(), TimeUnit.NANOSECONDS);
+      f = workers.submit(killer::sweepNow);
+    } catch (RejectedExecutionException closedAlready) {
+      return;
+    }
+    try {
+      f.get(Durations.nanos(max), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // best effort
     } catch (InterruptedException e) {
@@ -74,8 +125,37 @@ public final class ProcessRunner {
     }
   }
 
+  /**
+   * Cancels the runs still going, sweeps leftovers and stops this runner's threads. Call it after the last run
+   * returned; {@link #run} afterwards throws. The {@link #shared()} runner refuses to close.
+   */
+  @Override
+  public void close() {
+    if (!closeable) {
+      throw new IllegalStateException("the shared process runner is never closed");
+    }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (TreeWatchdog w : live) {
+      w.cancel(cancelGrace());
+    }
+    sweepLeftovers(CLOSE_WAIT);
+    timer.shutdownNow();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(Durations.plus(Durations.nanos(killGrace), Durations.nanos(CLOSE_WAIT)), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public ProcessResult run(ProcessSpec spec, OutputListener listener, CancelToken token) {
-    long startNanos = System.nanoTime();
+    if (closed) {
+      throw new IllegalStateException("process runner is closed");
+    }
+    long startNanos = clock.getAsLong();
     if (token != null && token.isCancelled()) {
       return notStarted(spec, Termination.CANCELLED, "cancelled before start", startNanos);
     }
@@ -86,249 +166,117 @@ public final class ProcessRunner {
     if (exe.isEmpty()) {
       return notStarted(spec, Termination.LAUNCH_FAILED, "executable not found", startNanos);
     }
-    Running running = new Running(spec, listener == null ? OutputListener.NONE : listener, startNanos);
-    // A cancel is a user skip or a stop: the app promises "immediately", so a tool that ignores SIGTERM gets a
-    // short grace before SIGKILL, not the timeout's.
-    Runnable onCancel = () -> THREADS.execute(() -> running.end(Termination.CANCELLED, cancelGrace()));
+    Launcher launcher = Launcher.forThisPlatform();
+    AtomicReference<Process> root = new AtomicReference<>();
+    Consumer<Duration> killTree =
+        grace -> {
+          Process p = root.get();
+          if (p != null) {
+            killer.kill(p.toHandle(), launcher.ownSession() ? p.pid() : -1, grace);
+          }
+        };
+    AtomicLong lastOutput = new AtomicLong(startNanos);
+    TreeWatchdog watchdog =
+        new TreeWatchdog(
+            new TreeWatchdog.Limits(spec.timeout(), spec.idleTimeout(), killGrace, WATCH_INTERVAL),
+            clock,
+            startNanos,
+            lastOutput::get,
+            timer,
+            workers,
+            killTree);
+    DecodingStreamHandler streams =
+        new DecodingStreamHandler(
+            spec.encoding(),
+            spec.stdin(),
+            listener == null ? OutputListener.NONE : listener,
+            captureLimit,
+            workers,
+            drainTimeout,
+            () -> lastOutput.set(clock.getAsLong()),
+            watchdog::stop,
+            () -> killTree.accept(HOLDER_GRACE));
+    // A cancel is a user skip or a stop: the app promises "immediately", so a tool that ignores SIGTERM gets a short
+    // grace before SIGKILL, not the timeout's. One that comes after the exit only stops the wait for leftover output.
+    Runnable onCancel =
+        () -> {
+          if (!watchdog.cancel(cancelGrace())) {
+            streams.cutShort();
+          }
+        };
     if (token != null) {
       token.onCancel(onCancel);
     }
-    LIVE.add(running);
+    live.add(watchdog);
+    Integer exit = null;
+    String launchError = null;
     try {
-      return running.execute(exe.get());
+      exit =
+          launcher.execute(
+              exe.get(),
+              spec.argv().subList(1, spec.argv().size()),
+              spec.env(),
+              spec.cwd(),
+              streams,
+              workerThreads,
+              p -> {
+                root.set(p);
+                watchdog.start(p);
+              });
+    } catch (IOException e) {
+      launchError = String.valueOf(e.getMessage());
     } finally {
-      LIVE.remove(running);
+      watchdog.stop();
+      live.remove(watchdog);
       if (token != null) {
         token.removeCallback(onCancel);
       }
     }
+    return result(spec, root.get(), exit, launchError, watchdog, streams, launcher, startNanos);
+  }
+
+  private ProcessResult result(
+      ProcessSpec spec,
+      Process p,
+      Integer exit,
+      String launchError,
+      TreeWatchdog watchdog,
+      DecodingStreamHandler streams,
+      Launcher launcher,
+      long startNanos) {
+    Termination why = watchdog.termination();
+    if (p == null) {
+      if (why != null) {
+        return notStarted(spec, why, null, startNanos); // a cancel that came while launching still reads as one
+      }
+      return notStarted(
+          spec, Termination.LAUNCH_FAILED, launchError == null ? "the process did not start" : launchError, startNanos);
+    }
+    if (exit == null || exit == NO_EXIT_VALUE) {
+      exit = exitOf(p);
+    }
+    if (launcher.ownSession()) {
+      killer.sweepGroupLater(p.pid());
+    }
+    return new ProcessResult(
+        spec.argv(),
+        exit,
+        why == null ? Termination.EXITED : why,
+        Duration.ofNanos(clock.getAsLong() - startNanos),
+        streams.stdout(),
+        streams.stderr(),
+        streams.drainTimedOut(),
+        why == Termination.WATCH_FAILED ? watchdog.failure() : null);
   }
 
   private Duration cancelGrace() {
     return killGrace.compareTo(CANCEL_GRACE) < 0 ? killGrace : CANCEL_GRACE;
   }
 
-  private static ProcessResult notStarted(ProcessSpec spec, Termination why, String message, long startNanos) {
+  private ProcessResult notStarted(ProcessSpec spec, Termination why, String message, long startNanos) {
     CapturedOutput none = CapturedOutput.empty(StandardCharsets.UTF_8);
     return new ProcessResult(
-        spec.argv(), null, why, Duration.ofNanos(System.nanoTime() - startNanos), none, none, false, message);
-  }
-
-  /** State of one launched process: its handle, why it ended, and its output pumps. */
-  private final class Running extends DefaultExecutor implements ExecuteStreamHandler {
-    private final ProcessSpec spec;
-    private final OutputListener listener;
-    private final long startNanos;
-    private final AtomicReference<Termination> endReason = new AtomicReference<>();
-    private final AtomicLong lastOutputNanos;
-    private final AtomicBoolean drainTimedOut = new AtomicBoolean();
-    private final BoundedCapture outCapture = new BoundedCapture(captureLimit);
-    private final BoundedCapture errCapture = new BoundedCapture(captureLimit);
-    private volatile Process process;
-    private volatile boolean ownSession;
-    private LineDecoder outDecoder;
-    private LineDecoder errDecoder;
-    private OutputStream stdinStream;
-    private InputStream stdoutStream;
-    private InputStream stderrStream;
-    private Future<?> outPump;
-    private Future<?> errPump;
-
-    @SuppressWarnings("deprecation") // the builder's constructor is not visible to subclasses
-    Running(ProcessSpec spec, OutputListener listener, long startNanos) {
-      this.spec = spec;
-      this.listener = listener;
-      this.startNanos = startNanos;
-      this.lastOutputNanos = new AtomicLong(startNanos);
-      setStreamHandler(this);
-      setExitValues(null); // every exit code is a result, not an exception
-    }
-
-    ProcessResult execute(Path exe) {
-      CommandLine cmd;
-      ownSession = Platform.current() == Platform.LINUX && Files.isExecutable(SETSID);
-      if (ownSession) {
-        // setsid execs the tool in the same pid, as leader of a new process group, so that a grandchild that
-        // outlives its parent can still be found and ended by group id.
-        cmd = new CommandLine(SETSID.toString());
-        cmd.addArgument(exe.toString(), false);
-      } else {
-        cmd = new CommandLine(exe.toString());
-      }
-      for (String arg : spec.argv().subList(1, spec.argv().size())) {
-        cmd.addArgument(arg, false);
-      }
-      if (spec.cwd() != null) {
-        setWorkingDirectory(spec.cwd().toFile());
-      }
-      ScheduledFuture<?> watcher =
-          WATCH.scheduleAtFixedRate(this::check, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-      Integer exit = null;
-      String launchError = null;
-      try {
-        exit = execute(cmd, environment());
-      } catch (IOException e) {
-        if (process == null) {
-          endReason.compareAndSet(null, Termination.LAUNCH_FAILED);
-          launchError = String.valueOf(e.getMessage());
-        } else if (process.isAlive() || !process.toHandle().isAlive()) {
-          exit = exitOf(process);
-        }
-      } finally {
-        watcher.cancel(false);
-      }
-      if (process != null && exit == null) {
-        exit = exitOf(process);
-      }
-      if (process != null && ownSession) {
-        ProcessTreeKiller.sweepGroupLater(process.pid(), WATCH, THREADS);
-      }
-      Termination why = endReason.get() == null ? Termination.EXITED : endReason.get();
-      return new ProcessResult(
-          spec.argv(),
-          why == Termination.LAUNCH_FAILED ? null : exit,
-          why,
-          Duration.ofNanos(System.nanoTime() - startNanos),
-          outCapture.snapshot(charsetOf(outDecoder)),
-          errCapture.snapshot(charsetOf(errDecoder)),
-          drainTimedOut.get(),
-          launchError);
-    }
-
-    private Map<String, String> environment() throws IOException {
-      if (spec.env().isEmpty()) {
-        return null; // inherit
-      }
-      Map<String, String> env = new HashMap<>(EnvironmentUtils.getProcEnvironment());
-      env.putAll(spec.env());
-      return env;
-    }
-
-    @Override
-    protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
-      Process p = super.launch(command, env, dir);
-      process = p;
-      if (endReason.get() != null) {
-        THREADS.execute(() -> killTree(killGrace)); // cancelled while launching
-      }
-      return p;
-    }
-
-    private void check() {
-      long now = System.nanoTime();
-      if (spec.timeout() != null && now - startNanos >= spec.timeout().toNanos()) {
-        end(Termination.TIMEOUT, killGrace);
-      } else if (spec.idleTimeout() != null && now - lastOutputNanos.get() >= spec.idleTimeout().toNanos()) {
-        end(Termination.IDLE_TIMEOUT, killGrace);
-      }
-    }
-
-    /** Records the first reason and ends the tree; later calls do nothing. */
-    void end(Termination why, Duration grace) {
-      if (endReason.compareAndSet(null, why)) {
-        killTree(grace);
-      }
-    }
-
-    private void killTree(Duration grace) {
-      Process p = process;
-      if (p != null) {
-        ProcessTreeKiller.kill(p.toHandle(), ownSession ? p.pid() : -1, grace);
-      }
-    }
-
-    // --- ExecuteStreamHandler: commons-exec hands us the pipes, we pump them ---
-
-    @Override
-    public void setProcessInputStream(OutputStream os) {
-      stdinStream = os;
-    }
-
-    @Override
-    public void setProcessOutputStream(InputStream is) {
-      stdoutStream = is;
-    }
-
-    @Override
-    public void setProcessErrorStream(InputStream is) {
-      stderrStream = is;
-    }
-
-    @Override
-    public void start() {
-      outDecoder = new LineDecoder(spec.encoding(), line -> deliver(OutputListener.Stream.STDOUT, line));
-      errDecoder = new LineDecoder(spec.encoding(), line -> deliver(OutputListener.Stream.STDERR, line));
-      outPump = THREADS.submit(() -> pump(stdoutStream, outDecoder, outCapture));
-      errPump = THREADS.submit(() -> pump(stderrStream, errDecoder, errCapture));
-      String text = spec.stdin();
-      if (text == null) {
-        closeQuietly(stdinStream);
-      } else {
-        THREADS.execute(
-            () -> {
-              try (OutputStream os = stdinStream) {
-                os.write(text.getBytes(StandardCharsets.UTF_8));
-              } catch (IOException ignored) {
-                // the tool closed its stdin early; nothing to deliver
-              }
-            });
-      }
-    }
-
-    private void deliver(OutputListener.Stream stream, String line) {
-      try {
-        listener.onLine(stream, line);
-      } catch (RuntimeException e) {
-        // a failing consumer must not stop the pump: the child would block on a full pipe
-      }
-    }
-
-    private void pump(InputStream in, LineDecoder decoder, BoundedCapture capture) {
-      byte[] buf = new byte[16 * 1024];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          lastOutputNanos.set(System.nanoTime());
-          capture.add(buf, 0, n);
-          decoder.feed(buf, 0, n);
-        }
-      } catch (IOException ignored) {
-        // pipe closed under us: the output read so far stands
-      }
-      decoder.finish();
-    }
-
-    /** Called by commons-exec after the process ended: wait for the pumps, but never forever. */
-    @Override
-    public void stop() {
-      long deadline = System.nanoTime() + drainTimeout.toNanos();
-      if (!awaitPumps(deadline)) {
-        drainTimedOut.set(true);
-        // a descendant still holds the pipe after the child ended: end it, then read what is left
-        killTree(Duration.ofMillis(200));
-        awaitPumps(System.nanoTime() + Duration.ofSeconds(1).toNanos());
-      }
-    }
-
-    private boolean awaitPumps(long deadlineNanos) {
-      for (Future<?> f : new Future<?>[] {outPump, errPump}) {
-        try {
-          f.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-          return false;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        } catch (ExecutionException e) {
-          // a listener threw: the output is still captured
-        }
-      }
-      return true;
-    }
-  }
-
-  private static java.nio.charset.Charset charsetOf(LineDecoder d) {
-    return d == null || d.charset() == null ? StandardCharsets.UTF_8 : d.charset();
+        spec.argv(), null, why, Duration.ofNanos(clock.getAsLong() - startNanos), none, none, false, message);
   }
 
   private static Integer exitOf(Process p) {
@@ -340,17 +288,7 @@ public final class ProcessRunner {
     }
   }
 
-  private static void closeQuietly(java.io.Closeable c) {
-    try {
-      if (c != null) {
-        c.close();
-      }
-    } catch (IOException ignored) {
-      // nothing to do
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     AtomicLong n = new AtomicLong();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());

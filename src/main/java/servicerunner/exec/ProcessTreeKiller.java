@@ -1,24 +1,47 @@
 package servicerunner.exec;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ends a child and everything it started. commons-exec's watchdog kills only the direct child, so a shell wrapper's
  * children live on and keep the output pipe open. Here: snapshot the descendants before touching the parent (orphans
  * are re-parented and vanish from the tree), ask all of them to stop, wait a short grace, then force. On Linux the
- * child runs in its own session (see {@link ProcessRunner}), so members that escaped the tree are found by process
- * group. On Windows, taskkill /T /F does what ProcessHandle cannot see.
+ * child runs in its own session (see {@link Launcher}), so members that escaped the tree are found by process group.
+ * On Windows, taskkill /T /F does what ProcessHandle cannot see.
+ *
+ * <p>{@link #kill} blocks for up to the grace plus the forced rounds: call it on a worker thread, never on a shared
+ * timer. The groups still to sweep belong to this instance (one per {@link ProcessRunner}).
  */
-public final class ProcessTreeKiller {
-  private ProcessTreeKiller() {}
+final class ProcessTreeKiller {
+  private static final Duration FORCED_ROUND = Duration.ofMillis(500);
+  private static final long SWEEP_DELAY_MS = 100;
 
-  public static void kill(ProcessHandle root, long groupId, Duration grace) {
+  private final ScheduledExecutorService timer;
+  private final Executor worker;
+  private final Set<Long> pendingGroups = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+
+  ProcessTreeKiller(ScheduledExecutorService timer, Executor worker) {
+    this.timer = timer;
+    this.worker = worker;
+  }
+
+  /** Ends the tree under {@code root}, and the members of process group {@code groupId} when it is positive. */
+  void kill(ProcessHandle root, long groupId, Duration grace) {
     List<ProcessHandle> all = new ArrayList<>();
     root.descendants().forEach(all::add);
     all.add(root);
@@ -29,7 +52,7 @@ public final class ProcessTreeKiller {
     for (ProcessHandle p : all) {
       p.destroy();
     }
-    awaitExit(all, System.nanoTime() + grace.toNanos());
+    awaitExit(all, grace);
     for (int round = 0; round < 3; round++) {
       List<ProcessHandle> alive = new ArrayList<>();
       for (ProcessHandle p : all) {
@@ -46,7 +69,66 @@ public final class ProcessTreeKiller {
         p.destroyForcibly();
       }
       all = alive;
-      awaitExit(alive, System.nanoTime() + Duration.ofMillis(500).toNanos());
+      awaitExit(alive, FORCED_ROUND);
+    }
+  }
+
+  /**
+   * Ends, soon, processes left in a finished tool's process group (background children that outlived it). Off the
+   * task path and batched: one /proc scan costs milliseconds, so groups are collected and swept together at most
+   * every 100 ms instead of once per task. The timer only hands the sweep to the worker.
+   */
+  void sweepGroupLater(long groupId) {
+    if (groupId <= 0 || Platform.current() != Platform.LINUX) {
+      return;
+    }
+    pendingGroups.add(groupId);
+    if (sweepScheduled.compareAndSet(false, true)) {
+      try {
+        timer.schedule(() -> handOff(this::sweepNow), SWEEP_DELAY_MS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closing) {
+        handOff(this::sweepNow);
+      }
+    }
+  }
+
+  private void handOff(Runnable r) {
+    try {
+      worker.execute(r);
+    } catch (RejectedExecutionException closing) {
+      r.run(); // the runner is closing: its close() waits for this sweep anyway
+    }
+  }
+
+  /** Sweeps every pending group now (also called before the runner exits). */
+  synchronized void sweepNow() {
+    sweepScheduled.set(false);
+    Set<Long> groups = new HashSet<>(pendingGroups);
+    pendingGroups.removeAll(groups);
+    if (groups.isEmpty()) {
+      return;
+    }
+    List<ProcessHandle> left = new ArrayList<>();
+    long self = ProcessHandle.current().pid();
+    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path d : dirs) {
+        long pid = Long.parseLong(d.getFileName().toString());
+        if (pid != self && groups.contains(processGroupOf(d))) {
+          ProcessHandle.of(pid).ifPresent(left::add);
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      return; // /proc unreadable: nothing more can be found
+    }
+    for (ProcessHandle p : left) {
+      p.destroy();
+    }
+    for (ProcessHandle p : left) {
+      try {
+        p.onExit().get(1, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+      }
     }
   }
 
@@ -54,7 +136,9 @@ public final class ProcessTreeKiller {
    * Polls instead of {@code onExit()}: for a process that is not our child (every grandchild) the JDK waits in
    * sleeps of 300 ms and more, which alone would push a skip past the app's "immediately". A zombie counts as gone.
    */
-  private static void awaitExit(List<ProcessHandle> ps, long deadlineNanos) {
+  private static void awaitExit(List<ProcessHandle> ps, Duration grace) {
+    long start = System.nanoTime();
+    long limit = Durations.nanos(grace);
     while (true) {
       boolean any = false;
       for (ProcessHandle p : ps) {
@@ -63,7 +147,7 @@ public final class ProcessTreeKiller {
           break;
         }
       }
-      if (!any || System.nanoTime() >= deadlineNanos) {
+      if (!any || Durations.elapsed(start, System.nanoTime(), limit)) {
         return;
       }
       try {
@@ -91,7 +175,7 @@ public final class ProcessTreeKiller {
   }
 
   /** Processes still in the given process group (Linux only; the session leader's pid is the group id). */
-  public static List<ProcessHandle> groupMembers(long groupId, List<ProcessHandle> known) {
+  static List<ProcessHandle> groupMembers(long groupId, List<ProcessHandle> known) {
     List<ProcessHandle> found = new ArrayList<>();
     if (groupId <= 0 || Platform.current() != Platform.LINUX) {
       return found;
@@ -115,7 +199,7 @@ public final class ProcessTreeKiller {
   static long processGroupOf(Path procDir) {
     byte[] buf = new byte[512];
     int n;
-    try (java.io.FileInputStream in = new java.io.FileInputStream(procDir.resolve("stat").toFile())) {
+    try (FileInputStream in = new FileInputStream(procDir.resolve("stat").toFile())) {
       n = in.read(buf);
     } catch (IOException | RuntimeException e) {
       return -1;
@@ -143,58 +227,6 @@ public final class ProcessTreeKiller {
       }
     }
     return -1;
-  }
-
-  private static final java.util.Set<Long> PENDING_GROUPS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private static final java.util.concurrent.atomic.AtomicBoolean SWEEP_SCHEDULED =
-      new java.util.concurrent.atomic.AtomicBoolean();
-
-  /**
-   * Ends, soon, processes left in a finished tool's process group (background children that outlived it). Off the
-   * task path and batched: one /proc scan costs milliseconds, so groups are collected and swept together at most
-   * every 100 ms instead of once per task.
-   */
-  public static void sweepGroupLater(
-      long groupId, java.util.concurrent.ScheduledExecutorService timer, java.util.concurrent.Executor worker) {
-    if (groupId <= 0 || Platform.current() != Platform.LINUX) {
-      return;
-    }
-    PENDING_GROUPS.add(groupId);
-    if (SWEEP_SCHEDULED.compareAndSet(false, true)) {
-      timer.schedule(() -> worker.execute(ProcessTreeKiller::sweepNow), 100, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** Sweeps every pending group now (also called before the runner exits). */
-  public static synchronized void sweepNow() {
-    SWEEP_SCHEDULED.set(false);
-    java.util.Set<Long> groups = new java.util.HashSet<>(PENDING_GROUPS);
-    PENDING_GROUPS.removeAll(groups);
-    if (groups.isEmpty()) {
-      return;
-    }
-    List<ProcessHandle> left = new ArrayList<>();
-    long self = ProcessHandle.current().pid();
-    try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path d : dirs) {
-        long pid = Long.parseLong(d.getFileName().toString());
-        if (pid != self && groups.contains(processGroupOf(d))) {
-          ProcessHandle.of(pid).ifPresent(left::add);
-        }
-      }
-    } catch (IOException | RuntimeException ignored) {
-      return; // /proc unreadable: nothing more can be found
-    }
-    for (ProcessHandle p : left) {
-      p.destroy();
-    }
-    for (ProcessHandle p : left) {
-      try {
-        p.onExit().get(1, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        p.destroyForcibly();
-      }
-    }
   }
 
   private static void taskkill(long pid) {

@@ -8,7 +8,12 @@ public enum Termination {
   TIMEOUT,
   IDLE_TIMEOUT,
   CANCELLED,
-  LAUNCH_FAILED;
+  LAUNCH_FAILED,
+  /**
+   * The check that enforces the timeouts failed, so the tool was stopped rather than left running unwatched; the
+   * result's {@link ProcessResult#detail()} says what broke.
+   */
+  WATCH_FAILED;
 
   /** The lower-case id used in reports, e.g. {@code idle_timeout}. */
   public String id() {

@@ -7,7 +7,7 @@ import servicerunner.exec.ProcessRunner;
 public record RunOptions(ProcessRunner processRunner, ForwardLimits forwardLimits, Path scratchRoot) {
 
   public static RunOptions defaults() {
-    return new RunOptions(new ProcessRunner(), ForwardLimits.DEFAULT, Path.of(System.getProperty("java.io.tmpdir")));
+    return new RunOptions(ProcessRunner.shared(), ForwardLimits.DEFAULT, Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   public RunOptions withForwardLimits(ForwardLimits limits) {
