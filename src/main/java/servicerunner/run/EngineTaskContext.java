@@ -23,7 +23,7 @@ final class EngineTaskContext implements TaskContext {
   private final RunOptions options;
   private final CancelToken token;
   private final OutputForwarder forwarder;
-  private final long deadlineNanos;
+  private final long startNanos = System.nanoTime();
   private Path scratch;
 
   EngineTaskContext(PreparedTask task, RunObserver observer, RunOptions options, CancelToken token) {
@@ -32,7 +32,6 @@ final class EngineTaskContext implements TaskContext {
     this.options = options;
     this.token = token;
     this.forwarder = new OutputForwarder(observer, task.spec().index(), task.spec().type(), options.forwardLimits());
-    this.deadlineNanos = task.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + task.timeout().toNanos();
   }
 
   @Override
@@ -54,8 +53,10 @@ final class EngineTaskContext implements TaskContext {
   public ProcessResult run(ProcessSpec spec) {
     checkCancelled();
     ProcessSpec effective = spec;
-    if (deadlineNanos != Long.MAX_VALUE) {
-      Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+    if (task.timeout() != null) {
+      // Duration arithmetic, not nanoTime + toNanos: a plan's huge timeout must not overflow into the past
+      Duration left = task.timeout().minusNanos(System.nanoTime() - startNanos);
+      left = left.isNegative() ? Duration.ZERO : left;
       if (spec.timeout() == null || spec.timeout().compareTo(left) > 0) {
         effective = effective.withTimeout(left);
       }

@@ -38,6 +38,10 @@ public final class ProcessSummaries {
         verdict = "idle_timeout";
         s.put("timed_out", true);
         break;
+      case WATCH_FAILED:
+        error = toolName + " was stopped: " + r.describe();
+        verdict = "watch_failed";
+        break;
       default:
         error = toolName + " was " + r.termination().id();
         verdict = r.termination().id();
