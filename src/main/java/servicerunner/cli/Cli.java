@@ -62,7 +62,9 @@ import servicerunner.task.TaskListing;
     footer = {
       "  service-runner plan.json --output-file report.json",
       "  service-runner '{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}]}'",
-      "  service-runner --list-tasks"
+      "  service-runner plan.json --html report.html --junit report.xml",
+      "  service-runner --list-tasks",
+      "  service-runner report pc1.json pc2.json --html fleet.html"
     })
 public final class Cli implements Callable<Integer> {
 
@@ -94,6 +96,14 @@ public final class Cli implements Callable<Integer> {
           + " full (every result, as the reference), none (omitted).")
   String progressResults;
 
+  @Option(names = "--html", paramLabel = "PATH",
+      description = "Also write a self-contained HTML report here at the end (atomically).")
+  Path html;
+
+  @Option(names = "--junit", paramLabel = "PATH",
+      description = "Also write JUnit XML here at the end, one testcase per task (atomically).")
+  Path junit;
+
   @Option(names = "--list-tasks", description = "Print the task types and their parameters as JSON, then exit.")
   boolean listTasks;
 
@@ -111,7 +121,7 @@ public final class Cli implements Callable<Integer> {
 
   /** Parses the arguments and runs; returns the exit code. */
   public int execute(String[] args) {
-    CommandLine cl = new CommandLine(this);
+    CommandLine cl = new CommandLine(this).addSubcommand("report", new ReportCommand(stderr));
     PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
     cl.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     cl.setErr(err);
@@ -183,7 +193,7 @@ public final class Cli implements Callable<Integer> {
       for (String p : e.problems()) {
         markers.log("Plan error: " + p);
       }
-      ReportOutput.emit(ReportBuilder.failure(e.problems(), Version.current()), stdout, outputFile, markers);
+      emitFailure(ReportBuilder.failure(e.problems(), Version.current()), markers);
       return ExitCodes.INVALID_PLAN;
     }
     if (resume && journal == null) {
@@ -195,7 +205,7 @@ public final class Cli implements Callable<Integer> {
       journalSetup = JournalSetup.open(journal, resume, prepared, markers);
     } catch (Journal.JournalException e) {
       markers.log("Journal error: " + e.getMessage());
-      ReportOutput.emit(ReportBuilder.failure(java.util.List.of(e.getMessage()), Version.current()), stdout, outputFile, markers);
+      emitFailure(ReportBuilder.failure(java.util.List.of(e.getMessage()), Version.current()), markers);
       return ExitCodes.INVALID_PLAN;
     }
     ReportBuilder builder = new ReportBuilder(prepared.plan().metadata(), Version.current());
@@ -207,6 +217,10 @@ public final class Cli implements Callable<Integer> {
         .required("report builder", builder)
         .required("report output", new ReportOutput(builder, stdout, outputFile, markers))
         .required("progress", new ProgressObserver(sink, mode));
+    if (html != null || junit != null) {
+      // last: the app's report and final marker are out before any rendering starts
+      observers.optional("html/junit report", ReadableSetup.observer(html, junit, builder, plan, markers));
+    }
     RunEngine engine = new RunEngine(prepared, RunOptions.defaults(), observers).resumeWith(journalSetup.finished());
     Path control = controlFile != null ? controlFile : controlFromEnv();
     ControlWatcher watcher = null;
@@ -225,6 +239,13 @@ public final class Cli implements Callable<Integer> {
       if (watcher != null) {
         watcher.close();
       }
+    }
+  }
+
+  private void emitFailure(com.fasterxml.jackson.databind.node.ObjectNode report, MarkerObserver markers) {
+    ReportOutput.emit(report, stdout, outputFile, markers);
+    if (html != null || junit != null) {
+      ReadableSetup.writeFailure(html, junit, report, markers);
     }
   }
 

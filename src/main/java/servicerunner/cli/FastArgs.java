@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * The common command line ({@code <plan> [--log-file PATH] [-o PATH] ...}) read without picocli, so that the first
  * marker is not held up by loading and reflecting over picocli (about 100 ms of start-up, and its Java 5 class files
  * cannot go into a CDS archive). Anything this does not recognise exactly, returns null and picocli parses the line
- * as before: --help, --version, --list-tasks, {@code --opt=value}, clustered short options, {@code @file}
+ * as before: --help, --version, --list-tasks, the {@code report} subcommand, {@code --opt=value}, clustered short options, {@code @file}
  * arguments, a lone {@code -}, {@code --}, repeated options, values that look like options, and every error.
  */
 final class FastArgs {
@@ -20,13 +20,15 @@ final class FastArgs {
     Path log = null;
     Path control = null;
     String progress = null;
+    Path html = null;
+    Path junit = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.isEmpty() || a.startsWith("@")) {
         return false;
       }
       if (!a.startsWith("-")) {
-        if (plan != null) {
+        if (plan != null || "report".equals(a)) { // "report" is the subcommand, which picocli dispatches
           return false;
         }
         plan = a;
@@ -56,6 +58,16 @@ final class FastArgs {
             return false;
           }
           break;
+        case "--html":
+          if (html != null || (html = path(v)) == null) {
+            return false;
+          }
+          break;
+        case "--junit":
+          if (junit != null || (junit = path(v)) == null) {
+            return false;
+          }
+          break;
         case "--progress-results":
           if (progress != null) {
             return false;
@@ -74,6 +86,8 @@ final class FastArgs {
     cli.logFile = log;
     cli.controlFile = control;
     cli.progressResults = progress == null ? "stubs" : progress;
+    cli.html = html;
+    cli.junit = junit;
     return true;
   }
 

@@ -27,7 +27,8 @@ class FastArgsTest {
         List.of("plan.json", "--progress-results", "bogus"),
         List.of("--control-file", "ctl.json", "plan.json"),
         List.of("C:\\plans\\plan.json", "-o", "C:\\out\\r.json"),
-        List.of(" {\"type\":\"command\"}", "--log-file", "with space.log"));
+        List.of(" {\"type\":\"command\"}", "--log-file", "with space.log"),
+        List.of("plan.json", "--html", "out/report.html", "--junit", "out/report.xml", "-o", "r.json"));
   }
 
   @ParameterizedTest
@@ -47,7 +48,7 @@ class FastArgsTest {
         compared++;
       }
     }
-    assertTrue(compared >= 6, "option fields found: " + compared);
+    assertTrue(compared >= 8, "option fields found: " + compared);
   }
 
   private static Object get(Field f, Cli c) {
@@ -73,6 +74,9 @@ class FastArgsTest {
         List.of("plan.json", "-o", "a.json", "-o", "b.json"),
         List.of("a.json", "b.json"),
         List.of("@args.txt"),
+        List.of("report", "a.json", "--html", "fleet.html"),
+        List.of("report", "--html", "fleet.html"),
+        List.of("plan.json", "--html", "a.html", "--html", "b.html"),
         List.of("plan.json", "--", "x"),
         List.of("plan.json", "--unknown", "x"),
         List.of("plan.json", "--log-file", "bad\u0000path"),
