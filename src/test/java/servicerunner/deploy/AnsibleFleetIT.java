@@ -19,12 +19,16 @@ import servicerunner.testing.RunnerProcess;
 
 /**
  * deploy/ansible/run-plan.yml for real, on this machine: three hosts over the local connection, each with its own
- * service_runner_remote_dir, and one ssh host on a closed loopback port. pc-01 holds what a reboot left (a journal
- * of two finished tasks and run.pending), pc-02 the leftovers of an earlier run (a stale report on the host and on
- * the controller), pc-03 has no Java, pc-04 cannot be reached.
+ * service_runner_remote_dir, one ssh host on a closed loopback port, and one that loses its connection half-way.
+ * pc-01 holds what a reboot left (a journal of two finished tasks and run.pending), pc-02 the leftovers of an
+ * earlier run (a stale report on the host and on the controller), pc-03 has no Java, pc-04 cannot be reached,
+ * pc-05 drops after its plan was copied.
  */
 class AnsibleFleetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final String SSH_ARGS = " ansible_user=nobody ansible_ssh_common_args='-o ConnectTimeout=5"
+      + " -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null'";
 
   @TempDir Path tmp;
 
@@ -43,35 +47,39 @@ class AnsibleFleetIT {
     Files.writeString(reports.resolve("pc-04.json"), "{\"stale\": true}\n");
     Files.writeString(reports.resolve("fleet-summary.json"), "{\"stale\": true}\n");
 
+    int closedPort = closedLoopbackPort();
     Path inventory = tmp.resolve("inventory.ini");
     Files.writeString(inventory, String.join("\n",
         "[pcs]",
         local("pc-01", hosts, "service_runner_java=" + java),
         local("pc-02", hosts, "service_runner_java=" + java),
         local("pc-03", hosts, "service_runner_java=" + tmp.resolve("no-java/bin/java")),
-        "pc-04 ansible_connection=ssh ansible_host=127.0.0.1 ansible_port=" + closedLoopbackPort()
-            + " ansible_user=nobody ansible_ssh_common_args='-o ConnectTimeout=5 -o BatchMode=yes"
-            + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null'",
+        "pc-04 ansible_connection=ssh ansible_host=127.0.0.1 ansible_port=" + closedPort + SSH_ARGS,
+        // the connection is taken per task: this host is local until its plan is copied, then a closed ssh port
+        "pc-05 ansible_connection=\"{{ 'ssh' if service_runner_plan_copy is defined else 'local' }}\""
+            + " ansible_python_interpreter=\"{{ ansible_playbook_python }}\" service_runner_remote_dir="
+            + hosts.resolve("pc-05") + " ansible_host=127.0.0.1 ansible_port=" + closedPort + SSH_ARGS,
         "") + "\n");
 
-    AnsiblePlaybook.Result r = new AnsiblePlaybook(tmp).args("-i", inventory.toString(), "--forks", "4",
+    AnsiblePlaybook.Result r = new AnsiblePlaybook(tmp).args("-i", inventory.toString(), "--forks", "5",
         AnsiblePlaybook.deployDir().resolve("run-plan.yml").toString(),
         "-e", "service_runner_jar=" + RunnerProcess.jarPath(),
         "-e", "service_runner_plan=" + plan,
         "-e", "service_runner_reports=" + reports,
         "-e", "service_runner_poll=1",
         "-e", "service_runner_controller_java=" + java).run();
-    System.out.println("AnsibleFleetIT: ansible-playbook took " + r.took().toMillis() + " ms for 4 hosts");
+    System.out.println("AnsibleFleetIT: ansible-playbook took " + r.took().toMillis() + " ms for 5 hosts");
     String out = r.tail();
 
+    assertTrue(Files.exists(reports.resolve("fleet-summary.json")), "no fleet-summary.json\n" + out);
     JsonNode summary = JSON.readTree(reports.resolve("fleet-summary.json").toFile());
     assertEquals("test_command.json", summary.get("plan").asText(), out);
     List<String> names = new ArrayList<>();
     summary.get("hosts").forEach(h -> names.add(h.get("host").asText()));
-    assertEquals(List.of("pc-01", "pc-02", "pc-03", "pc-04"), names, "every host, none silently missing\n" + out);
+    assertEquals(List.of("pc-01", "pc-02", "pc-03", "pc-04", "pc-05"), names, "every host, none silently missing\n" + out);
     assertEquals(2, summary.get("counts").get("ok").asInt(), out);
     assertEquals(1, summary.get("counts").get("failed").asInt(), out);
-    assertEquals(1, summary.get("counts").get("unreachable").asInt(), out);
+    assertEquals(2, summary.get("counts").get("unreachable").asInt(), out);
 
     JsonNode pc01 = host(summary, "pc-01");
     assertEquals("ok", pc01.get("status").asText(), pc01.toString());
@@ -107,17 +115,27 @@ class AnsibleFleetIT {
 
     JsonNode pc04 = host(summary, "pc-04");
     assertEquals("unreachable", pc04.get("status").asText(), pc04.toString());
-    assertTrue(pc04.get("message").asText().contains("Connection refused"), pc04.toString());
+    assertTrue(pc04.get("message").asText().contains("127.0.0.1"), "the reason Ansible gave: " + pc04);
     assertFalse(Files.exists(reports.resolve("pc-04.json")), "an earlier run's report is not passed off as this one's");
+
+    // Had Ansible dropped it from the play, the summary would only say that the run was not seen to end.
+    JsonNode pc05 = host(summary, "pc-05");
+    assertEquals("unreachable", pc05.get("status").asText(), pc05.toString());
+    assertTrue(pc05.get("message").asText().startsWith("connection lost before the run was seen to end ("), pc05.toString());
+    assertTrue(pc05.get("message").asText().contains("127.0.0.1"), pc05.toString());
+    assertFalse(Files.exists(hosts.resolve("pc-05/run.pending")), "the run never started there");
 
     Path html = reports.resolve("fleet.html");
     assertTrue(Files.exists(html), "no fleet.html: the fleet view needs the runner's `report` subcommand (branch"
         + " reports); if the jar has it, see the playbook's output\n" + out);
     String view = Files.readString(html);
     assertTrue(view.contains("</html>"), "a whole HTML page");
+    assertTrue(view.contains("Service report: 2 computers"), "the fleet view covers the hosts that brought a report");
+    assertTrue(view.contains("pc-01.json") && view.contains("pc-02.json"), "each row names its report file");
+    assertFalse(view.contains("pc-03.json") || view.contains("pc-04.json"));
 
     assertEquals(2, r.exitCode(), "exit 2 when a host did not finish\n" + out);
-    assertTrue(r.output().contains("2 of 4 hosts did not finish the plan: pc-03, pc-04"), out);
+    assertTrue(r.output().contains("3 of 5 hosts did not finish the plan: pc-03, pc-04, pc-05"), out);
   }
 
   private static String local(String name, Path hosts, String more) {
