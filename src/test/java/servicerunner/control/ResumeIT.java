@@ -104,4 +104,24 @@ class ResumeIT {
     assertEquals(64, entry.get("plan_digest").asText().length());
     assertEquals("success", entry.path("result").path("status").asText());
   }
+
+  /** The reproduced hang: a journal line with an unknown status made --resume crash and then ignore SIGTERM. */
+  @Test
+  void aJournalLineWithAnUnknownStatusIsRunAgainNotACrash() throws Exception {
+    Path ran = dir.resolve("ran.txt");
+    Path journal = dir.resolve("j.jsonl");
+    Path planFile = dir.resolve("plan.json");
+    Files.writeString(planFile, plan(false, task("echo 0 >> '" + ran + "'"), task("echo 1 >> '" + ran + "'")));
+    RunnerProcess.jar(planFile.toString(), "--journal", journal.toString()).run().assertExit(0);
+    List<String> lines = Files.readAllLines(journal);
+    assertEquals(2, lines.size());
+    Files.write(journal, List.of(lines.get(0).replace("\"status\":\"success\"", "\"status\":\"bogus\""), lines.get(1)));
+    RunResult r = RunnerProcess.jar(planFile.toString(), "--journal", journal.toString(), "--resume").run()
+        .assertExit(0).assertProtocolClean();
+    assertTrue(r.stderrText().contains("unknown status 'bogus'"), r.stderrText());
+    assertFalse(r.stderrText().contains("Exception"), r.stderrText());
+    assertEquals("success", r.report().get("overall_status").asText());
+    assertEquals(List.of("0", "1", "0"), Files.readAllLines(ran), "task 0 ran again, task 1 was resumed");
+    assertTrue(r.result(1).get("resumed").asBoolean());
+  }
 }
