@@ -15,7 +15,11 @@ import servicerunner.json.Json;
 public final class AnswerValidator {
   private AnswerValidator() {}
 
-  public static AiAnswer validate(String content) throws AiFailure {
+  /** The model's validated answer: entries to disable, entries to keep, its free-form summary, what it left out. */
+  public record Answer(List<ObjectNode> toDisable, List<ObjectNode> keepEnabled, ObjectNode analysisSummary,
+      List<String> notes) {}
+
+  public static Answer validate(String content) throws AiFailure {
     String text = stripFence(content);
     JsonNode root;
     try {
@@ -39,7 +43,7 @@ public final class AnswerValidator {
     } else {
       throw new AiFailure("the model's analysis_summary is not an object", ChatClient.excerpt(content));
     }
-    return new AiAnswer(toDisable, keep, analysis, notes);
+    return new Answer(toDisable, keep, analysis, notes);
   }
 
   private static List<ObjectNode> entries(JsonNode root, String field, boolean required, List<String> notes,

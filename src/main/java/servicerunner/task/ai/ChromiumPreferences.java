@@ -1,6 +1,7 @@
 package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Map;
 public final class ChromiumPreferences {
   private ChromiumPreferences() {}
 
+  /** Not {@link servicerunner.json.Json}'s strict, ASCII-only mapper: Preferences is read and written as Chromium does. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
   public static final int ALLOW = 1;
   public static final int BLOCK = 2;
 

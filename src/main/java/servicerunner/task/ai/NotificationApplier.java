@@ -1,7 +1,6 @@
 package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import servicerunner.io.AtomicFile;
-import servicerunner.json.Json;
+import servicerunner.task.ai.AiReviewTask.Progress;
 
 /**
  * Blocks the chosen sites by setting their {@code setting} to 2 in the profile's Preferences. A running browser
@@ -25,72 +25,49 @@ import servicerunner.json.Json;
  * to a timestamped {@code .bak} first and rewritten atomically.
  */
 final class NotificationApplier {
-
-  record Choice(BrowserNotification item, ObjectNode entry) {}
-
-  record Outcome(List<Choice> disabled, List<ObjectNode> errors, List<String> backups) {}
-
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-  private final Set<String> running;
-  private final Consumer<String> log;
+  private NotificationApplier() {}
 
-  NotificationApplier(Set<String> running, Consumer<String> log) {
-    this.running = running;
-    this.log = log;
-  }
-
-  Outcome apply(List<Choice> choices) {
-    List<Choice> disabled = new ArrayList<>();
-    List<ObjectNode> errors = new ArrayList<>();
-    List<String> backups = new ArrayList<>();
-    Map<Path, List<Choice>> byFile = new LinkedHashMap<>();
-    choices.forEach(c -> byFile.computeIfAbsent(c.item().preferencesFile(), k -> new ArrayList<>()).add(c));
-    for (Map.Entry<Path, List<Choice>> e : byFile.entrySet()) {
-      BrowserNotification first = e.getValue().get(0).item();
+  static void apply(List<BrowserNotification> chosen, Progress<BrowserNotification> progress) {
+    Set<String> running = runningPrograms();
+    Map<Path, List<BrowserNotification>> byFile = new LinkedHashMap<>();
+    chosen.forEach(n -> byFile.computeIfAbsent(n.preferencesFile(), k -> new ArrayList<>()).add(n));
+    byFile.forEach((file, sites) -> {
+      BrowserNotification first = sites.get(0);
       if (running.contains(first.processName())) {
         String why = first.browser() + " is running; close it and run again (it rewrites Preferences on exit)";
-        e.getValue().forEach(c -> error(c, why, errors));
-        continue;
+        sites.forEach(n -> progress.failed(n, why));
+        return;
       }
       try {
-        JsonNode tree = NotificationEnumerator.PREFS_MAPPER.readTree(Files.readAllBytes(e.getKey()));
+        JsonNode tree = ChromiumPreferences.MAPPER.readTree(Files.readAllBytes(file));
         Instant now = Instant.now();
-        List<Choice> changed = new ArrayList<>();
-        for (Choice c : e.getValue()) {
-          if (ChromiumPreferences.block(tree, c.item().pattern(), now)) {
-            changed.add(c);
+        List<BrowserNotification> changed = new ArrayList<>();
+        for (BrowserNotification n : sites) {
+          if (ChromiumPreferences.block(tree, n.pattern(), now)) {
+            changed.add(n);
           } else {
-            error(c, "no longer listed in " + e.getKey(), errors);
+            progress.failed(n, "no longer listed in " + file);
           }
         }
-        if (changed.isEmpty()) {
-          continue;
-        }
-        Path bak = e.getKey().resolveSibling("Preferences-" + LocalDateTime.now().format(STAMP) + ".bak");
-        Files.copy(e.getKey(), bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        backups.add(bak.toString());
-        AtomicFile.write(e.getKey(), NotificationEnumerator.PREFS_MAPPER.writeValueAsBytes(tree));
-        for (Choice c : changed) {
-          disabled.add(c);
-          log.accept("Blocked notifications: " + c.item().origin() + " (" + c.item().browser() + " / "
-              + c.item().profile() + ")");
+        if (!changed.isEmpty()) {
+          Path bak = file.resolveSibling("Preferences-" + LocalDateTime.now().format(STAMP) + ".bak");
+          Files.copy(file, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+          progress.backedUp(bak);
+          AtomicFile.write(file, ChromiumPreferences.MAPPER.writeValueAsBytes(tree));
+          changed.forEach(progress::disabled);
         }
       } catch (IOException | RuntimeException ex) {
-        e.getValue().forEach(c -> error(c, "Preferences could not be updated: " + ex.getMessage(), errors));
+        sites.forEach(n -> progress.failed(n, "Preferences could not be updated: " + ex.getMessage()));
       }
-    }
-    return new Outcome(disabled, errors, backups);
+    });
   }
 
-  private void error(Choice c, String why, List<ObjectNode> errors) {
-    ObjectNode o = Json.object();
-    o.put("id", c.item().id());
-    o.put("origin", c.item().origin());
-    o.put("name", c.item().origin());
-    o.put("browser", c.item().browser());
-    o.put("error", why);
-    errors.add(o);
-    log.accept("Failed: " + c.item().origin() + " - " + why);
+  /** The running programs by executable file name, lower case, without .exe (Windows paths read on any host). */
+  static Set<String> runningPrograms() {
+    return ProcessHandle.allProcesses().map(ph -> ph.info().command().orElse(""))
+        .map(c -> c.substring(Math.max(c.lastIndexOf('/'), c.lastIndexOf('\\')) + 1).toLowerCase(Locale.ROOT))
+        .map(n -> n.endsWith(".exe") ? n.substring(0, n.length() - 4) : n).collect(Collectors.toSet());
   }
 }

@@ -1,7 +1,6 @@
 package servicerunner.task.ai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import servicerunner.json.Json;
+import servicerunner.task.ai.AiReviewTask.Found;
 
 /**
  * Finds allowed notification permissions in Chromium browsers (Chrome, Edge, Brave under the local app-data root;
@@ -33,42 +33,26 @@ final class NotificationEnumerator {
       new Browser("Opera", "opera", true, "Opera Software/Opera Stable"));
 
   private static final Pattern PROFILE_DIR = Pattern.compile("Profile \\d+");
-  static final ObjectMapper PREFS_MAPPER = new ObjectMapper();
 
-  record Result(List<BrowserNotification> notifications, List<ObjectNode> notInspected, List<String> problems,
-      int filesRead) {}
+  private NotificationEnumerator() {}
 
-  private final Consumer<String> log;
-
-  NotificationEnumerator(Consumer<String> log) {
-    this.log = log;
-  }
-
-  Result enumerate(Path localRoot, Path roamingRoot) {
+  static Found<BrowserNotification> enumerate(Path localRoot, Path roamingRoot, Consumer<String> log) {
     List<BrowserNotification> found = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    int read = 0;
     for (Browser b : BROWSERS) {
       Path root = b.roaming() ? roamingRoot : localRoot;
-      if (root == null) {
-        continue;
-      }
-      Path base = root.resolve(b.relativeBase());
-      if (!Files.isDirectory(base)) {
-        continue;
-      }
-      for (Path profileDir : profiles(base, b)) {
+      Path base = root == null ? null : root.resolve(b.relativeBase());
+      for (Path profileDir : base != null && Files.isDirectory(base) ? profiles(base, b) : List.<Path>of()) {
         Path prefs = profileDir.resolve("Preferences");
+        // Opera Stable keeps Preferences in the base folder itself: that is its default profile
+        String profile = profileDir.equals(base) ? "Default" : profileDir.getFileName().toString();
         if (!Files.isRegularFile(prefs)) {
           continue;
         }
-        // Opera Stable keeps Preferences in the base folder itself: that is its default profile
-        String profile = profileDir.equals(base) ? "Default" : profileDir.getFileName().toString();
         try {
-          JsonNode tree = PREFS_MAPPER.readTree(Files.readAllBytes(prefs));
-          read++;
           int before = found.size();
-          for (ChromiumPreferences.Allowed a : ChromiumPreferences.allowed(tree)) {
+          for (ChromiumPreferences.Allowed a : ChromiumPreferences.allowed(
+              ChromiumPreferences.MAPPER.readTree(Files.readAllBytes(prefs)))) {
             found.add(new BrowserNotification("n" + (found.size() + 1), b.name(), b.processName(), profile,
                 ChromiumPreferences.origin(a.pattern()), a.pattern(), a.lastModified(), prefs));
           }
@@ -78,8 +62,7 @@ final class NotificationEnumerator {
         }
       }
     }
-    List<ObjectNode> notInspected = firefoxProfiles(roamingRoot);
-    return new Result(found, notInspected, problems, read);
+    return new Found<>(found, problems, firefoxProfiles(roamingRoot, log));
   }
 
   private static List<Path> profiles(Path base, Browser b) {
@@ -98,25 +81,21 @@ final class NotificationEnumerator {
     return out;
   }
 
-  private static List<ObjectNode> firefoxProfiles(Path roamingRoot) {
+  private static List<ObjectNode> firefoxProfiles(Path roamingRoot, Consumer<String> log) {
     List<ObjectNode> out = new ArrayList<>();
-    if (roamingRoot == null) {
-      return out;
-    }
-    Path profiles = roamingRoot.resolve("Mozilla/Firefox/Profiles");
-    if (!Files.isDirectory(profiles)) {
+    Path profiles = roamingRoot == null ? null : roamingRoot.resolve("Mozilla/Firefox/Profiles");
+    if (profiles == null || !Files.isDirectory(profiles)) {
       return out;
     }
     try (Stream<Path> s = Files.list(profiles)) {
       for (Path p : (Iterable<Path>) s.sorted()::iterator) {
         if (Files.isRegularFile(p.resolve("permissions.sqlite"))) {
-          ObjectNode o = Json.object();
-          o.put("browser", "Mozilla Firefox");
-          o.put("profile", p.getFileName().toString());
-          o.put("path", p.resolve("permissions.sqlite").toString());
-          o.put("reason", "not inspected: Firefox keeps notification permissions in permissions.sqlite, which this"
-              + " runner cannot read; review them in Firefox under Settings > Privacy & Security > Notifications");
-          out.add(o);
+          log.accept("Firefox profile " + p.getFileName() + " not inspected (permissions.sqlite needs an SQLite reader)");
+          out.add(Json.object().put("browser", "Mozilla Firefox").put("profile", p.getFileName().toString())
+              .put("path", p.resolve("permissions.sqlite").toString())
+              .put("reason", "not inspected: Firefox keeps notification permissions in permissions.sqlite, which"
+                  + " this runner cannot read; review them in Firefox under Settings > Privacy & Security >"
+                  + " Notifications"));
         }
       }
     } catch (IOException e) {

@@ -24,7 +24,7 @@ class ChromiumPreferencesGoldenTest {
   @ParameterizedTest
   @MethodSource("cases")
   void listsAllowedNotificationSites(Path raw) throws Exception {
-    JsonNode prefs = NotificationEnumerator.PREFS_MAPPER.readTree(Fixtures.bytes(raw));
+    JsonNode prefs = ChromiumPreferences.MAPPER.readTree(Fixtures.bytes(raw));
     ArrayNode out = Json.array();
     ChromiumPreferences.allowed(prefs).forEach(a -> out.addObject().put("pattern", a.pattern())
         .put("origin", ChromiumPreferences.origin(a.pattern())).put("last_modified", a.lastModified()));
@@ -34,7 +34,7 @@ class ChromiumPreferencesGoldenTest {
   @Test
   void blockSetsSettingTwoAndTouchesNothingElse() throws Exception {
     Path raw = Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.json");
-    JsonNode prefs = NotificationEnumerator.PREFS_MAPPER.readTree(Fixtures.bytes(raw));
+    JsonNode prefs = ChromiumPreferences.MAPPER.readTree(Fixtures.bytes(raw));
     JsonNode before = prefs.deepCopy();
     Instant now = Instant.parse("2026-01-02T03:04:05Z");
     assertTrue(ChromiumPreferences.block(prefs, "https://www.facebook.com:443,*", now));
