@@ -57,13 +57,13 @@ public final class AiBrowserNotificationDisableTask extends AiReviewTask<Browser
 
   @Override
   protected Found<BrowserNotification> enumerate(TaskContext ctx, Consumer<String> log) {
-    return NotificationEnumerator.enumerate(root(ctx, "browser_data_root", "LOCALAPPDATA"),
+    return ChromiumNotifications.enumerate(root(ctx, "browser_data_root", "LOCALAPPDATA"),
         root(ctx, "browser_roaming_root", "APPDATA"), log);
   }
 
   @Override
   protected void apply(TaskContext ctx, List<BrowserNotification> chosen, Progress<BrowserNotification> progress) {
-    NotificationApplier.apply(chosen, progress);
+    ChromiumNotifications.apply(chosen, progress);
   }
 
   private static Path root(TaskContext ctx, String param, String envName) {

@@ -31,18 +31,16 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
   static final String[] VERDICTS = {"nothing_found", "previewed", "applied", "partly_applied", "apply_failed",
       "missing_parameters", "enumeration_failed", "ai_failed"};
 
-  /** One thing the model reviews; {@code id} is what it must quote back. */
+  /**
+   * One thing the model reviews: {@code id} is what it must quote back, {@code brief} a new node with what it sees
+   * (a recommendation starts from it), {@code toJson} its row in the list of everything enumerated.
+   */
   public interface Item {
     String id();
 
-    /** A new node with what the model sees; a recommendation starts from it. */
     ObjectNode brief();
 
-    /** Its row in the list of everything enumerated. */
     ObjectNode toJson();
-
-    /** How log lines name it. */
-    String describe();
 
     /** Its recommendation as results.disabled lists it once done. */
     default ObjectNode asDisabled(ObjectNode recommendation) {
@@ -53,15 +51,13 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
   /** What enumeration found; each problem is a source that could not be read. */
   protected record Found<I>(List<I> items, List<String> problems, List<ObjectNode> notInspected) {}
 
-  /** Where apply tells what became of each chosen item. */
+  /** Where apply tells what became of each chosen item and which backups it wrote. */
   protected interface Progress<I> {
     void disabled(I item);
 
     void failed(I item, String why);
 
     void backedUp(Path file);
-
-    void log(String line);
   }
 
   private final TaskDeclaration declaration;
@@ -162,7 +158,7 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
       }
       log("AI recommends to " + shape.verb() + " " + chosen.size() + ", to keep " + answer.keepEnabled().size()
           + (skipped.isEmpty() ? "" : ", " + skipped.size() + " unknown ids ignored"));
-      chosen.forEach((item, e) -> log("  " + item.describe() + ": " + AnswerValidator.text(e, "reason", "")));
+      chosen.forEach((item, e) -> log("  " + name(item) + ": " + AnswerValidator.text(e, "reason", "")));
     }
 
     private ObjectNode recommendation(I item) {
@@ -174,22 +170,26 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
     @Override
     public void disabled(I item) {
       disabled.add(item.asDisabled(recommendation(item)));
-      log(shape.past() + ": " + item.describe());
+      log(shape.past() + ": " + name(item));
     }
 
     @Override
     public void failed(I item, String why) {
       errors.add(item.brief().put("error", why));
-      log("Failed: " + item.describe() + " - " + why);
+      log("Failed: " + name(item) + " - " + why);
     }
 
     @Override
     public void backedUp(Path file) {
       backups.add(file.toString());
+      log("Backup written: " + file);
     }
 
-    @Override
-    public void log(String line) {
+    private String name(I item) {
+      return AnswerValidator.text(item.brief(), shape.nameField(), item.id());
+    }
+
+    private void log(String line) {
       ctx.log(masker.mask(line));
     }
 

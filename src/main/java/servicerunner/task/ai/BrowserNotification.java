@@ -27,11 +27,6 @@ public record BrowserNotification(String id, String browser, String processName,
   }
 
   @Override
-  public String describe() {
-    return origin + " (" + browser + " / " + profile + ")";
-  }
-
-  @Override
   public ObjectNode asDisabled(ObjectNode recommendation) {
     return recommendation.put("permission", "blocked");
   }

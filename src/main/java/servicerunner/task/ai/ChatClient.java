@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,7 +59,7 @@ public final class ChatClient {
     return new Reply(content.asText(), usage instanceof ObjectNode ? (ObjectNode) usage : Json.object());
   }
 
-  /** Posts the body and returns the text of a 2xx reply. */
+  /** Posts the body and returns the text of a 2xx reply, waiting in slices so that a skip is noticed. */
   private String send(ObjectNode body) throws AiFailure, InterruptedException {
     CompletableFuture<HttpResponse<String>> f;
     try {
@@ -70,38 +71,31 @@ public final class ChatClient {
       // e.g. a key with characters no HTTP header may carry; the caller masks the message like everything else
       throw new AiFailure("the AI request could not be built: " + e.getMessage(), "");
     }
-    HttpResponse<String> response;
     try {
-      response = await(f);
+      HttpResponse<String> response = null;
+      while (response == null) {
+        try {
+          response = f.get(200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slice) {
+          cancelCheck.run();
+        }
+      }
+      String text = response.body() == null ? "" : response.body();
+      if (response.statusCode() / 100 != 2) {
+        throw new AiFailure("the AI endpoint answered HTTP " + response.statusCode() + describeError(text),
+            excerpt(text));
+      }
+      return text;
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();
       if (c instanceof HttpTimeoutException) {
         throw new AiFailure("the AI request timed out after " + settings.requestTimeout().toSeconds() + " s", "");
       }
-      int port = settings.endpoint().getPort() > 0 ? settings.endpoint().getPort()
-          : "https".equals(settings.endpoint().getScheme()) ? 443 : 80;
-      String why = c instanceof ConnectException ? "connection refused" : c.getClass().getSimpleName()
-          + (c.getMessage() == null ? "" : ": " + c.getMessage());
-      throw new AiFailure("the AI endpoint " + settings.endpoint().getHost() + ":" + port + " could not be reached ("
-          + why + ")", "");
-    }
-    String text = response.body() == null ? "" : response.body();
-    if (response.statusCode() / 100 != 2) {
-      throw new AiFailure("the AI endpoint answered HTTP " + response.statusCode() + describeError(text),
-          excerpt(text));
-    }
-    return text;
-  }
-
-  private <T> T await(CompletableFuture<T> f) throws ExecutionException, InterruptedException {
-    try {
-      while (true) {
-        try {
-          return f.get(200, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException slice) {
-          cancelCheck.run();
-        }
-      }
+      String why = c instanceof ConnectException ? "connection refused"
+          : c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+      URI u = settings.endpoint(); // host and port only: an authority may carry user:password
+      int port = u.getPort() > 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
+      throw new AiFailure("the AI endpoint " + u.getHost() + ":" + port + " could not be reached (" + why + ")", "");
     } finally {
       f.cancel(true);
     }

@@ -49,7 +49,6 @@ final class StartupApplier {
       try {
         Path backup = exportKey(key, values.size());
         progress.backedUp(backup);
-        progress.log("Saved " + key + " to " + backup);
       } catch (IOException ex) {
         values.forEach(i -> progress.failed(i, "not deleted: the backup of " + key + " failed (" + ex.getMessage() + ")"));
         return;

@@ -31,11 +31,6 @@ public record StartupItem(String id, String name, String command, String locatio
   }
 
   @Override
-  public String describe() {
-    return name + " (" + locationDisplay + ")";
-  }
-
-  @Override
   public ObjectNode asDisabled(ObjectNode recommendation) {
     recommendation.remove(List.of("publisher", "is_microsoft_signed", "risk", "confidence"));
     return recommendation;
