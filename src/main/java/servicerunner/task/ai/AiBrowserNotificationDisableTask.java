@@ -1,7 +1,6 @@
 package servicerunner.task.ai;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import servicerunner.task.ParamSpec;
@@ -13,23 +12,6 @@ import servicerunner.task.TaskDeclaration;
  * block, and in apply mode blocks them in each profile's Preferences (only while that browser is closed).
  */
 public final class AiBrowserNotificationDisableTask extends AiReviewTask<BrowserNotification> {
-
-  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("ai_browser_notification_disable",
-          "Asks an AI model which browser notification permissions (Chrome, Edge, Brave, Opera) are spam;"
-              + " previews by default, blocks them with apply_changes while the browser is closed.")
-      .params(AiSettings.PARAMS)
-      .params(ParamSpec.bool("preview_mode", "true forces a preview even when apply_changes is true."),
-          ParamSpec.string("browser_data_root", "Folder holding Google/Chrome, Microsoft/Edge and"
-              + " BraveSoftware/Brave-Browser (default: %LOCALAPPDATA%)."),
-          ParamSpec.string("browser_roaming_root", "Folder holding Opera Software/Opera Stable and"
-              + " Mozilla/Firefox (default: %APPDATA%)."))
-      .windowsTool("Runs nothing. On hosts other than Windows, giving it (any value) lets the task run against the"
-          + " folders given above (tests).")
-      .timeout(Duration.ofMinutes(10))
-      .example("{\"type\":\"ai_browser_notification_disable\",\"model\":\"openai/gpt-4o-mini\","
-          + "\"api_key\":\"env:AUTOSERVICE_OPENAI_KEY\",\"preview_mode\":true}")
-      .verdicts(VERDICTS)
-      .build();
 
   static final AiShape SHAPE = new AiShape("notification permissions", "block", "Blocked",
       "No sites are allowed to show notifications in Chromium browsers", "notifications",
@@ -50,6 +32,19 @@ public final class AiBrowserNotificationDisableTask extends AiReviewTask<Browser
           " \"analysis_summary\":{\"total_analyzed\":0,\"recommended_to_disable\":0,"
               + "\"estimated_reduction\":\"e.g. 60% fewer interruptions\"}}",
           "Every id must be copied exactly from the input."));
+
+  static final TaskDeclaration DECLARATION = declare("ai_browser_notification_disable",
+          "Asks an AI model which browser notification permissions (Chrome, Edge, Brave, Opera) are spam;"
+              + " previews by default, blocks them with apply_changes while the browser is closed.", SHAPE)
+      .params(ParamSpec.string("browser_data_root", "Folder holding Google/Chrome, Microsoft/Edge and"
+              + " BraveSoftware/Brave-Browser (default: %LOCALAPPDATA%)."),
+          ParamSpec.string("browser_roaming_root", "Folder holding Opera Software/Opera Stable and"
+              + " Mozilla/Firefox (default: %APPDATA%)."))
+      .windowsTool("Runs nothing. On hosts other than Windows, giving it (any value) lets the task run against the"
+          + " folders given above (tests).")
+      .example("{\"type\":\"ai_browser_notification_disable\",\"model\":\"openai/gpt-4o-mini\","
+          + "\"api_key\":\"env:AUTOSERVICE_OPENAI_KEY\",\"preview_mode\":true}")
+      .build();
 
   public AiBrowserNotificationDisableTask() {
     super(DECLARATION, SHAPE);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import servicerunner.json.Json;
+import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
@@ -53,15 +55,21 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
 
   /** Where apply tells what became of each chosen item and which backups it wrote. */
   protected interface Progress<I> {
-    void disabled(I item);
-
-    void failed(I item, String why);
+    /** {@code problem} is null when the item was disabled, else why it was not. */
+    void done(I item, String problem);
 
     void backedUp(Path file);
   }
 
   private final TaskDeclaration declaration;
   private final AiShape shape;
+
+  /** What both declarations share: the model parameters, the shape's preview flag, ten minutes, the verdicts. */
+  static TaskDeclaration.Builder declare(String id, String description, AiShape shape) {
+    return TaskDeclaration.builder(id, description).params(AiSettings.PARAMS)
+        .params(ParamSpec.bool(shape.previewParam(), "true forces a preview even when apply_changes is true."))
+        .timeout(Duration.ofMinutes(10)).verdicts(VERDICTS);
+  }
 
   protected AiReviewTask(TaskDeclaration declaration, AiShape shape) {
     this.declaration = declaration;
@@ -150,7 +158,8 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
         String id = e.get("id").asText().trim();
         I item = byId.get(id);
         if (item == null) {
-          skipped.addObject().put("id", id).put(shape.nameField(), AnswerValidator.text(e, shape.nameField(), "Unknown"))
+          skipped.addObject().put("id", id)
+              .put(shape.nameField(), AnswerValidator.text(e, shape.nameField(), "Unknown"))
               .put("reason", "not_found_in_enumeration");
         } else {
           chosen.putIfAbsent(item, e);
@@ -168,15 +177,14 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
     }
 
     @Override
-    public void disabled(I item) {
-      disabled.add(item.asDisabled(recommendation(item)));
-      log(shape.past() + ": " + name(item));
-    }
-
-    @Override
-    public void failed(I item, String why) {
-      errors.add(item.brief().put("error", why));
-      log("Failed: " + name(item) + " - " + why);
+    public void done(I item, String problem) {
+      if (problem == null) {
+        disabled.add(item.asDisabled(recommendation(item)));
+        log(shape.past() + ": " + name(item));
+      } else {
+        errors.add(item.brief().put("error", problem));
+        log("Failed: " + name(item) + " - " + problem);
+      }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package servicerunner.task.ai;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import servicerunner.task.ParamSpec;
@@ -15,25 +14,6 @@ import servicerunner.task.TaskDeclaration;
  * Preview is the default.
  */
 public final class AiStartupDisableTask extends AiReviewTask<StartupItem> {
-
-  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("ai_startup_disable",
-          "Asks an AI model which startup programs (Run/RunOnce keys, Startup folders) are safe to disable;"
-              + " previews by default, disables them with apply_changes.")
-      .params(AiSettings.PARAMS)
-      .params(ParamSpec.bool("dry_run", "true forces a preview even when apply_changes is true."))
-      .windowsTool("The reg executable (default: reg from PATH). On hosts other than Windows, giving it lets the"
-          + " task run against a fake reg and the injected sources below (tests).")
-      .params(ParamSpec.string("registry_export_file", "Read the Run keys from this saved `reg query` output"
-              + " instead of running reg query."),
-          ParamSpec.stringList("startup_folders", "Scan these folders instead of the user and common Startup"
-              + " folders."),
-          ParamSpec.string("backup_dir", "Where `reg export` backups go before values are deleted (default:"
-              + " %LOCALAPPDATA%\\service-runner\\backups, else the temp folder)."))
-      .timeout(Duration.ofMinutes(10))
-      .example("{\"type\":\"ai_startup_disable\",\"model\":\"openai/gpt-4o-mini\","
-          + "\"api_key\":\"env:AUTOSERVICE_OPENAI_KEY\",\"apply_changes\":false}")
-      .verdicts(VERDICTS)
-      .build();
 
   static final AiShape SHAPE = new AiShape("startup items", "disable", "Disabled", "No startup items found", "items",
       List.of("total_items", "items_enumerated"), List.of("all_items", "items"), "estimated_boot_time_saving",
@@ -50,10 +30,26 @@ public final class AiStartupDisableTask extends AiReviewTask<StartupItem> {
           "{\"to_disable\":[{\"id\":\"<id from the input>\",\"name\":\"...\",\"category\":\"game_launcher|messaging|"
               + "media_player|updater|bloatware|other\",\"reason\":\"...\",\"user_impact\":\"...\","
               + "\"manual_launch\":\"...\",\"risk\":\"low|medium|high\",\"confidence\":\"high|medium|low\"}],",
-          " \"keep_enabled\":[{\"id\":\"<id from the input>\",\"name\":\"...\",\"category\":\"...\",\"reason\":\"...\"}],",
+          " \"keep_enabled\":[{\"id\":\"<id from the input>\",\"name\":\"...\",\"category\":\"...\","
+              + "\"reason\":\"...\"}],",
           " \"analysis_summary\":{\"total_items\":0,\"critical_items\":0,\"safe_to_disable\":0,"
               + "\"potential_boot_time_saving\":\"e.g. 5-10 seconds\"}}",
           "Every id must be copied exactly from the input."));
+
+  static final TaskDeclaration DECLARATION = declare("ai_startup_disable",
+          "Asks an AI model which startup programs (Run/RunOnce keys, Startup folders) are safe to disable;"
+              + " previews by default, disables them with apply_changes.", SHAPE)
+      .windowsTool("The reg executable (default: reg from PATH). On hosts other than Windows, giving it lets the"
+          + " task run against a fake reg and the injected sources below (tests).")
+      .params(ParamSpec.string("registry_export_file", "Read the Run keys from this saved `reg query` output"
+              + " instead of running reg query."),
+          ParamSpec.stringList("startup_folders", "Scan these folders instead of the user and common Startup"
+              + " folders."),
+          ParamSpec.string("backup_dir", "Where `reg export` backups go before values are deleted (default:"
+              + " %LOCALAPPDATA%\\service-runner\\backups, else the temp folder)."))
+      .example("{\"type\":\"ai_startup_disable\",\"model\":\"openai/gpt-4o-mini\","
+          + "\"api_key\":\"env:AUTOSERVICE_OPENAI_KEY\",\"apply_changes\":false}")
+      .build();
 
   public AiStartupDisableTask() {
     super(DECLARATION, SHAPE);

@@ -126,7 +126,10 @@ final class ChromiumNotifications {
     Path profiles = roamingRoot == null ? null : roamingRoot.resolve("Mozilla/Firefox/Profiles");
     List<ObjectNode> out = new ArrayList<>();
     try (Stream<Path> s = profiles != null && Files.isDirectory(profiles) ? Files.list(profiles) : Stream.empty()) {
-      for (Path p : (Iterable<Path>) s.sorted().filter(d -> Files.isRegularFile(d.resolve("permissions.sqlite")))::iterator) {
+      for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+        if (!Files.isRegularFile(p.resolve("permissions.sqlite"))) {
+          continue;
+        }
         log.accept("Firefox profile " + p.getFileName() + " not inspected (permissions.sqlite needs an SQLite reader)");
         out.add(Json.object().put("browser", "Mozilla Firefox").put("profile", p.getFileName().toString())
             .put("path", p.resolve("permissions.sqlite").toString())
@@ -152,7 +155,7 @@ final class ChromiumNotifications {
     byFile.forEach((file, sites) -> {
       if (running.contains(sites.get(0).processName())) {
         String why = sites.get(0).browser() + " is running; close it and run again (it rewrites Preferences on exit)";
-        sites.forEach(n -> progress.failed(n, why));
+        sites.forEach(n -> progress.done(n, why));
         return;
       }
       try {
@@ -163,7 +166,7 @@ final class ChromiumNotifications {
           if (block(tree, n.pattern(), now)) {
             changed.add(n);
           } else {
-            progress.failed(n, "no longer listed in " + file);
+            progress.done(n, "no longer listed in " + file);
           }
         }
         if (!changed.isEmpty()) {
@@ -171,10 +174,10 @@ final class ChromiumNotifications {
           Files.copy(file, bak, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
           progress.backedUp(bak);
           AtomicFile.write(file, MAPPER.writeValueAsBytes(tree));
-          changed.forEach(progress::disabled);
+          changed.forEach(n -> progress.done(n, null));
         }
       } catch (IOException | RuntimeException ex) {
-        sites.forEach(n -> progress.failed(n, "Preferences could not be updated: " + ex.getMessage()));
+        sites.forEach(n -> progress.done(n, "Preferences could not be updated: " + ex.getMessage()));
       }
     });
   }

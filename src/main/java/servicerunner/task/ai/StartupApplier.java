@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
@@ -37,46 +38,39 @@ final class StartupApplier {
   }
 
   void apply(List<StartupItem> chosen, Progress<StartupItem> progress) {
-    Map<String, List<StartupItem>> byKey = new LinkedHashMap<>();
-    for (StartupItem item : chosen) {
-      if (item.isRegistry()) {
-        byKey.computeIfAbsent(item.registryKey(), k -> new ArrayList<>()).add(item);
-      } else {
-        report(progress, item, moveFile(item.file()));
-      }
-    }
+    chosen.stream().filter(i -> !i.isRegistry()).forEach(i -> progress.done(i, moveFile(i.file())));
+    Map<String, List<StartupItem>> byKey = chosen.stream().filter(StartupItem::isRegistry)
+        .collect(Collectors.groupingBy(StartupItem::registryKey, LinkedHashMap::new, Collectors.toList()));
     byKey.forEach((key, values) -> {
       try {
-        Path backup = exportKey(key, values.size());
-        progress.backedUp(backup);
-      } catch (IOException ex) {
-        values.forEach(i -> progress.failed(i, "not deleted: the backup of " + key + " failed (" + ex.getMessage() + ")"));
+        progress.backedUp(exportKey(key, values.size()));
+      } catch (IOException e) {
+        values.forEach(i -> progress.done(i, "not deleted: the backup of " + key + " failed (" + e.getMessage() + ")"));
         return;
       }
       for (StartupItem item : values) {
-        ProcessResult r = runReg("delete", key, "/v", item.valueName(), "/f");
-        report(progress, item, r.exitedWith(0) ? null : "reg delete failed: " + failure(r));
+        ProcessResult r = reg("delete", key, "/v", item.valueName(), "/f");
+        progress.done(item, r.exitedWith(0) ? null : "reg delete failed: " + failure(r));
       }
     });
   }
 
   private Path exportKey(String key, int values) throws IOException {
-    Files.createDirectories(backupDir);
     String base = key.replaceAll("[^A-Za-z0-9]+", "_") + "-" + LocalDateTime.now().format(STAMP);
-    Path file = backupDir.resolve(base + ".reg");
+    Path file = Files.createDirectories(backupDir).resolve(base + ".reg");
     for (int n = 2; Files.exists(file); n++) {
       file = backupDir.resolve(base + "-" + n + ".reg");
     }
-    ProcessResult r = runReg("export", key, file.toString(), "/y");
+    ProcessResult r = reg("export", key, file.toString(), "/y");
     if (!r.exitedWith(0) || !Files.isRegularFile(file)) {
       throw new IOException("reg export exited with " + failure(r) + " before deleting " + values + " value(s)");
     }
     return file;
   }
 
-  private ProcessResult runReg(String... args) {
-    List<String> argv = new ArrayList<>(List.of(args));
-    argv.add(0, regExe);
+  private ProcessResult reg(String verb, String key, String... args) {
+    List<String> argv = new ArrayList<>(List.of(regExe, verb, key));
+    argv.addAll(List.of(args));
     return ctx.run(ProcessSpec.of(argv).withEncoding(OutputEncoding.parse("oem")).withTimeout(Duration.ofSeconds(60)));
   }
 
@@ -102,14 +96,6 @@ final class StartupApplier {
       return null;
     } catch (IOException | RuntimeException e) {
       return "could not move " + file + " to " + DISABLED_FOLDER + ": " + e;
-    }
-  }
-
-  private static void report(Progress<StartupItem> progress, StartupItem item, String problem) {
-    if (problem == null) {
-      progress.disabled(item);
-    } else {
-      progress.failed(item, problem);
     }
   }
 }

@@ -32,7 +32,8 @@ class AnswerValidatorTest {
     assertEquals("Sure! Here is my analysis: Steam", f.rawExcerpt());
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("[1,2]"));
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"keep_enabled\":[]}"));
-    assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":{\"id\":\"s1\"}}"));
+    f = assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":{\"id\":\"s1\"}}"));
+    assertEquals("the model's to_disable is not an array", f.getMessage());
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":[\"s1\"]}"));
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":[{\"name\":\"Steam\"}]}"));
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":[],\"keep_enabled\":5}"));
