@@ -44,8 +44,8 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
 
     ObjectNode toJson();
 
-    /** Its recommendation as results.disabled lists it once done. */
-    default ObjectNode asDisabled(ObjectNode recommendation) {
+    /** Its recommendation as results.to_disable lists it, or results.disabled once done. */
+    default ObjectNode asListed(ObjectNode recommendation, boolean disabled) {
       return recommendation;
     }
   }
@@ -179,7 +179,7 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
     @Override
     public void done(I item, String problem) {
       if (problem == null) {
-        disabled.add(item.asDisabled(recommendation(item)));
+        disabled.add(item.asListed(recommendation(item), true));
         log(shape.past() + ": " + name(item));
       } else {
         errors.add(item.brief().put("error", problem));
@@ -203,7 +203,7 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
 
     /** The reference's rule: a preview or a clean apply is success; failures give warning if any got through. */
     private TaskOutcome finish() {
-      ObjectNode s = summary(verdict());
+      ObjectNode s = summary(verdict(), null, null);
       String sentence = s.at("/human_readable/verdict").asText();
       if (!apply || errors.isEmpty()) {
         String id = found.items().isEmpty() ? "nothing_found" : apply ? "applied" : "previewed";
@@ -220,12 +220,9 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
     /** An error the app shows in its red box: human_readable.error, results.error_type, and the reason. */
     private TaskOutcome failed(String verdictId, String message, String rawExcerpt) {
       String m = masker.mask(message);
-      ObjectNode s = summary("Failed: " + m).put("error", m);
-      s.withObjectProperty("human_readable").put("error", m).put("error_type", verdictId);
-      ObjectNode r = s.withObjectProperty("results").put("error_type", verdictId).put("error_message", m)
-          .put("applied", false);
+      ObjectNode s = summary("Failed: " + m, verdictId, m);
       if (rawExcerpt != null && !rawExcerpt.isEmpty()) {
-        r.put("raw_answer_excerpt", rawExcerpt);
+        s.withObjectProperty("results").put("raw_answer_excerpt", rawExcerpt);
       }
       return outcome(Status.ERROR, verdictId, m, s);
     }
@@ -251,12 +248,16 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
           : found.notInspected().size() + " " + shape.notInspected() + " not inspected";
     }
 
-    private ObjectNode summary(String verdict) {
+    /** The summary; with an {@code error} (and its type) for a run that ended before its verdict. */
+    private ObjectNode summary(String verdict, String errorType, String error) {
       List<I> items = found.items();
       double seconds = Json.round((System.nanoTime() - started) / 1e9, 2);
-      ObjectNode s = Json.object();
-      ObjectNode hr = s.putObject("human_readable").put("verdict", verdict)
-          .put("mode", apply ? "Applied Changes" : "Preview Mode");
+      ObjectNode s = error == null ? Json.object() : Json.object().put("error", error);
+      ObjectNode hr = s.putObject("human_readable").put("verdict", verdict);
+      if (error != null) {
+        hr.put("error", error).put("error_type", errorType);
+      }
+      hr.put("mode", apply ? "Applied Changes" : "Preview Mode");
       shape.countFields().forEach(f -> hr.put(f, items.size()));
       JsonNode estimate = answer == null ? null : answer.analysisSummary().get(shape.estimateKey());
       hr.put("recommendations", chosen.size())
@@ -270,19 +271,23 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
       if (caveat() != null) {
         hr.put("not_inspected", caveat());
       }
-      ObjectNode r = s.putObject("results").put("enumerated_count", items.size());
+      ObjectNode r = s.putObject("results");
+      if (error != null) {
+        r.put("error_type", errorType).put("error_message", error);
+      }
+      r.put("enumerated_count", items.size());
       ArrayNode all = Json.array();
       items.forEach(i -> all.add(i.toJson()));
       shape.listFields().forEach(f -> r.set(f, all.deepCopy()));
       ArrayNode toDisable = r.putArray("to_disable");
-      chosen.keySet().forEach(i -> toDisable.add(recommendation(i)));
+      chosen.keySet().forEach(i -> toDisable.add(i.asListed(recommendation(i), false)));
       r.putArray("keep_enabled").addAll(answer == null ? List.of() : answer.keepEnabled());
       r.set("disabled", disabled);
       r.set("backup_files", backups);
       r.set("errors", errors);
       r.set("skipped", skipped);
       r.set("analysis_summary", answer == null ? Json.object() : answer.analysisSummary());
-      r.put("applied", apply);
+      r.put("applied", apply && error == null);
       r.set("ai_usage", usage);
       if (shape.notInspected() != null) {
         r.putArray("not_inspected").addAll(found.notInspected());

@@ -13,13 +13,12 @@ public record BrowserNotification(String id, String browser, String processName,
 
   @Override
   public ObjectNode brief() {
-    return Json.object().put("id", id).put("origin", origin).put("browser", browser).put("profile", profile)
-        .put("permission", "allowed");
+    return Json.object().put("id", id).put("origin", origin).put("browser", browser).put("profile", profile);
   }
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode o = brief().put("type", "notification").put("pattern", pattern);
+    ObjectNode o = brief().put("type", "notification").put("permission", "allowed").put("pattern", pattern);
     if (lastModified != null) {
       o.put("last_modified", lastModified);
     }
@@ -27,7 +26,7 @@ public record BrowserNotification(String id, String browser, String processName,
   }
 
   @Override
-  public ObjectNode asDisabled(ObjectNode recommendation) {
-    return recommendation.put("permission", "blocked");
+  public ObjectNode asListed(ObjectNode recommendation, boolean disabled) {
+    return recommendation.put("permission", disabled ? "blocked" : "allowed");
   }
 }

@@ -31,8 +31,10 @@ public record StartupItem(String id, String name, String command, String locatio
   }
 
   @Override
-  public ObjectNode asDisabled(ObjectNode recommendation) {
-    recommendation.remove(List.of("publisher", "is_microsoft_signed", "risk", "confidence"));
+  public ObjectNode asListed(ObjectNode recommendation, boolean disabled) {
+    if (disabled) {
+      recommendation.remove(List.of("publisher", "is_microsoft_signed", "risk", "confidence"));
+    }
     return recommendation;
   }
 }
