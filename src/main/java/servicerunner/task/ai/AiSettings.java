@@ -2,7 +2,9 @@ package servicerunner.task.ai;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 
 /**
@@ -14,43 +16,47 @@ public record AiSettings(URI endpoint, String model, String apiKey, Duration req
 
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
+  /** The parameters both AI task types share. */
+  static final List<ParamSpec> PARAMS = List.of(
+      ParamSpec.string("model", "Model id; LiteLLM names such as openai/gpt-4o-mini are accepted (the provider"
+          + " prefix is dropped).").required(),
+      ParamSpec.string("api_key", "API key, or env:NAME to read it from an environment variable; without it"
+          + " AUTOSERVICE_OPENAI_KEY then OPENAI_API_KEY are used. Never printed."),
+      ParamSpec.string("base_url", "OpenAI-compatible API root (.../v1) or the full .../chat/completions URL.")
+          .defaultsTo(DEFAULT_BASE_URL),
+      ParamSpec.integer("request_timeout_seconds", "Timeout of the chat-completions request.")
+          .defaultsTo(120).range(1.0, 3600.0),
+      ParamSpec.bool("apply_changes", "true disables the recommended items; default is a preview.")
+          .defaultsTo(false));
+
   /** The settings, or a user-facing problem (missing key, bad URL). */
-  public record Resolved(AiSettings settings, String problem, String missing) {}
+  public record Resolved(AiSettings settings, String problem) {}
 
   public static Resolved resolve(Params p, UnaryOperator<String> env, SecretMasker masker) {
     String key = null;
-    String keySource = "api_key";
+    String keyVariable = null;
     if (p.has("api_key")) {
       String given = p.string("api_key");
       masker.add(given);
-      if (given.startsWith("env:")) {
-        keySource = given;
-        key = env.apply(given.substring(4).trim());
-      } else {
-        key = given;
-      }
+      keyVariable = given.startsWith("env:") ? given.substring(4).trim() : null;
+      key = keyVariable == null ? given : env.apply(keyVariable);
     }
-    if (isBlank(key)) {
-      key = env.apply("AUTOSERVICE_OPENAI_KEY");
-    }
-    if (isBlank(key)) {
-      key = env.apply("OPENAI_API_KEY");
+    for (String fallback : List.of("AUTOSERVICE_OPENAI_KEY", "OPENAI_API_KEY")) {
+      key = isBlank(key) ? env.apply(fallback) : key;
     }
     masker.add(key);
     if (isBlank(key)) {
-      String why = keySource.startsWith("env:")
-          ? "api_key: environment variable " + keySource.substring(4).trim() + " is not set"
-          : "api_key: not given";
-      return new Resolved(null, why + ", and neither AUTOSERVICE_OPENAI_KEY nor OPENAI_API_KEY is set", "api_key");
+      String why = keyVariable == null ? "api_key: not given"
+          : "api_key: environment variable " + keyVariable + " is not set";
+      return new Resolved(null, why + ", and neither AUTOSERVICE_OPENAI_KEY nor OPENAI_API_KEY is set");
     }
-    URI endpoint;
     try {
-      endpoint = chatCompletionsUri(p.string("base_url"));
+      URI endpoint = chatCompletionsUri(p.string("base_url"));
+      Duration timeout = Duration.ofSeconds(p.integer("request_timeout_seconds"));
+      return new Resolved(new AiSettings(endpoint, modelName(p.string("model")), key.trim(), timeout), null);
     } catch (IllegalArgumentException e) {
-      return new Resolved(null, "base_url: " + e.getMessage(), "base_url");
+      return new Resolved(null, "base_url: " + e.getMessage());
     }
-    Duration timeout = Duration.ofSeconds(p.integer("request_timeout_seconds"));
-    return new Resolved(new AiSettings(endpoint, modelName(p.string("model")), key.trim(), timeout), null, null);
   }
 
   /**
@@ -65,20 +71,14 @@ public record AiSettings(URI endpoint, String model, String apiKey, Duration req
 
   /** {@code base_url} may be the API root (…/v1) or already the full …/chat/completions URL. */
   public static URI chatCompletionsUri(String baseUrl) {
-    String b = baseUrl.trim();
-    while (b.endsWith("/")) {
-      b = b.substring(0, b.length() - 1);
-    }
-    if (!b.endsWith("/chat/completions")) {
-      b = b + "/chat/completions";
-    }
+    String b = baseUrl.trim().replaceAll("/+$", "");
     URI u;
     try {
-      u = URI.create(b);
+      u = URI.create(b.endsWith("/chat/completions") ? b : b + "/chat/completions");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not a valid URL: " + baseUrl);
     }
-    if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
+    if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
       throw new IllegalArgumentException("expected an http:// or https:// URL, got " + baseUrl);
     }
     return u;

@@ -15,71 +15,65 @@ import servicerunner.json.Json;
 public final class AnswerValidator {
   private AnswerValidator() {}
 
-  public static AiAnswer validate(String content) throws AiFailure {
-    String text = stripFence(content);
+  /** The validated answer; {@code notes} says what the model left out. */
+  public record Answer(List<ObjectNode> toDisable, List<ObjectNode> keepEnabled, ObjectNode analysisSummary,
+      List<String> notes) {}
+
+  public static Answer validate(String content) throws AiFailure {
     JsonNode root;
     try {
-      root = Json.parse(text);
+      root = Json.parse(stripFence(content));
     } catch (IOException e) {
-      throw new AiFailure("the model's answer is not valid JSON", ChatClient.excerpt(content));
+      throw invalid("answer is not valid JSON", content);
     }
-    if (!(root instanceof ObjectNode)) {
-      throw new AiFailure("the model's answer is not a JSON object", ChatClient.excerpt(content));
+    if (!root.isObject()) {
+      throw invalid("answer is not a JSON object", content);
+    }
+    if (!root.hasNonNull("to_disable")) {
+      throw invalid("answer has no to_disable array", content);
     }
     List<String> notes = new ArrayList<>();
-    List<ObjectNode> toDisable = entries(root, "to_disable", true, notes, content);
-    List<ObjectNode> keep = entries(root, "keep_enabled", false, notes, content);
-    JsonNode summary = root.get("analysis_summary");
-    ObjectNode analysis;
-    if (summary == null || summary.isNull()) {
-      notes.add("the model gave no analysis_summary");
-      analysis = Json.object();
-    } else if (summary instanceof ObjectNode) {
-      analysis = (ObjectNode) summary;
-    } else {
-      throw new AiFailure("the model's analysis_summary is not an object", ChatClient.excerpt(content));
+    List<ObjectNode> toDisable = entries(root, "to_disable", notes, content);
+    List<ObjectNode> keep = entries(root, "keep_enabled", notes, content);
+    JsonNode summary = root.path("analysis_summary");
+    if (!summary.isObject() && !summary.isMissingNode() && !summary.isNull()) {
+      throw invalid("analysis_summary is not an object", content);
     }
-    return new AiAnswer(toDisable, keep, analysis, notes);
+    if (!summary.isObject()) {
+      notes.add("the model gave no analysis_summary");
+    }
+    return new Answer(toDisable, keep, summary.isObject() ? (ObjectNode) summary : Json.object(), notes);
   }
 
-  private static List<ObjectNode> entries(JsonNode root, String field, boolean required, List<String> notes,
-      String content) throws AiFailure {
-    JsonNode a = root.get(field);
+  private static List<ObjectNode> entries(JsonNode root, String field, List<String> notes, String content)
+      throws AiFailure {
+    JsonNode a = root.path(field);
     List<ObjectNode> out = new ArrayList<>();
-    if (a == null || a.isNull()) {
-      if (required) {
-        throw new AiFailure("the model's answer has no " + field + " array", ChatClient.excerpt(content));
-      }
+    if (a.isMissingNode() || a.isNull()) {
       notes.add("the model gave no " + field + " list");
-      return out;
-    }
-    if (!a.isArray()) {
-      throw new AiFailure("the model's " + field + " is not an array", ChatClient.excerpt(content));
+    } else if (!a.isArray()) {
+      throw invalid(field + " is not an array", content);
     }
     for (int i = 0; i < a.size(); i++) {
-      JsonNode e = a.get(i);
-      if (!(e instanceof ObjectNode)) {
-        throw new AiFailure("the model's " + field + "[" + i + "] is not an object", ChatClient.excerpt(content));
+      JsonNode id = a.get(i).path("id");
+      if (!a.get(i).isObject() || !(id.isTextual() || id.isNumber())) {
+        throw invalid(field + "[" + i + "] is not an object with an id", content);
       }
-      if (!e.path("id").isTextual() && !e.path("id").isNumber()) {
-        throw new AiFailure("the model's " + field + "[" + i + "] has no id", ChatClient.excerpt(content));
-      }
-      out.add((ObjectNode) e);
+      out.add((ObjectNode) a.get(i));
     }
     return out;
+  }
+
+  private static AiFailure invalid(String what, String content) {
+    return new AiFailure("the model's " + what, ChatClient.excerpt(content));
   }
 
   /** Some models wrap JSON in a ```json fence even in json_object mode. */
   static String stripFence(String s) {
     String t = s.strip();
-    if (t.startsWith("```")) {
-      int nl = t.indexOf('\n');
-      int end = t.lastIndexOf("```");
-      if (nl > 0 && end > nl) {
-        return t.substring(nl + 1, end).strip();
-      }
-    }
-    return t;
+    int nl = t.indexOf('\n');
+    int end = t.lastIndexOf("```");
+    return t.startsWith("```") && nl > 0 && end > nl ? t.substring(nl + 1, end).strip() : t;
   }
 
   /** A text field of an answer entry, or {@code fallback} when absent or not text. */

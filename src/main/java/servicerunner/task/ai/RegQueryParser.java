@@ -2,7 +2,6 @@ package servicerunner.task.ai;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,18 +23,12 @@ public final class RegQueryParser {
     List<RegValue> out = new ArrayList<>();
     String key = null;
     for (String raw : text.split("\r\n|\r|\n")) {
-      String line = stripEnd(raw);
-      if (line.isEmpty()) {
-        continue;
-      }
+      String line = raw.stripTrailing().replace("\t", "    ");
+      Matcher m = VALUE.matcher(line);
       if (line.startsWith("HKEY_") || line.startsWith("HKLM\\") || line.startsWith("HKCU\\")) {
         key = line.trim();
-        continue;
-      }
-      Matcher m = VALUE.matcher(raw.replace("\t", "    "));
-      if (key != null && m.matches()) {
-        String data = m.group(3) == null ? "" : m.group(3).strip();
-        out.add(new RegValue(key, m.group(1).strip(), m.group(2), data));
+      } else if (key != null && m.matches()) {
+        out.add(new RegValue(key, m.group(1).strip(), m.group(2), m.group(3) == null ? "" : m.group(3).strip()));
       }
     }
     return out;
@@ -43,21 +36,7 @@ public final class RegQueryParser {
 
   /** HKEY_LOCAL_MACHINE\… → HKLM\… (the short root names every reg.exe version accepts). */
   public static String shortKey(String key) {
-    String upper = key.toUpperCase(Locale.ROOT);
-    if (upper.startsWith("HKEY_LOCAL_MACHINE\\")) {
-      return "HKLM\\" + key.substring("HKEY_LOCAL_MACHINE\\".length());
-    }
-    if (upper.startsWith("HKEY_CURRENT_USER\\")) {
-      return "HKCU\\" + key.substring("HKEY_CURRENT_USER\\".length());
-    }
-    return key;
-  }
-
-  private static String stripEnd(String s) {
-    int e = s.length();
-    while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
-      e--;
-    }
-    return s.substring(0, e);
+    return key.replaceFirst("(?i)^HKEY_LOCAL_MACHINE\\\\", "HKLM\\\\")
+        .replaceFirst("(?i)^HKEY_CURRENT_USER\\\\", "HKCU\\\\");
   }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Replaces every known secret (the api_key value, whether given literally or read from an env: variable) with
@@ -24,12 +26,9 @@ public final class SecretMasker {
   }
 
   public String mask(String text) {
-    if (text == null) {
-      return null;
-    }
     String out = text;
     for (String s : secrets) {
-      out = out.replace(s, MASK);
+      out = out == null ? null : out.replace(s, MASK);
     }
     return out;
   }
@@ -38,29 +37,19 @@ public final class SecretMasker {
   public <T extends JsonNode> T maskTree(T node) {
     if (node instanceof ObjectNode) {
       ObjectNode o = (ObjectNode) node;
-      List<String> names = new ArrayList<>();
-      o.fieldNames().forEachRemaining(names::add);
-      for (String name : names) {
-        JsonNode v = o.get(name);
-        JsonNode masked = v.isTextual() ? TextNode.valueOf(mask(v.asText())) : maskTree(v);
-        String key = mask(name);
-        if (!key.equals(name)) {
-          o.remove(name);
-        }
-        o.set(key, masked);
-      }
+      Map<String, JsonNode> fields = new LinkedHashMap<>();
+      o.properties().forEach(e -> fields.put(mask(e.getKey()), maskValue(e.getValue())));
+      o.removeAll().setAll(fields);
     } else if (node instanceof ArrayNode) {
       ArrayNode a = (ArrayNode) node;
       for (int i = 0; i < a.size(); i++) {
-        JsonNode v = a.get(i);
-        if (v.isTextual()) {
-          a.set(i, TextNode.valueOf(mask(v.asText())));
-        } else {
-          maskTree(v);
-        }
+        a.set(i, maskValue(a.get(i)));
       }
     }
     return node;
   }
 
+  private JsonNode maskValue(JsonNode v) {
+    return v.isTextual() ? TextNode.valueOf(mask(v.asText())) : maskTree(v);
+  }
 }

@@ -15,12 +15,13 @@ import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
 import servicerunner.task.TaskContext;
+import servicerunner.task.ai.AiReviewTask.Found;
 import servicerunner.task.ai.RegQueryParser.RegValue;
 
 /**
  * Collects startup items from the Run/RunOnce keys (through {@code reg query}, or a saved {@code reg query} output
- * given as {@code registry_export_file}) and from the Startup folders (the user's and the common one, or the
- * folders given as {@code startup_folders}).
+ * given as {@code registry_export_file}) and from Startup folders. Like the reference, {@code is_microsoft_signed}
+ * only means "lives in the Windows folder": reading Authenticode signatures needs Windows APIs.
  */
 final class StartupEnumerator {
 
@@ -31,93 +32,111 @@ final class StartupEnumerator {
       "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce",
       "HKLM\\Software\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Run");
 
-  static final String DISABLED_FOLDER = "DisabledStartup";
+  private static final String MICROSOFT = "Microsoft Corporation";
 
   /** A folder to scan and how the app should label it. */
   record Folder(Path path, String location, String display) {}
 
-  /** What was found, plus problems that did not stop the enumeration. */
-  record Result(List<StartupItem> items, List<String> problems, int sourcesTried, int sourcesFailed) {}
-
   private final TaskContext ctx;
+  private final String regExe;
   private final Consumer<String> log;
+  private final String windir;
+  private final List<StartupItem> items = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
 
-  StartupEnumerator(TaskContext ctx, Consumer<String> log) {
+  StartupEnumerator(TaskContext ctx, String regExe, Consumer<String> log) {
     this.ctx = ctx;
+    this.regExe = regExe;
     this.log = log;
+    this.windir = ctx.env("SystemRoot") != null ? ctx.env("SystemRoot") : "C:\\Windows";
   }
 
-  Result enumerate(String regExe, Path registryExportFile, List<Folder> folders) {
-    List<StartupItem> items = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    int tried = 0;
-    int failed = 0;
-    String windir = ctx.env("SystemRoot") != null ? ctx.env("SystemRoot") : "C:\\Windows";
-    List<RegValue> values = new ArrayList<>();
-    if (registryExportFile != null) {
-      tried++;
-      try {
-        values.addAll(RegQueryParser.parse(Decoding.decodeAuto(Files.readAllBytes(registryExportFile))));
-      } catch (IOException e) {
-        failed++;
-        problems.add("registry_export_file " + registryExportFile + " could not be read: " + e.getMessage());
-      }
-    } else {
-      for (String key : RUN_KEYS) {
-        tried++;
-        ProcessResult r = ctx.run(ProcessSpec.of(regExe, "query", key)
-            .withEncoding(OutputEncoding.parse("oem")).withTimeout(Duration.ofSeconds(60)).withForwardOutput(false));
-        if (r.termination() != Termination.EXITED) {
-          failed++;
-          problems.add(regExe + " query " + key + ": " + r.describe());
-        } else if (r.exitCode() == 0) {
-          values.addAll(RegQueryParser.parse(r.stdout().text()));
-        } else {
-          // exit 1 with "ERROR: The system was unable to find the specified registry key or value." is a key
-          // that does not exist (RunOnce is often absent): nothing to list, not a failure
-          log.accept("Registry key not present: " + key);
-        }
-      }
-    }
-    for (RegValue v : values) {
+  Found<StartupItem> enumerate(Path registryExportFile, List<Folder> folders) {
+    for (RegValue v : registryExportFile == null ? queryRunKeys() : read(registryExportFile)) {
       if (v.data().isBlank() || v.data().equalsIgnoreCase("(value not set)")) {
         continue;
       }
-      String shortKey = RegQueryParser.shortKey(v.key());
-      items.add(new StartupItem("s" + (items.size() + 1), v.name(), v.data(), "registry",
-          "Registry: " + shortKey.substring(0, 4) + " " + shortKey.substring(shortKey.lastIndexOf('\\') + 1)
-              + (shortKey.toUpperCase(Locale.ROOT).contains("WOW6432NODE") ? " (32-bit)" : ""),
-          Publisher.guess(v.data(), windir), Publisher.isWindowsPath(v.data(), windir), shortKey, v.name(), null));
+      String key = RegQueryParser.shortKey(v.key());
+      String display = "Registry: " + key.substring(0, 4) + " " + key.substring(key.lastIndexOf('\\') + 1)
+          + (key.toUpperCase(Locale.ROOT).contains("WOW6432NODE") ? " (32-bit)" : "");
+      boolean windows = inWindowsFolder(v.data());
+      items.add(new StartupItem("s" + (items.size() + 1), v.name(), v.data(), "registry", display,
+          windows ? MICROSOFT : null, windows, key, v.name(), null));
     }
-    for (Folder f : folders) {
-      if (!Files.isDirectory(f.path())) {
-        log.accept("Startup folder not present: " + f.path());
-        continue;
-      }
-      tried++;
-      try (Stream<Path> s = Files.list(f.path())) {
-        for (Path file : (Iterable<Path>) s.sorted()::iterator) {
-          String fn = file.getFileName().toString();
-          // desktop.ini sits hidden in every Startup folder; it is Explorer's, not a startup item
-          if (!Files.isRegularFile(file) || fn.equalsIgnoreCase("desktop.ini")) {
-            continue;
-          }
-          int dot = fn.lastIndexOf('.');
-          String name = dot > 0 ? fn.substring(0, dot) : fn;
-          items.add(new StartupItem("s" + (items.size() + 1), name, file.toString(), f.location(), f.display(),
-              Publisher.guess(file.toString(), windir), false, null, null, file));
-        }
-      } catch (IOException e) {
-        failed++;
-        problems.add("Startup folder " + f.path() + " could not be listed: " + e.getMessage());
-      }
-    }
-    return new Result(items, problems, tried, failed);
+    folders.forEach(this::scan);
+    return new Found<>(items, problems, List.of());
   }
 
-  /** The Startup folders Windows uses (shell:startup and shell:common startup). */
-  static List<Folder> defaultFolders(TaskContext ctx) {
+  private List<RegValue> read(Path exportFile) {
+    try {
+      return RegQueryParser.parse(Decoding.decodeAuto(Files.readAllBytes(exportFile)));
+    } catch (IOException e) {
+      problems.add("registry_export_file " + exportFile + " could not be read: " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  private List<RegValue> queryRunKeys() {
+    List<RegValue> values = new ArrayList<>();
+    for (String key : RUN_KEYS) {
+      ProcessResult r = ctx.run(ProcessSpec.of(regExe, "query", key)
+          .withEncoding(OutputEncoding.parse("oem")).withTimeout(Duration.ofSeconds(60)).withForwardOutput(false));
+      if (r.termination() != Termination.EXITED) {
+        problems.add(regExe + " query " + key + ": " + r.describe());
+      } else if (r.exitCode() == 0) {
+        values.addAll(RegQueryParser.parse(r.stdout().text()));
+      } else {
+        // exit 1 with "ERROR: The system was unable to find the specified registry key or value." is a key
+        // that does not exist (RunOnce is often absent): nothing to list, not a failure
+        log.accept("Registry key not present: " + key);
+      }
+    }
+    return values;
+  }
+
+  private void scan(Folder f) {
+    if (!Files.isDirectory(f.path())) {
+      log.accept("Startup folder not present: " + f.path());
+      return;
+    }
+    try (Stream<Path> s = Files.list(f.path())) {
+      for (Path file : (Iterable<Path>) s.sorted()::iterator) {
+        String fn = file.getFileName().toString();
+        // desktop.ini sits hidden in every Startup folder; it is Explorer's, not a startup item
+        if (Files.isRegularFile(file) && !fn.equalsIgnoreCase("desktop.ini")) {
+          int dot = fn.lastIndexOf('.');
+          items.add(new StartupItem("s" + (items.size() + 1), dot > 0 ? fn.substring(0, dot) : fn, file.toString(),
+              f.location(), f.display(), inWindowsFolder(file.toString()) ? MICROSOFT : null, false, null, null, file));
+        }
+      }
+    } catch (IOException e) {
+      problems.add("Startup folder " + f.path() + " could not be listed: " + e.getMessage());
+    }
+  }
+
+  /** Whether the program of a command line (the quoted path, or up to the first space) is under Windows. */
+  private boolean inWindowsFolder(String command) {
+    String c = command.strip();
+    String exe;
+    if (c.startsWith("\"")) {
+      int end = c.indexOf('"', 1);
+      exe = end > 0 ? c.substring(1, end) : c.substring(1);
+    } else {
+      exe = c.split(" ", 2)[0];
+    }
+    String lower = exe.toLowerCase(Locale.ROOT);
+    return Stream.of("%windir%", "%systemroot%", windir.toLowerCase(Locale.ROOT), "c:\\windows")
+        .anyMatch(w -> lower.startsWith(w + "\\"));
+  }
+
+  /** The Startup folders Windows uses (shell:startup and shell:common startup), or the ones the plan gives. */
+  static List<Folder> folders(TaskContext ctx) {
     List<Folder> out = new ArrayList<>();
+    if (ctx.params().has("startup_folders")) {
+      ctx.params().stringList("startup_folders").forEach(p ->
+          out.add(new Folder(Path.of(p).toAbsolutePath(), "startup_folder", "Startup Folder: " + p)));
+      return out;
+    }
     String appData = ctx.env("APPDATA");
     String programData = ctx.env("PROGRAMDATA");
     if (appData != null && !appData.isBlank()) {
@@ -127,14 +146,6 @@ final class StartupEnumerator {
     if (programData != null && !programData.isBlank()) {
       out.add(new Folder(Path.of(programData, "Microsoft", "Windows", "Start Menu", "Programs", "StartUp"),
           "common_startup", "Startup Folder: Common"));
-    }
-    return out;
-  }
-
-  static List<Folder> givenFolders(List<String> paths) {
-    List<Folder> out = new ArrayList<>();
-    for (String p : paths) {
-      out.add(new Folder(Path.of(p).toAbsolutePath(), "startup_folder", "Startup Folder: " + p));
     }
     return out;
   }

@@ -61,7 +61,9 @@ class AiSecretsIT {
     assertEquals("Bearer " + LITERAL, server.received.get(0).authorization(), "the key was really used");
     assertNowhere(LITERAL, r);
     String error = r.result(0).at("/summary/error").asText();
-    assertTrue(error.contains("Incorrect API key provided: ***."), error);
+    assertTrue(error.contains("HTTP 401: Incorrect API key provided: ***."), error);
+    assertEquals(error, r.result(0).at("/summary/human_readable/error").asText());
+    assertEquals("ai_failed", r.result(0).at("/summary/results/error_type").asText());
     assertTrue(r.result(0).at("/summary/results/raw_answer_excerpt").asText().contains("***"));
   }
 

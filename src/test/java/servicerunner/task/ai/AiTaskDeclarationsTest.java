@@ -3,33 +3,15 @@ package servicerunner.task.ai;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import servicerunner.exec.Platform;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
-import servicerunner.task.TaskCatalog;
-import servicerunner.task.TaskType;
 
 class AiTaskDeclarationsTest {
 
   @Test
-  void bothTypesAreRegisteredWindowsOnlyWithATenMinuteDefault() {
-    for (String id : List.of("ai_startup_disable", "ai_browser_notification_disable")) {
-      TaskType t = TaskCatalog.find(id);
-      assertEquals(id, t.id());
-      assertEquals(Set.of(Platform.WINDOWS), t.platforms());
-      assertEquals(Duration.ofMinutes(10), t.defaultTimeout());
-      assertTrue(t.params().stream().anyMatch(p -> p.name().equals("executable_path")),
-          "executable_path lets the engine run it elsewhere against injected sources");
-    }
-  }
-
-  @Test
   void invalidParametersAreNamed() {
-    var v = ParamValidator.validate(new AiStartupDisableTask().params(),
+    var v = ParamValidator.validate(AiStartupDisableTask.DECLARATION.params(),
         Json.object().put("apply_changes", "yes").put("request_timeout_seconds", 0).put("startup_folders", "C:\\x")
             .put("api_key", 5),
         n -> "tasks[0]." + n);
@@ -41,14 +23,14 @@ class AiTaskDeclarationsTest {
     assertTrue(all.contains("tasks[0].api_key: expected a string"), all);
     assertEquals(5, v.errors().size(), all);
 
-    var n = ParamValidator.validate(new AiBrowserNotificationDisableTask().params(),
+    var n = ParamValidator.validate(AiBrowserNotificationDisableTask.DECLARATION.params(),
         Json.object().put("model", "m").put("preview_mode", "no").put("browser_data_root", 1), s -> s);
     assertEquals(2, n.errors().size(), n.errors().toString());
   }
 
   @Test
   void previewIsTheDefault() {
-    var v = ParamValidator.validate(new AiBrowserNotificationDisableTask().params(), Json.object().put("model", "m"),
+    var v = ParamValidator.validate(AiBrowserNotificationDisableTask.DECLARATION.params(), Json.object().put("model", "m"),
         s -> s);
     assertEquals(false, v.params().bool("apply_changes"));
     assertEquals("https://api.openai.com/v1", v.params().string("base_url"));

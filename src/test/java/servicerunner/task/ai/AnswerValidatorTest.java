@@ -10,7 +10,7 @@ class AnswerValidatorTest {
 
   @Test
   void acceptsTheExpectedShape() throws Exception {
-    AiAnswer a = AnswerValidator.validate("{\"to_disable\":[{\"id\":\"s1\",\"name\":\"Steam\"}],"
+    AnswerValidator.Answer a = AnswerValidator.validate("{\"to_disable\":[{\"id\":\"s1\",\"name\":\"Steam\"}],"
         + "\"keep_enabled\":[{\"id\":\"s2\"}],\"analysis_summary\":{\"potential_boot_time_saving\":\"5 s\"}}");
     assertEquals(1, a.toDisable().size());
     assertEquals(1, a.keepEnabled().size());
@@ -20,7 +20,7 @@ class AnswerValidatorTest {
 
   @Test
   void toleratesAFenceAndMissingOptionalParts() throws Exception {
-    AiAnswer a = AnswerValidator.validate("```json\n{\"to_disable\":[]}\n```");
+    AnswerValidator.Answer a = AnswerValidator.validate("```json\n{\"to_disable\":[]}\n```");
     assertEquals(0, a.toDisable().size());
     assertEquals(2, a.notes().size(), a.notes().toString());
   }
@@ -32,7 +32,8 @@ class AnswerValidatorTest {
     assertEquals("Sure! Here is my analysis: Steam", f.rawExcerpt());
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("[1,2]"));
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"keep_enabled\":[]}"));
-    assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":{\"id\":\"s1\"}}"));
+    f = assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":{\"id\":\"s1\"}}"));
+    assertEquals("the model's to_disable is not an array", f.getMessage());
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":[\"s1\"]}"));
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":[{\"name\":\"Steam\"}]}"));
     assertThrows(AiFailure.class, () -> AnswerValidator.validate("{\"to_disable\":[],\"keep_enabled\":5}"));

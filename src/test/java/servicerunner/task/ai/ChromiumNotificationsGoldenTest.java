@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 
-class ChromiumPreferencesGoldenTest {
+class ChromiumNotificationsGoldenTest {
 
   static Stream<Path> cases() {
     return Fixtures.goldenCases("ai_browser_notification_disable").stream();
@@ -24,25 +24,25 @@ class ChromiumPreferencesGoldenTest {
   @ParameterizedTest
   @MethodSource("cases")
   void listsAllowedNotificationSites(Path raw) throws Exception {
-    JsonNode prefs = NotificationEnumerator.PREFS_MAPPER.readTree(Fixtures.bytes(raw));
+    JsonNode prefs = ChromiumNotifications.MAPPER.readTree(Fixtures.bytes(raw));
     ArrayNode out = Json.array();
-    ChromiumPreferences.allowed(prefs).forEach(a -> out.addObject().put("pattern", a.pattern())
-        .put("origin", ChromiumPreferences.origin(a.pattern())).put("last_modified", a.lastModified()));
+    ChromiumNotifications.allowed(prefs).forEach((pattern, lastModified) -> out.addObject().put("pattern", pattern)
+        .put("origin", ChromiumNotifications.origin(pattern)).put("last_modified", lastModified));
     Fixtures.assertGolden(raw, out);
   }
 
   @Test
   void blockSetsSettingTwoAndTouchesNothingElse() throws Exception {
     Path raw = Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.json");
-    JsonNode prefs = NotificationEnumerator.PREFS_MAPPER.readTree(Fixtures.bytes(raw));
+    JsonNode prefs = ChromiumNotifications.MAPPER.readTree(Fixtures.bytes(raw));
     JsonNode before = prefs.deepCopy();
     Instant now = Instant.parse("2026-01-02T03:04:05Z");
-    assertTrue(ChromiumPreferences.block(prefs, "https://www.facebook.com:443,*", now));
+    assertTrue(ChromiumNotifications.block(prefs, "https://www.facebook.com:443,*", now));
     JsonNode e = prefs.at("/profile/content_settings/exceptions/notifications").get("https://www.facebook.com:443,*");
     assertEquals(2, e.get("setting").asInt());
     // base::Time: µs since 1601-01-01; 2026-01-02T03:04:05Z is 13411796645000000
     assertEquals("13411796645000000", e.get("last_modified").asText());
-    assertFalse(ChromiumPreferences.block(prefs, "https://not-there.example:443,*", now));
+    assertFalse(ChromiumNotifications.block(prefs, "https://not-there.example:443,*", now));
     ((com.fasterxml.jackson.databind.node.ObjectNode) before.at("/profile/content_settings/exceptions/notifications"))
         .set("https://www.facebook.com:443,*", e);
     assertEquals(before, prefs);
