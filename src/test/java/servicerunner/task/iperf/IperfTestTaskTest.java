@@ -14,7 +14,7 @@ import servicerunner.task.Params;
 class IperfTestTaskTest {
 
   static Params params(String json) throws Exception {
-    var v = ParamValidator.validate(new IperfTestTask().params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
     assertEquals(List.of(), v.errors());
     return v.params();
   }
@@ -46,14 +46,13 @@ class IperfTestTaskTest {
   /** Protocol 6.3: test length + connect timeout + 10 s (plus the omitted warm-up, which also runs). */
   @Test
   void processTimeout() {
-    assertNull(new IperfTestTask().defaultTimeout());
     assertEquals(Duration.ofSeconds(60 + 10 + 10), IperfTestTask.processTimeout(60, 0, 10));
     assertEquals(Duration.ofMillis(3000 + 2000 + 500 + 10_000), IperfTestTask.processTimeout(3, 2, 0.5));
   }
 
   @Test
   void badParameterTypesNameTheirPath() throws Exception {
-    var v = ParamValidator.validate(new IperfTestTask().params(),
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION.params(),
         (ObjectNode) Json.parse("{\"server\":1,\"protocol\":\"sctp\",\"port\":70000}"), n -> "tasks[0]." + n);
     assertEquals(List.of("tasks[0].server: expected a string, got the number 1",
         "tasks[0].port: expected at most 65535, got 70000",
