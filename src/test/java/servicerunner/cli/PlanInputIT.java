@@ -72,7 +72,7 @@ class PlanInputIT {
       "task not an object | {\"tasks\":[\"ping\"]} | tasks[0]: expected a task object, got a string",
       "param wrong type | {\"tasks\":[{\"type\":\"command\",\"command\":\"echo hi\"}]} | tasks[0].command: expected an array of strings",
       "missing required param | {\"tasks\":[{\"type\":\"command\"}]} | tasks[0].command: required",
-      "nested param path | {\"tasks\":[{\"type\":\"command\",\"params\":{\"command\":[1]}}]} | tasks[0].params.command: [0]: expected a string",
+      "nested param path | {\"tasks\":[{\"type\":\"command\",\"params\":{\"command\":[1]}}]} | tasks[0].params.command[0]: expected a string",
       "bad timeout | {\"tasks\":[{\"type\":\"command\",\"command\":[\"true\"],\"timeout_seconds\":-1}]} | tasks[0].timeout_seconds: expected a number of seconds greater than 0",
   })
   void badPlansGiveOneLinePerProblemAFailureReportAndExit1(String name, String plan, String expected) throws Exception {

@@ -43,7 +43,7 @@ public final class BatteryHealthReportTask extends DeclaredTask {
           "Reports battery wear (full-charge vs design capacity), cycles, charge and state; skipped without a"
               + " battery.")
       .params(
-          ParamSpec.integer("index", "Which battery, 0 = the first.").defaultsTo(0).atLeast(0),
+          ParamSpec.integer("index", "Which battery, 0 = the first.").defaultsTo(0).range(0.0, 1000.0),
           ParamSpec.string("source", "auto (powercfg on Windows, sysfs elsewhere), sysfs or powercfg.")
               .defaultsTo("auto").oneOf("auto", "sysfs", "powercfg"),
           ParamSpec.string("sysfs_root", "The power_supply folder to read (default " + SYSFS + "; for tests)."),

@@ -10,7 +10,6 @@ import java.util.Locale;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.InvalidParamsException;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
@@ -32,7 +31,9 @@ public final class IperfTestTask extends ToolTask {
           "Measures TCP or UDP throughput to an iperf3 server and rates its stability over the test.")
       .params(
           ParamSpec.string("executable_path", "The iperf3 program.").defaultsTo("iperf3"),
-          ParamSpec.string("server", "iperf3 server host name or address.").required(),
+          // iperf3 takes the server as the value of -c (it has no operand, so no "--" either); a leading "-" is
+          // never a host and is refused like any positional
+          ParamSpec.string("server", "iperf3 server host name or address.").required().nonEmpty().positional(),
           ParamSpec.integer("port", "Server port.").defaultsTo(5201).range(1.0, 65535.0),
           ParamSpec.number("duration_minutes", "Test length in minutes (fractions allowed, e.g. 0.05 = 3 s).")
               .range(0.0001, 1440.0),
@@ -44,13 +45,15 @@ public final class IperfTestTask extends ToolTask {
           ParamSpec.integer("omit_seconds", "Warm-up seconds left out of the result (--omit).").defaultsTo(0)
               .range(0.0, 600.0),
           ParamSpec.number("interval_seconds", "Reporting interval (-i).").defaultsTo(1).range(0.1, 60.0),
-          ParamSpec.string("bandwidth", "UDP target bitrate (-b), e.g. 100M."),
+          ParamSpec.string("bandwidth", "UDP target bitrate (-b), e.g. 100M.")
+              .matches("[0-9]+(\\.[0-9]+)?[KMGTkmgt]?(/[0-9]+)?", "a bitrate such as 100M or 1.5G"),
           ParamSpec.stringList("extra_args", "Further iperf3 arguments, appended last.").defaultsTo(Json.array()),
           ParamSpec.bool("include_intervals", "Add every interval to the summary.").defaultsTo(false),
           ParamSpec.bool("include_raw", "Add iperf3's whole JSON to the summary.").defaultsTo(false),
-          ParamSpec.number("stability_threshold_bps", "Intervals below this many bits/s are counted.").atLeast(0),
+          ParamSpec.number("stability_threshold_bps", "Intervals below this many bits/s are counted.")
+              .range(0.0, 1e12),
           ParamSpec.number("stability_threshold_mbps", "The same threshold in Mbit/s (the app sends \"20Mbps\","
-              + " read as 20).").atLeast(0),
+              + " read as 20).").range(0.0, 1e6),
           ParamSpec.number("connect_timeout", "Seconds to wait for the server to accept the connection (given to"
               + " iperf3 --connect-timeout in milliseconds).").unit("s").defaultsTo(10).range(0.1, 600.0))
       // none for the task: each run limits iperf3 to test length + connect timeout + 10 s (processTimeout)
@@ -58,21 +61,21 @@ public final class IperfTestTask extends ToolTask {
           p -> null)
       .example("{\"type\":\"iperf_test\",\"server\":\"192.168.0.34\",\"duration_minutes\":1,\"protocol\":\"tcp\"}")
       .verdicts("excellent", "good", "fair", "poor", "connection_failed")
+      .rule("one of them is required", p -> p.has("duration_minutes") || p.has("duration_seconds"),
+          "duration_minutes", "duration_seconds")
       .build();
 
   public IperfTestTask() {
     super(DECLARATION, "iperf3");
   }
 
-  /** Test length in whole seconds (iperf3 -t takes an integer), from duration_seconds or duration_minutes. */
-  static Integer testSeconds(Params p) {
-    if (p.has("duration_seconds")) {
-      return (int) Math.max(1, Math.round(p.number("duration_seconds")));
-    }
-    if (p.has("duration_minutes")) {
-      return (int) Math.max(1, Math.round(p.number("duration_minutes") * 60));
-    }
-    return null;
+  /**
+   * Test length in whole seconds (iperf3 -t takes an integer), from duration_seconds or duration_minutes (one of
+   * them is declared required, and both are bounded at plan time).
+   */
+  static int testSeconds(Params p) {
+    double seconds = p.has("duration_seconds") ? p.number("duration_seconds") : p.number("duration_minutes") * 60;
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(seconds)));
   }
 
   static Duration processTimeout(int seconds, int omitSeconds, double connectTimeoutSeconds) {
@@ -118,15 +121,8 @@ public final class IperfTestTask extends ToolTask {
   }
 
   @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) throws InvalidParamsException {
-    String server = p.string("server").strip();
-    if (server.isEmpty() || server.startsWith("-")) {
-      throw new InvalidParamsException("server: expected a host name or address, got \"" + server + "\"");
-    }
-    Integer seconds = testSeconds(p);
-    if (seconds == null) {
-      throw new InvalidParamsException("duration_minutes or duration_seconds is required");
-    }
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    int seconds = testSeconds(p);
     List<String> argv = argv(p, seconds);
     ProcessSpec spec = ProcessSpec.of(argv)
         .withTimeout(processTimeout(seconds, p.integer("omit_seconds"), p.number("connect_timeout")));
@@ -164,10 +160,7 @@ public final class IperfTestTask extends ToolTask {
     s.put("port", p.integer("port"));
     s.put("protocol", p.string("protocol"));
     s.put("reverse", p.bool("reverse"));
-    Integer seconds = testSeconds(p);
-    if (seconds != null) {
-      s.put("duration_seconds", seconds);
-    }
+    s.put("duration_seconds", testSeconds(p));
     s.put("parallel_streams", p.integer("parallel_streams"));
     s.put("omit_seconds", p.integer("omit_seconds"));
     s.put("interval_seconds", p.number("interval_seconds"));

@@ -12,9 +12,10 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.InvalidParamsException;
+import servicerunner.task.ParamCheck;
 import servicerunner.task.ParamKind;
 import servicerunner.task.ParamSpec;
+import servicerunner.task.ParamValidator;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
@@ -29,6 +30,20 @@ import servicerunner.task.Verdict;
  * library in process, where a skip could not interrupt it; as a child process it can be stopped at any time.
  */
 public final class SpeedtestTask extends ToolTask {
+  /**
+   * Both tools read a server id as an integer (speedtest-cli {@code --server}, Ookla {@code --server-id}); the app
+   * sends numbers or strings, and null or blank entries are left out (see {@link #serverIds}).
+   */
+  private static final ParamCheck SERVER_IDS = new ParamCheck("server ids: digits, or an array of them", v -> {
+    for (JsonNode id : v.isArray() ? v : Json.array().add(v)) {
+      boolean ignored = id.isNull() || id.isTextual() && id.asText().isBlank();
+      boolean digits = id.isIntegralNumber() && id.asLong() >= 0 || id.isTextual() && id.asText().strip().matches("[0-9]+");
+      if (!ignored && !digits) {
+        return "expected a server id (digits) or an array of ids, got " + ParamValidator.describe(id);
+      }
+    }
+    return null;
+  });
 
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("speedtest",
           "Measures internet download, upload and latency with speedtest-cli or Ookla's speedtest.")
@@ -37,10 +52,11 @@ public final class SpeedtestTask extends ToolTask {
               .defaultsTo("auto").oneOf("auto", "speedtest-cli", "ookla"),
           ParamSpec.string("executable_path", "The program (default: speedtest-cli, or speedtest for provider"
               + " ookla)."),
-          ParamSpec.of("servers", ParamKind.ANY, "Server ids to choose from (numbers or strings)."),
-          ParamSpec.of("server", ParamKind.ANY, "One server id (added to servers)."),
+          ParamSpec.of("servers", ParamKind.ANY, "Server ids to choose from (numbers or strings of digits).")
+              .check(SERVER_IDS),
+          ParamSpec.of("server", ParamKind.ANY, "One server id (added to servers).").check(SERVER_IDS),
           ParamSpec.integer("threads", "1 = a single connection (speedtest-cli --single); more = the tool's default.")
-              .atLeast(1),
+              .range(1.0, 1000.0),
           ParamSpec.bool("secure", "Use HTTPS (speedtest-cli --secure).").defaultsTo(true),
           ParamSpec.bool("share", "Create a share URL (speedtest-cli --share).").defaultsTo(false),
           ParamSpec.bool("skip_download", "No download test (speedtest-cli only).").defaultsTo(false),
@@ -136,12 +152,7 @@ public final class SpeedtestTask extends ToolTask {
   }
 
   @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) throws InvalidParamsException {
-    for (String key : new String[] {"servers", "server"}) {
-      if (p.has(key) && !(p.raw(key).isArray() || p.raw(key).isTextual() || p.raw(key).isIntegralNumber())) {
-        throw new InvalidParamsException(key + ": expected a server id or an array of ids");
-      }
-    }
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
     return ProcessSpec.of(argv(p, isOokla(p), executable(p))).withEncoding(OutputEncoding.UTF8);
   }
 

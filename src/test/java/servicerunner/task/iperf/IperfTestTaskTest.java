@@ -1,7 +1,6 @@
 package servicerunner.task.iperf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -38,9 +37,19 @@ class IperfTestTaskTest {
   }
 
   @Test
-  void noDurationMeansNoTestLength() throws Exception {
-    assertNull(IperfTestTask.testSeconds(params("{\"server\":\"s\"}")));
+  void aTestLengthIsRequiredAndAtLeastOneSecond() throws Exception {
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION, (ObjectNode) Json.parse("{\"server\":\"s\"}"),
+        n -> "tasks[0]." + n);
+    assertEquals(List.of("tasks[0].duration_minutes, duration_seconds: one of them is required"), v.errors());
     assertEquals(1, IperfTestTask.testSeconds(params("{\"server\":\"s\",\"duration_minutes\":0.001}")));
+  }
+
+  @Test
+  void serverAndBandwidthNeverReachTheArgvAsOptions() throws Exception {
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION, (ObjectNode) Json.parse(
+        "{\"server\":\" -R\",\"duration_seconds\":5,\"bandwidth\":\"-u\"}"), n -> "tasks[0]." + n);
+    assertEquals(List.of("tasks[0].server: may not begin with \"-\" (the tool would read it as an option), got"
+        + " \" -R\"", "tasks[0].bandwidth: expected a bitrate such as 100M or 1.5G, got \"-u\""), v.errors());
   }
 
   /** Protocol 6.3: test length + connect timeout + 10 s (plus the omitted warm-up, which also runs). */
