@@ -40,6 +40,12 @@ public record TaskDeclaration(
     List<String> verdicts,
     List<ParamRule> rules) {
 
+  /**
+   * The longest {@code timeout_seconds} or {@code idle_timeout_seconds} a plan may give any task (7 days): longer is
+   * a typo (1e10 once hung the runner, audit D1), and a bound keeps every time derived from it finite.
+   */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
+
   public TaskDeclaration {
     params = List.copyOf(params);
     platforms = Set.copyOf(platforms);
