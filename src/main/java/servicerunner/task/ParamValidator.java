@@ -264,8 +264,9 @@ public final class ParamValidator {
     return null;
   }
 
+  /** 20, 1.5, 1.0E300: whole numbers without ".0" while a long holds them exactly. */
   private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   /** A short description of a JSON value for error messages, never the whole value (it may be a secret). */
