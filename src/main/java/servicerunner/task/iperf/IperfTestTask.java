@@ -13,6 +13,7 @@ import servicerunner.json.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
+import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
@@ -79,8 +80,7 @@ public final class IperfTestTask extends ToolTask {
   }
 
   static Duration processTimeout(int seconds, int omitSeconds, double connectTimeoutSeconds) {
-    return Duration.ofSeconds(seconds + omitSeconds).plusMillis((long) Math.ceil(connectTimeoutSeconds * 1000))
-        .plus(MARGIN);
+    return SaturatingTime.seconds((double) seconds + omitSeconds + connectTimeoutSeconds).plus(MARGIN);
   }
 
   static List<String> argv(Params p, int seconds) {
