@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
+import servicerunner.task.TaskDeclaration;
 
 /**
  * Reads a plan: a file path, inline JSON text, or {@code -} for stdin. Accepts {@code {"tasks":[...]}}, a bare array,
@@ -218,8 +219,10 @@ public final class PlanParser {
     if (v == null) {
       return null;
     }
-    if (!v.isNumber() || !(v.asDouble() > 0) || !Double.isFinite(v.asDouble())) {
-      problems.add(path + "." + key + ": expected a number of seconds greater than 0, got " + ParamValidator.describe(v));
+    double max = TaskDeclaration.MAX_TIMEOUT.toSeconds();
+    if (!v.isNumber() || !(v.asDouble() > 0) || !(v.asDouble() <= max)) {
+      problems.add(path + "." + key + ": expected a number of seconds greater than 0 and at most "
+          + (long) max + " (" + TaskDeclaration.MAX_TIMEOUT.toDays() + " days), got " + ParamValidator.describe(v));
       return null;
     }
     return Duration.ofMillis(Math.round(v.asDouble() * 1000));

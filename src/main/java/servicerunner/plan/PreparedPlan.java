@@ -23,11 +23,8 @@ public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> war
         tasks.add(new PreparedTask(spec, null, null, null));
         continue;
       }
-      ParamValidator.Validation v = ParamValidator.validate(type.params(), spec.params(), spec::paramPath);
+      ParamValidator.Validation v = ParamValidator.validate(type.declaration(), spec.params(), spec::paramPath);
       errors.addAll(v.errors());
-      if (v.errors().isEmpty()) {
-        errors.addAll(type.checkParams(v.params(), spec::paramPath));
-      }
       warnings.addAll(v.warnings());
       for (String unknown : v.unknown()) {
         warnings.add(spec.paramPath(unknown) + ": not a parameter of " + type.id() + ", ignored");

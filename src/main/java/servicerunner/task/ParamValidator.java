@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Checks a task's parameters against its declared {@link ParamSpec}s and fills in defaults. The plan's structure is
+ * The one place a task's parameters are checked, at plan time: each value against its declared {@link ParamSpec}
+ * (kind, allowed words, range, then its {@link ParamCheck}s), then the type's {@link ParamRule}s, every problem with
+ * its JSON path; defaults are filled in. A task's {@code run()} trusts what passed. The plan's structure is
  * strict; a value the app spells its own way (a number inside a string with the parameter's unit, an enumerated
  * word in another case) is read as the reference runner read it, with a warning naming its path
  * ({@link ParamSpelling}).
@@ -39,9 +41,29 @@ public final class ParamValidator {
   }
 
   /**
+   * A task's parameters against its type's declaration: every parameter, then (when they all passed) the rules
+   * between them.
+   *
    * @param given the task's parameters (common keys such as type and timeout_seconds already removed)
    * @param path maps a parameter name to its JSON path for messages, e.g. {@code tasks[2].count}
    */
+  public static Validation validate(TaskDeclaration declaration, ObjectNode given, UnaryOperator<String> path) {
+    Validation v = validate(declaration.params(), given, path);
+    if (!v.errors().isEmpty()) {
+      return v;
+    }
+    List<String> broken = new ArrayList<>();
+    for (ParamRule rule : declaration.rules()) {
+      if (!rule.holds().test(v.params())) {
+        List<String> names = rule.params();
+        String others = names.size() == 1 ? "" : ", " + String.join(", ", names.subList(1, names.size()));
+        broken.add(path.apply(names.get(0)) + others + ": " + rule.text());
+      }
+    }
+    return broken.isEmpty() ? v : new Validation(v.params(), broken, v.unknown(), v.warnings());
+  }
+
+  /** The parameters alone, without the type's rules between them (see the overload above). */
   public static Validation validate(List<ParamSpec> specs, ObjectNode given, UnaryOperator<String> path) {
     ObjectNode out = given.deepCopy();
     List<String> errors = new ArrayList<>();
@@ -64,11 +86,12 @@ public final class ParamValidator {
         continue;
       }
       Checked c = check(spec, v);
-      if (c.problem() != null) {
-        errors.add(path.apply(spec.name()) + ": " + c.problem());
+      String problem = c.problem() != null ? c.problem() : declaredChecks(spec, c.value());
+      if (problem != null) {
+        errors.add(at(path.apply(spec.name()), problem));
       } else if (c.note() != null) {
         out.set(spec.name(), c.value());
-        warnings.add(path.apply(spec.name()) + ": " + c.note());
+        warnings.add(at(path.apply(spec.name()), c.note()));
       }
     }
     List<String> unknown = new ArrayList<>();
@@ -80,6 +103,25 @@ public final class ParamValidator {
       }
     });
     return new Validation(new Params(out), errors, unknown, warnings);
+  }
+
+  /**
+   * A problem said at its JSON path: one about a list entry or a map member ("[1]: ...", ".HOME: ...") extends the
+   * path ({@code tasks[0].actions[1]: unknown action}), any other follows it after a colon.
+   */
+  private static String at(String path, String problem) {
+    return problem.startsWith("[") || problem.startsWith(".") ? path + problem : path + ": " + problem;
+  }
+
+  /** The first problem the spec's {@link ParamCheck}s find in a value of the right kind, or null. */
+  private static String declaredChecks(ParamSpec spec, JsonNode value) {
+    for (ParamCheck check : spec.checks()) {
+      String problem = check.problem().apply(value);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
   }
 
   private static boolean isPrimitive(ParamKind k) {
@@ -222,8 +264,9 @@ public final class ParamValidator {
     return null;
   }
 
+  /** 20, 1.5, 1.0E300: whole numbers without ".0" while a long holds them exactly. */
   private static String trim(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   /** A short description of a JSON value for error messages, never the whole value (it may be a secret). */

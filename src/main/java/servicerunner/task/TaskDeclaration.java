@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import servicerunner.exec.Platform;
 
 /**
@@ -26,6 +27,7 @@ import servicerunner.exec.Platform;
  *     length is a parameter (stress tests) adds its margin here
  * @param timeoutText how {@code --list-tasks} describes a parameter-dependent rule; null for a fixed timeout
  * @param verdicts the verdict ids the type can give (plans will test them); empty when it gives none
+ * @param rules constraints between parameters, checked at plan time after each parameter's own
  */
 public record TaskDeclaration(
     String id,
@@ -35,12 +37,20 @@ public record TaskDeclaration(
     String timeoutText,
     Set<Platform> platforms,
     String example,
-    List<String> verdicts) {
+    List<String> verdicts,
+    List<ParamRule> rules) {
+
+  /**
+   * The longest {@code timeout_seconds} or {@code idle_timeout_seconds} a plan may give any task (7 days): longer is
+   * a typo (1e10 once hung the runner, audit D1), and a bound keeps every time derived from it finite.
+   */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
   public TaskDeclaration {
     params = List.copyOf(params);
     platforms = Set.copyOf(platforms);
     verdicts = List.copyOf(verdicts);
+    rules = List.copyOf(rules);
   }
 
   /** The fixed default timeout, or null when it depends on the parameters (or there is none). */
@@ -66,6 +76,7 @@ public record TaskDeclaration(
     private Set<Platform> platforms = Set.of(Platform.values());
     private String example;
     private List<String> verdicts = List.of();
+    private final List<ParamRule> rules = new ArrayList<>();
 
     private Builder(String id, String description) {
       this.id = id;
@@ -124,9 +135,18 @@ public record TaskDeclaration(
       return this;
     }
 
+    /**
+     * A constraint between parameters: {@code holds} gets the validated values; when it is false the plan error
+     * names the first of {@code params}' paths, the others and {@code text}.
+     */
+    public Builder rule(String text, Predicate<Params> holds, String... params) {
+      rules.add(new ParamRule(List.of(params), text, holds));
+      return this;
+    }
+
     public TaskDeclaration build() {
       return new TaskDeclaration(id, description, params, timeoutRule, timeoutText, platforms,
-          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts);
+          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules);
     }
   }
 }

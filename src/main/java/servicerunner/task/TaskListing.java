@@ -21,6 +21,8 @@ public final class TaskListing {
     if (t.timeoutText() != null) {
       o.put("default_timeout_rule", t.timeoutText());
     }
+    o.put("max_timeout_seconds", TaskDeclaration.MAX_TIMEOUT.toSeconds());
+    o.put("max_idle_timeout_seconds", TaskDeclaration.MAX_TIMEOUT.toSeconds());
     ArrayNode platforms = o.putArray("platforms");
     t.platforms().stream().map(p -> p.id()).sorted().forEach(platforms::add);
     if (!t.verdicts().isEmpty()) {
@@ -46,7 +48,16 @@ public final class TaskListing {
       if (p.max() != null) {
         po.put("max", p.max());
       }
+      p.unit().ifPresent(u -> po.put("unit", u.symbol()));
+      if (!p.checks().isEmpty()) {
+        ArrayNode checks = po.putArray("checks");
+        p.checks().forEach(c -> checks.add(c.listing()));
+      }
       po.put("description", p.description());
+    }
+    if (!t.rules().isEmpty()) {
+      ArrayNode rules = o.putArray("rules");
+      t.rules().forEach(r -> rules.add(r.describe()));
     }
     try {
       o.set("example", Json.parse(t.example()));

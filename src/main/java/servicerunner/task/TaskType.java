@@ -3,7 +3,6 @@ package servicerunner.task;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
 
 /**
@@ -31,17 +30,6 @@ public interface TaskType {
   }
 
   TaskOutcome run(TaskContext ctx) throws InterruptedException;
-
-  /**
-   * Checks the declared parameters need beyond their JSON types (e.g. list entries matched case-insensitively), so
-   * a bad value is a plan error before anything runs. Called only when the declared checks passed.
-   *
-   * @param path maps a parameter name to its JSON path, e.g. {@code tasks[2].actions}
-   * @return one message per problem, each starting with its path; empty when the values are fine
-   */
-  default List<String> checkParams(Params params, UnaryOperator<String> path) {
-    return List.of();
-  }
 
   default String id() {
     return declaration().id();

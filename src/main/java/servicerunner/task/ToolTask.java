@@ -31,11 +31,11 @@ public abstract class ToolTask extends DeclaredTask {
   }
 
   /**
-   * The process to run: argv, encoding, cwd, stdin. An {@link IOException} from preparing the tool's files (a
-   * folder to create, a stale result to remove) fails the task with verdict {@code failed} and its message.
+   * The process to run: argv, encoding, cwd, stdin, from parameters that passed the declared checks at plan time.
+   * An {@link IOException} from preparing the tool's files (a folder to create, a stale result to remove) fails the
+   * task with verdict {@code failed} and its message.
    */
-  protected abstract ProcessSpec invocation(Params p, TaskContext ctx)
-      throws ToolNotFoundException, InvalidParamsException, IOException;
+  protected abstract ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException;
 
   /** The outcome of a tool that ran to its exit. */
   protected abstract TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx);
@@ -66,7 +66,7 @@ public abstract class ToolTask extends DeclaredTask {
       spec = invocation(p, ctx);
     } catch (ToolNotFoundException e) {
       return notStarted(p, "not_found", e.getMessage());
-    } catch (InvalidParamsException | IOException e) {
+    } catch (IOException e) {
       return notStarted(p, "failed", e.getMessage());
     }
     ProcessResult r = ctx.run(spec);

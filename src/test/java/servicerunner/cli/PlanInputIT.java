@@ -72,13 +72,37 @@ class PlanInputIT {
       "task not an object | {\"tasks\":[\"ping\"]} | tasks[0]: expected a task object, got a string",
       "param wrong type | {\"tasks\":[{\"type\":\"command\",\"command\":\"echo hi\"}]} | tasks[0].command: expected an array of strings",
       "missing required param | {\"tasks\":[{\"type\":\"command\"}]} | tasks[0].command: required",
-      "nested param path | {\"tasks\":[{\"type\":\"command\",\"params\":{\"command\":[1]}}]} | tasks[0].params.command: [0]: expected a string",
+      "nested param path | {\"tasks\":[{\"type\":\"command\",\"params\":{\"command\":[1]}}]} | tasks[0].params.command[0]: expected a string",
       "bad timeout | {\"tasks\":[{\"type\":\"command\",\"command\":[\"true\"],\"timeout_seconds\":-1}]} | tasks[0].timeout_seconds: expected a number of seconds greater than 0",
   })
   void badPlansGiveOneLinePerProblemAFailureReportAndExit1(String name, String plan, String expected) throws Exception {
     Path f = tmp.resolve("bad.json");
     Files.writeString(f, plan);
     assertBadPlan(RunnerProcess.jar(f.toString()).run(), expected);
+  }
+
+  /**
+   * Issue 11 item 4 and issue 17 item 1 (audit D1-D3, D18): values that once ran and failed as tasks with exit 0, or
+   * overflowed a timeout and hung the runner, stop the plan before anything starts: exit 1, exactly one plan error
+   * line naming the path, and the failure report on stdout.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "empty command | {\"type\":\"command\",\"command\":[]} | tasks[0].command: expected at least the program name, got an empty array",
+      "klingon encoding | {\"type\":\"command\",\"command\":[\"true\"],\"encoding\":\"klingon\"} | tasks[0].encoding: unknown encoding \"klingon\" (expected auto, oem, utf-8, utf-16le or a Java charset name)",
+      "ping host -f | {\"type\":\"ping_test\",\"host\":\"-f\"} | tasks[0].host: may not begin with \"-\" (the tool would read it as an option), got \"-f\"",
+      "timeout 1e10 | {\"type\":\"command\",\"command\":[\"true\"],\"timeout_seconds\":1e10} | tasks[0].timeout_seconds: expected a number of seconds greater than 0 and at most 604800 (7 days), got the number 1.0E10",
+      "idle timeout 1e10 | {\"type\":\"command\",\"command\":[\"true\"],\"idle_timeout_seconds\":1e10} | tasks[0].idle_timeout_seconds: expected a number of seconds greater than 0 and at most 604800 (7 days), got the number 1.0E10",
+      "furmark duration 1e10 | {\"type\":\"furmark_stress_test\",\"duration_seconds\":1e10,\"executable_path\":\"/bin/true\"} | tasks[0].duration_seconds: expected at most 604800, got 10000000000",
+      "heavyload duration 1e10 | {\"type\":\"heavyload_stress_test\",\"duration_minutes\":1e10,\"stress_cpu\":true,\"executable_path\":\"/bin/true\"} | tasks[0].duration_minutes: expected at most 10080, got 10000000000",
+  })
+  void valuesThatOnceRanOrHungArePlanErrors(String name, String task, String expected) throws Exception {
+    RunResult r = RunnerProcess.jar("{\"tasks\":[" + task + "]}").run();
+    assertBadPlan(r, expected);
+    assertEquals(expected, r.report().get("error").asText());
+    assertEquals(List.of("Plan error: " + expected),
+        r.stderrLines().stream().filter(l -> l.startsWith("Plan error")).collect(Collectors.toList()));
+    assertFalse(r.stderrText().contains("TASK_START"), r.stderrText());
   }
 
   @Test

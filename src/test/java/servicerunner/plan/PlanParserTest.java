@@ -58,6 +58,22 @@ class PlanParserTest {
     assertTrue(error("   ").contains("the plan is empty"));
   }
 
+  /** Audit D1/D4: 1e10 s overflowed Duration.toNanos on the engine thread; now both keys stop at 7 days. */
+  @Test
+  void timeoutsAreBoundedAtSevenDays() throws PlanException {
+    for (String key : new String[] {"timeout_seconds", "idle_timeout_seconds"}) {
+      for (String huge : new String[] {"604800.5", "9.3e9", "1e10", "1e300", "123456789012345678901234567890"}) {
+        String e = error("{\"tasks\":[{\"type\":\"a\",\"" + key + "\":" + huge + "}]}");
+        assertTrue(e.startsWith("tasks[0]." + key + ": expected a number of seconds greater than 0 and at most 604800"
+            + " (7 days), got the number "), e);
+      }
+    }
+    TaskSpec t = parse("{\"tasks\":[{\"type\":\"a\",\"timeout_seconds\":604800,\"idle_timeout_seconds\":0.25}]}")
+        .tasks().get(0);
+    assertEquals(java.time.Duration.ofDays(7), t.timeout());
+    assertEquals(java.time.Duration.ofMillis(250), t.idleTimeout());
+  }
+
   @Test
   void binaryIsRejectedAsNotUtf8() {
     PlanException e = assertThrows(PlanException.class,

@@ -38,7 +38,7 @@ class ParamValidatorTest {
     assertTrue(e.contains("tasks[1].count: expected an integer, got the number 2.5"), e.toString());
     assertTrue(e.contains("tasks[1].fast: expected true or false, got null"), e.toString());
     assertTrue(e.contains("tasks[1].mode: expected one of read_only, fix_errors, got \"turbo\""), e.toString());
-    assertTrue(e.contains("tasks[1].actions: [1]: expected one of checkhealth, scanhealth, got \"x\""), e.toString());
+    assertTrue(e.contains("tasks[1].actions[1]: expected one of checkhealth, scanhealth, got \"x\""), e.toString());
     assertEquals(List.of("tasks[1].count: expected at most 100, got 101"), validate("{\"host\":\"h\",\"count\":101}").errors());
   }
 
@@ -118,7 +118,7 @@ class ParamValidatorTest {
     assertEquals("tcp", v.params().string("protocol"));
     assertEquals(List.of("checkhealth", "scanhealth"), v.params().stringList("actions"));
     assertEquals(List.of("tasks[0].protocol: read \"TCP\" as \"tcp\"",
-        "tasks[0].actions: [0]: read \"CheckHealth\" as \"checkhealth\""), v.warnings());
+        "tasks[0].actions[0]: read \"CheckHealth\" as \"checkhealth\""), v.warnings());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package servicerunner.task.battery;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -16,13 +18,15 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
+import servicerunner.task.DeclaredTask;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
+import servicerunner.task.Verdict;
 import servicerunner.task.wintools.PowerShellScript;
 
 /**
@@ -31,89 +35,81 @@ import servicerunner.task.wintools.PowerShellScript;
  * from CIM with one PowerShell run. A machine without a battery is skipped ("No battery found"), as the reference
  * did.
  */
-public final class BatteryHealthReportTask implements TaskType {
+public final class BatteryHealthReportTask extends DeclaredTask {
   static final String NO_BATTERY = "No battery found";
   static final String SYSFS = "/sys/class/power_supply";
 
-  @Override
-  public String id() {
-    return "battery_health_report";
-  }
+  static final TaskDeclaration DECLARATION = TaskDeclaration.builder("battery_health_report",
+          "Reports battery wear (full-charge vs design capacity), cycles, charge and state; skipped without a"
+              + " battery.")
+      .params(
+          ParamSpec.integer("index", "Which battery, 0 = the first.").defaultsTo(0).range(0.0, 1000.0),
+          ParamSpec.string("source", "auto (powercfg on Windows, sysfs elsewhere), sysfs or powercfg.")
+              .defaultsTo("auto").oneOf("auto", "sysfs", "powercfg"),
+          ParamSpec.string("sysfs_root", "The power_supply folder to read (default " + SYSFS + "; for tests)."),
+          ParamSpec.string("executable_path", "The powercfg program (default: powercfg)."),
+          ParamSpec.string("powershell_path", "The PowerShell that reads the live state from CIM (default: "
+              + PowerShellScript.DEFAULT_EXE + ")."))
+      .timeout(Duration.ofMinutes(2)) // sysfs takes milliseconds; powercfg /batteryreport a few seconds
+      .example("{\"type\":\"battery_health_report\"}")
+      .verdicts("excellent", "good", "fair", "poor", "critical", "unknown", "no_battery", "no_such_battery",
+          "powercfg_failed")
+      .build();
 
-  @Override
-  public String description() {
-    return "Reports battery wear (full-charge vs design capacity), cycles, charge and state; skipped without a battery.";
-  }
-
-  @Override
-  public List<ParamSpec> params() {
-    return List.of(
-        ParamSpec.integer("index", "Which battery, 0 = the first.").defaultsTo(0).atLeast(0),
-        ParamSpec.string("source", "auto (powercfg on Windows, sysfs elsewhere), sysfs or powercfg.").defaultsTo("auto")
-            .oneOf("auto", "sysfs", "powercfg"),
-        ParamSpec.string("sysfs_root", "The power_supply folder to read (default " + SYSFS + "; for tests)."),
-        ParamSpec.string("executable_path", "The powercfg program (default: powercfg)."),
-        ParamSpec.string("powershell_path", "The PowerShell that reads the live state from CIM (default: "
-            + PowerShellScript.DEFAULT_EXE + ")."));
-  }
-
-  /** sysfs takes milliseconds; powercfg /batteryreport a few seconds. */
-  @Override
-  public Duration defaultTimeout() {
-    return Duration.ofMinutes(2);
+  public BatteryHealthReportTask() {
+    super(DECLARATION);
   }
 
   @Override
   public TaskOutcome run(TaskContext ctx) {
     Params p = ctx.params();
     String source = p.string("source");
-    boolean powercfg = "powercfg".equals(source) || ("auto".equals(source) && ctx.platform().isWindows());
-    List<BatteryData> batteries;
-    String liveProblem = null;
-    ObjectNode extras = Json.object();
-    if (powercfg) {
-      List<String> argv = List.of(p.optString("executable_path").orElse("powercfg"), "/batteryreport", "/output",
-          ctx.scratchDir().resolve("battery.html").toString());
-      ProcessResult r = ctx.run(ProcessSpec.of(argv).withTimeout(Duration.ofSeconds(90)));
-      extras.set("command", ProcessSummaries.command(r));
-      var problem = ProcessSummaries.problem(r, "powercfg");
-      if (problem.isPresent()) {
-        problem.get().summary().put("human_readable", problem.get().summary().path("error").asText());
-        return problem.get().withExtra("command", extras.get("command"));
-      }
-      Path html = Path.of(argv.get(3));
-      if (r.exitCode() != 0 || !Files.isRegularFile(html)) {
-        String tail = (r.stdout().lastChars(300) + " " + r.stderr().lastChars(300)).strip();
-        ObjectNode s = ProcessSummaries.addProcess(Json.object(), r);
-        s.put("error", "powercfg /batteryreport failed (exit code " + r.exitCode() + ")" + (tail.isEmpty() ? "" : ": " + tail));
-        s.put("human_readable", s.get("error").asText());
-        return new TaskOutcome(Status.FAILURE, s, extras);
-      }
-      try {
-        batteries = PowercfgReportParser.parse(Decoding.decodeAuto(Files.readAllBytes(html)));
-      } catch (IOException e) {
-        return TaskOutcome.failure("cannot read the battery report: " + e.getMessage());
-      }
-      if (!batteries.isEmpty()) {
-        liveProblem = addLiveState(ctx, batteries);
-      }
-    } else {
-      batteries = readSysfs(Path.of(p.optString("sysfs_root").orElse(SYSFS)));
+    if (!"powercfg".equals(source) && !("auto".equals(source) && ctx.platform().isWindows())) {
+      List<BatteryData> batteries = readSysfs(Path.of(p.optString("sysfs_root").orElse(SYSFS)));
+      ctx.checkCancelled();
+      return outcome(batteries, p.integer("index"), null);
     }
-    ctx.checkCancelled();
+    List<String> argv = List.of(p.optString("executable_path").orElse("powercfg"), "/batteryreport", "/output",
+        ctx.scratchDir().resolve("battery.html").toString());
+    ProcessResult r = ctx.run(ProcessSpec.of(argv).withTimeout(Duration.ofSeconds(90)));
+    ArrayNode command = ProcessSummaries.command(r);
+    if (!r.exited()) {
+      return ProcessSummaries.notCompleted(Json.object(), r, "powercfg").withExtra("command", command);
+    }
+    Path html = Path.of(argv.get(3));
+    if (r.exitCode() != 0 || !Files.isRegularFile(html)) {
+      String tail = (r.stdout().lastChars(300) + " " + r.stderr().lastChars(300)).strip();
+      return TaskOutcome.failure(ProcessSummaries.addProcess(Json.object(), r), "powercfg_failed",
+          "powercfg /batteryreport failed (exit code " + r.exitCode() + ")" + (tail.isEmpty() ? "" : ": " + tail))
+          .withExtra("command", command);
+    }
+    List<BatteryData> batteries;
+    try {
+      batteries = PowercfgReportParser.parse(Decoding.decodeAuto(Files.readAllBytes(html)));
+    } catch (IOException e) {
+      return TaskOutcome.failure(Json.object(), "powercfg_failed", "cannot read the battery report: "
+          + e.getMessage()).withExtra("command", command);
+    }
+    String liveProblem = batteries.isEmpty() ? null : addLiveState(ctx, batteries);
+    return outcome(batteries, p.integer("index"), liveProblem).withExtra("command", command);
+  }
+
+  /** No battery is skipped (a desktop is not at fault); human_readable is the string the app's renderer shows. */
+  static TaskOutcome outcome(List<BatteryData> batteries, int index, String liveProblem) {
     if (batteries.isEmpty()) {
       ObjectNode s = Json.object().put("reason", NO_BATTERY).put("error", NO_BATTERY).put("human_readable", NO_BATTERY);
-      return new TaskOutcome(Status.SKIPPED, s, extras);
+      return TaskOutcome.of(Status.SKIPPED, Verdict.of("no_battery", NO_BATTERY), s);
     }
-    int index = p.integer("index");
     if (index >= batteries.size()) {
-      return TaskOutcome.failure("index: " + index + " is out of range, " + batteries.size() + " battery(ies) found");
+      return TaskOutcome.failure(Json.object(), "no_such_battery", "index: " + index + " is out of range, "
+          + batteries.size() + " battery(ies) found");
     }
     ObjectNode s = BatteryHealthReport.build(batteries.get(index), batteries.size());
     if (liveProblem != null) {
       s.putArray("warnings").add("live state not read: " + liveProblem);
     }
-    return new TaskOutcome(Status.SUCCESS, s, extras);
+    Verdict v = Verdict.of(s.get("health_verdict").asText().toLowerCase(Locale.ROOT), s.get("human_readable").asText());
+    return TaskOutcome.of(Status.SUCCESS, v, s);
   }
 
   /**

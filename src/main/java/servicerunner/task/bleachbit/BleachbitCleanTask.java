@@ -39,7 +39,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
       .params(
           ParamSpec.stringList("options", "Cleaner options as cleaner.option ids (see bleachbit --list-cleaners),"
               + " e.g. [\"system.tmp\", \"firefox.cache\"]; cleaner.* selects every option of a cleaner.")
-              .required(),
+              .required().nonEmpty().positional().matches(CleanerOptions.ID.pattern(), "a cleaner.option id"),
           ParamSpec.string("executable_path", "bleachbit_console.exe, bleachbit.exe (its console twin is used) or"
               + " the BleachBit folder; default: bleachbit (Linux) / bleachbit_console.exe (Windows) on PATH."),
           ParamSpec.bool("preview", "Only list what would be deleted (bleachbit --preview); nothing is changed.")
@@ -64,15 +64,6 @@ public final class BleachbitCleanTask extends DeclaredTask {
     Params p = ctx.params();
     boolean preview = p.bool("preview");
     List<String> requested = p.stringList("options");
-    if (requested.isEmpty()) {
-      return TaskOutcome.failure(modeOnly(preview), "failed",
-          "options: expected at least one cleaner option, e.g. [\"system.tmp\"]");
-    }
-    List<String> malformed = CleanerOptions.malformed(requested);
-    if (!malformed.isEmpty()) {
-      return TaskOutcome.failure(modeOnly(preview), "failed",
-          "options: not a cleaner.option id: " + String.join(", ", malformed));
-    }
     boolean windows = ctx.platform().isWindows();
     String exe = BleachbitExecutable.resolve(p.optString("executable_path").orElse(null), windows);
     Map<String, String> env = p.stringMap("env");
@@ -108,6 +99,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
     List<String> argv = new ArrayList<>();
     argv.add(exe);
     argv.add(preview ? "--preview" : "--clean");
+    argv.add("--"); // optparse ends the options here (bleachbit 4.4.2, Linux and the Windows console build alike)
     argv.addAll(toRun);
     ProcessResult r = ctx.run(ProcessSpec.of(argv).withEnv(env).withCwd(cwd));
     if (!r.exited()) {

@@ -15,21 +15,13 @@ import java.util.regex.Pattern;
 final class CleanerOptions {
   private CleanerOptions() {}
 
-  /** cleaner.option: no spaces, a dot between two non-empty parts (winapp2-derived ids use more than [a-z_]). */
-  private static final Pattern ID = Pattern.compile("[^\\s.]+\\.\\S+");
+  /**
+   * cleaner.option: no spaces, a dot between two non-empty parts (winapp2-derived ids use more than [a-z_]); the
+   * declaration checks requested ids against it at plan time.
+   */
+  static final Pattern ID = Pattern.compile("[^\\s.]+\\.\\S+");
 
   record Split(List<String> valid, List<String> unknown) {}
-
-  /** Ids that are not of the form cleaner.option (or cleaner.*). */
-  static List<String> malformed(List<String> requested) {
-    List<String> bad = new ArrayList<>();
-    for (String id : requested) {
-      if (!ID.matcher(id).matches()) {
-        bad.add(id);
-      }
-    }
-    return bad;
-  }
 
   /** The ids of a {@code --list-cleaners} output. */
   static Set<String> parseList(String output) {

@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.ParamChecks;
+import servicerunner.task.ParamCheck;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.TaskContext;
@@ -26,13 +23,14 @@ public final class ChkdskScanTask extends ToolTask {
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("chkdsk_scan",
           "Checks a drive's file system with chkdsk: read_only, fix_errors (/f) or comprehensive (/f /r).")
       .params(
-          ParamSpec.string("drive", "Drive letter, e.g. C: (C, c: and C:\\ are accepted).").defaultsTo("C:"),
+          ParamSpec.string("drive", "Drive letter, e.g. C: (C, c: and C:\\ are accepted).").defaultsTo("C:")
+              .check(ParamCheck.drive()),
           ParamSpec.string("mode", "read_only, fix_errors (/f) or comprehensive (/f /r).")
               .oneOf("read_only", "fix_errors", "comprehensive").defaultsTo("read_only"),
           ParamSpec.bool("schedule_if_busy", "Answer Y when the volume is in use, scheduling the check for the next "
               + "restart (or dismounting a non-system volume).").defaultsTo(false),
           ParamSpec.string("encoding", "Output encoding: oem (the console code page), utf-8 or a Java charset name.")
-              .defaultsTo("oem"))
+              .defaultsTo("oem").encoding())
       .windowsTool("Path to chkdsk.exe (default: chkdsk from PATH).")
       .timeout(Duration.ofHours(1))
       .example("{\"type\":\"chkdsk_scan\",\"drive\":\"C:\",\"mode\":\"read_only\"}")
@@ -49,12 +47,6 @@ public final class ChkdskScanTask extends ToolTask {
     super(DECLARATION, "chkdsk");
   }
 
-  @Override
-  public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    return Stream.of(ParamChecks.drive(p, "drive", path), ParamChecks.encoding(p, "encoding", path))
-        .flatMap(Optional::stream).toList();
-  }
-
   static List<String> argv(String exe, String drive, String mode) {
     List<String> argv = new ArrayList<>(List.of(exe, drive));
     if (!"read_only".equals(mode)) {
@@ -66,9 +58,9 @@ public final class ChkdskScanTask extends ToolTask {
     return argv;
   }
 
-  /** Checked by {@link #checkParams} before the run starts. */
+  /** A lone drive letter: declared and checked at plan time. */
   private static String drive(Params p) {
-    return ParamChecks.driveLetter(p.string("drive")).orElseThrow();
+    return ParamCheck.driveLetter(p.string("drive")).orElseThrow();
   }
 
   @Override

@@ -8,7 +8,7 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.InvalidParamsException;
+import servicerunner.task.ParamCheck;
 import servicerunner.task.ParamKind;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
@@ -24,17 +24,23 @@ import servicerunner.task.Verdict;
 public final class CommandTask extends ToolTask {
   static final int HEAD_CHARS = 1000;
 
+  /** An empty argv or program name would only fail at launch, after the run started. */
+  private static final ParamCheck PROGRAM_FIRST = new ParamCheck("the program name first", v -> v.isEmpty()
+      ? "expected at least the program name, got an empty array"
+      : v.get(0).asText().isBlank() ? "[0]: expected the program name, got an empty string" : null);
+
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("command",
           "Runs any external program (argv array, never a shell string) and reports its exit code and output.")
       .params(
-          ParamSpec.stringList("command", "Program and arguments, e.g. [\"smartctl\", \"--scan\"].").required(),
+          ParamSpec.stringList("command", "Program and arguments, e.g. [\"smartctl\", \"--scan\"].").required()
+              .check(PROGRAM_FIRST),
           ParamSpec.string("cwd", "Working folder (default: the runner's)."),
           ParamSpec.of("env", ParamKind.STRING_MAP, "Extra environment variables."),
           ParamSpec.string("stdin", "Text sent to the program's stdin; without it stdin is closed."),
           ParamSpec.of("success_exit_codes", ParamKind.INTEGER_LIST, "Exit codes that count as success.")
               .defaultsTo(Json.array().add(0)),
           ParamSpec.string("encoding", "Output encoding: auto, oem, utf-8, utf-16le or a Java charset name.")
-              .defaultsTo("auto"))
+              .defaultsTo("auto").encoding())
       .timeout(Duration.ofHours(1))
       .example("{\"type\":\"command\",\"command\":[\"echo\",\"hello\"],\"timeout_seconds\":30}")
       .verdicts("success")
@@ -50,18 +56,9 @@ public final class CommandTask extends ToolTask {
   }
 
   @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) throws InvalidParamsException {
-    List<String> argv = p.stringList("command");
-    if (argv.isEmpty()) {
-      throw new InvalidParamsException("command: expected at least the program name");
-    }
-    OutputEncoding encoding;
-    try {
-      encoding = OutputEncoding.parse(p.string("encoding"));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidParamsException("encoding: " + e.getMessage());
-    }
-    ProcessSpec spec = ProcessSpec.of(argv).withEnv(p.stringMap("env")).withEncoding(encoding);
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    ProcessSpec spec = ProcessSpec.of(p.stringList("command")).withEnv(p.stringMap("env"))
+        .withEncoding(OutputEncoding.parse(p.string("encoding")));
     if (p.has("cwd")) {
       spec = spec.withCwd(Path.of(p.string("cwd")));
     }

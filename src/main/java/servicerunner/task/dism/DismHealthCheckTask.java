@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.ParamChecks;
+import servicerunner.task.ParamCheck;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
@@ -26,33 +25,17 @@ public final class DismHealthCheckTask extends DeclaredTask {
           "Checks (and with restorehealth repairs) the Windows component store with DISM /Cleanup-Image.")
       .params(
           ParamSpec.stringList("actions", "Steps in order: checkhealth, scanhealth, restorehealth (any case).")
-              .defaultsTo(Json.array().add("checkhealth")),
+              .defaultsTo(Json.array().add("checkhealth")).nonEmpty()
+              .check(ParamCheck.eachText("checkhealth, scanhealth or restorehealth", a -> DismAction.parse(a)
+                  .isPresent() ? null : "unknown action \"" + a + "\", expected checkhealth, scanhealth or restorehealth")),
           ParamSpec.string("encoding", "Output encoding: oem (the console code page), utf-8 or a Java charset name.")
-              .defaultsTo("oem"))
+              .defaultsTo("oem").encoding())
       .windowsTool("Path to dism.exe (default: dism from PATH).")
       // enough for all three steps at their own limits (3600 + 3600 + 7200 s, protocol 6.3)
       .timeout(Duration.ofHours(4))
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
       .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
       .build();
-
-
-  @Override
-  public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    List<String> errors = new ArrayList<>();
-    List<String> actions = p.stringList("actions");
-    if (actions.isEmpty()) {
-      errors.add(path.apply("actions") + ": expected at least one of checkhealth, scanhealth, restorehealth");
-    }
-    for (int i = 0; i < actions.size(); i++) {
-      if (DismAction.parse(actions.get(i)).isEmpty()) {
-        errors.add(path.apply("actions") + "[" + i + "]: unknown action \"" + actions.get(i)
-            + "\", expected checkhealth, scanhealth or restorehealth");
-      }
-    }
-    ParamChecks.encoding(p, "encoding", path).ifPresent(errors::add);
-    return errors;
-  }
 
   static List<String> argv(String exe, DismAction a) {
     return List.of(exe, "/Online", "/Cleanup-Image", a.flag);

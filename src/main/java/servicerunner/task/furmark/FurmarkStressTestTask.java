@@ -13,6 +13,7 @@ import servicerunner.json.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.ProcessSummaries;
+import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
@@ -29,6 +30,8 @@ import servicerunner.task.wintools.ToolOutcomes;
  */
 public final class FurmarkStressTestTask extends ToolTask {
   static final Duration GRACE = Duration.ofSeconds(120);
+  /** Seven days: a longer stress test is a typo, and the limit keeps every derived time finite. */
+  static final double MAX_SECONDS = 7 * 24 * 3600;
 
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("furmark_stress_test",
           "Stresses the graphics card with FurMark 2 for a set time and reports FPS and the GPUs' peak temperature"
@@ -37,17 +40,18 @@ public final class FurmarkStressTestTask extends ToolTask {
           ParamSpec.string("executable_path", "furmark.exe (FurMark 2 command-line program, not FurMark_GUI.exe);"
               + " default: furmark on PATH."),
           ParamSpec.number("duration_seconds", "How long to run (FurMark --max-time, whole seconds).").required()
-              .atLeast(1),
+              .range(1.0, MAX_SECONDS),
           ParamSpec.integer("width", "Window width in pixels.").defaultsTo(1920).range(1.0, 16384.0),
           ParamSpec.integer("height", "Window height in pixels.").defaultsTo(1080).range(1.0, 16384.0),
-          ParamSpec.string("demo", "FurMark 2 demo, e.g. furmark-gl, furmark-vk.").defaultsTo("furmark-gl"),
+          ParamSpec.string("demo", "FurMark 2 demo, e.g. furmark-gl, furmark-vk.").defaultsTo("furmark-gl")
+              .nonEmpty().positional(),
           ParamSpec.stringList("extra_args", "More FurMark arguments, e.g. [\"--no-gui\"].")
               .defaultsTo(Json.array()),
           ParamSpec.integer("temperature_warning_c", "A GPU peak temperature at or above this gives a warning.")
               .defaultsTo(90).range(1.0, 150.0))
       .platforms(Platform.WINDOWS, Platform.LINUX) // FurMark 2 ships Windows and Linux builds
       .timeout("duration_seconds + 120 s", p -> p != null && p.has("duration_seconds")
-          ? Duration.ofSeconds((long) Math.ceil(p.number("duration_seconds"))).plus(GRACE) : null)
+          ? SaturatingTime.seconds(Math.ceil(p.number("duration_seconds"))).plus(GRACE) : null)
       .example("{\"type\":\"furmark_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\FurMark2\\\\furmark.exe\","
           + "\"duration_seconds\":60,\"width\":1920,\"height\":1080,\"demo\":\"furmark-gl\",\"extra_args\":[\"--no-gui\"]}")
       .verdicts("completed", "too_hot", "no_report")

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
+import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskContext;
@@ -30,6 +30,8 @@ import servicerunner.task.wintools.ToolOutcomes;
  */
 public final class HeavyloadStressTestTask extends ToolTask {
   static final Duration GRACE = Duration.ofSeconds(120);
+  /** Seven days: a longer stress test is a typo, and the limit keeps every derived time finite. */
+  static final double MAX_MINUTES = 7 * 24 * 60;
   static final int EXCERPT = 500;
 
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("heavyload_stress_test",
@@ -42,36 +44,29 @@ public final class HeavyloadStressTestTask extends ToolTask {
           ParamSpec.bool("stress_disk", "Write a test file (/FILE).").defaultsTo(false),
           ParamSpec.bool("stress_gpu", "Load the GPU (/GPU).").defaultsTo(false),
           ParamSpec.number("duration_minutes", "Run time in minutes (/DURATION, whole minutes: fractions are rounded"
-              + " up); required when headless.").atLeast(0.01),
+              + " up); required when headless.").range(0.01, MAX_MINUTES),
           ParamSpec.bool("headless", "No window and exit by itself (/NOGUI, needs duration_minutes).").defaultsTo(true),
-          ParamSpec.integer("cpu_cores", "Number of cores to load (/CPU n); default all.").atLeast(1),
-          ParamSpec.integer("memory_threshold_mb", "Memory to leave free or allocate (/MEMORY n), MB.").atLeast(1),
-          ParamSpec.integer("disk_threshold_mb", "Test file size (/FILE n), MB.").atLeast(1),
-          ParamSpec.string("testfile_path", "Folder for the disk test file (/TESTFILEPATH), disk test only."))
+          ParamSpec.integer("cpu_cores", "Number of cores to load (/CPU n); default all.").range(1.0, 4096.0),
+          ParamSpec.integer("memory_threshold_mb", "Memory to leave free or allocate (/MEMORY n), MB.")
+              .range(1.0, 16_777_216.0),
+          ParamSpec.integer("disk_threshold_mb", "Test file size (/FILE n), MB.").range(1.0, 16_777_216.0),
+          ParamSpec.string("testfile_path", "Folder for the disk test file (/TESTFILEPATH), disk test only.")
+              .nonEmpty())
       .timeout("duration_minutes * 60 + 120 s; none without duration_minutes",
-          p -> p != null && p.has("duration_minutes") ? Duration.ofMinutes(minutes(p)).plus(GRACE) : null)
+          p -> p != null && p.has("duration_minutes") ? SaturatingTime.minutes(minutes(p)).plus(GRACE) : null)
       .example("{\"type\":\"heavyload_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\HeavyLoad\\\\HeavyLoad.exe\","
           + "\"duration_minutes\":1,\"headless\":true,\"stress_cpu\":true,\"stress_memory\":true}")
       .verdicts("passed")
+      // combinations HeavyLoad would misread or never end with
+      .rule("at least one must be true", p -> !loads(p).isEmpty(), "stress_cpu", "stress_memory", "stress_disk",
+          "stress_gpu")
+      .rule("required when headless is true (HeavyLoad would never end)",
+          p -> !p.bool("headless") || p.has("duration_minutes"), "duration_minutes")
+      .rule("only used with stress_disk: true", p -> !p.has("testfile_path") || p.bool("stress_disk"), "testfile_path")
       .build();
 
   public HeavyloadStressTestTask() {
     super(DECLARATION, "HeavyLoad");
-  }
-
-  /** Combinations HeavyLoad would misread or never end with; plan errors, so nothing starts. */
-  @Override
-  public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    if (loads(p).isEmpty()) {
-      return List.of(path.apply("stress_cpu") + ", stress_memory, stress_disk, stress_gpu: at least one must be true");
-    }
-    if (p.bool("headless") && !p.has("duration_minutes")) {
-      return List.of(path.apply("duration_minutes") + ": required when headless is true (HeavyLoad would never end)");
-    }
-    if (p.has("testfile_path") && !p.bool("stress_disk")) {
-      return List.of(path.apply("testfile_path") + ": only used with stress_disk: true");
-    }
-    return List.of();
   }
 
   static long minutes(Params p) {

@@ -31,6 +31,7 @@ public final class KvrtScanTask extends ToolTask {
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("kvrt_scan",
           "Scans for malware with Kaspersky Virus Removal Tool (KVRT.exe) and reports detections and actions.")
       .windowsToolRequired("KVRT.exe, or the folder holding it.")
+      // the folder and file values follow KVRT's -switches on its command line: positional, so never "-..."
       .params(
           ParamSpec.bool("accept_eula", "Pass -accepteula.").defaultsTo(true),
           ParamSpec.bool("silent", "Pass -silent (no GUI).").defaultsTo(true),
@@ -42,15 +43,15 @@ public final class KvrtScanTask extends ToolTask {
           ParamSpec.bool("adinsilent", "Pass -adinsilent (scan for adware in silent mode).").defaultsTo(false),
           ParamSpec.bool("allvolumes", "Pass -allvolumes.").defaultsTo(false),
           ParamSpec.bool("trace", "Pass -trace.").defaultsTo(false),
-          ParamSpec.string("quarantine_dir", "Quarantine and report folder (-d)."),
-          ParamSpec.string("d", "Alias of quarantine_dir."),
-          ParamSpec.string("modules_dir", "Folder for KVRT's modules (-moddirpath)."),
-          ParamSpec.string("moddirpath", "Alias of modules_dir."),
+          ParamSpec.string("quarantine_dir", "Quarantine and report folder (-d).").positional(),
+          ParamSpec.string("d", "Alias of quarantine_dir.").positional(),
+          ParamSpec.string("modules_dir", "Folder for KVRT's modules (-moddirpath).").positional(),
+          ParamSpec.string("moddirpath", "Alias of modules_dir.").positional(),
           ParamSpec.string("tracelevel", "Trace level (-tracelevel).").oneOf("ERR", "WRN", "INF", "DBG"),
           ParamSpec.integer("processlevel", "Object processing level 0..3 (-processlevel).").range(0.0, 3.0),
-          ParamSpec.string("proxyconfig", "Proxy configuration file (-proxyconfig)."),
-          ParamSpec.string("custom_path", "Scan only this folder (-custom)."),
-          ParamSpec.string("custom_list_path", "File listing folders to scan (-customlist)."),
+          ParamSpec.string("proxyconfig", "Proxy configuration file (-proxyconfig).").positional(),
+          ParamSpec.string("custom_path", "Scan only this folder (-custom).").positional(),
+          ParamSpec.string("custom_list_path", "File listing folders to scan (-customlist).").positional(),
           ParamSpec.stringList("additional_args", "Extra arguments appended as given."))
       .timeout(Duration.ofHours(3)) // a full scan of a large disk takes well over an hour; the reference had no limit
       .example("{\"type\":\"kvrt_scan\",\"executable_path\":\"..\\\\data\\\\programs\\\\KVRT\\\\KVRT.exe\","

@@ -9,9 +9,9 @@ import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.InvalidParamsException;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
+import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
@@ -28,13 +28,14 @@ public final class PingTestTask extends ToolTask {
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("ping_test",
           "Pings a host and reports packet loss, round-trip times, jitter and a stability score.")
       .params(
-          ParamSpec.string("host", "Host name or IP address to ping.").required(),
+          ParamSpec.string("host", "Host name or IP address to ping.").required().nonEmpty().positional()
+              .matches("\\s*\\S+\\s*", "a host name or IP address"),
           ParamSpec.integer("count", "Number of echo requests.").defaultsTo(4).range(1.0, 500.0),
           ParamSpec.number("timeout_ms", "Time to wait for each reply, in milliseconds (Windows -w, elsewhere -W in"
               + " whole seconds, at least 1).").range(1.0, 600_000.0),
           ParamSpec.number("size_bytes", "Payload size in bytes (Windows -l, elsewhere -s).").range(0.0, 65500.0),
           ParamSpec.string("encoding", "Output encoding: auto (UTF-8, or the OEM code page on Windows), oem, utf-8 or"
-              + " a Java charset name.").defaultsTo("auto"),
+              + " a Java charset name.").defaultsTo("auto").encoding(),
           ParamSpec.string("executable_path", "The ping program (default: ping from PATH)."))
       // an outer bound; each run also gets count x per-reply wait + 30 s (processTimeout)
       .timeout(Duration.ofHours(1))
@@ -48,10 +49,14 @@ public final class PingTestTask extends ToolTask {
 
   static Duration processTimeout(int count, Double timeoutMs) {
     long wait = Math.max(1000, timeoutMs == null ? DEFAULT_WAIT_MS : (long) Math.ceil(timeoutMs));
-    return Duration.ofMillis(count * wait).plusSeconds(30);
+    return Duration.ofMillis(SaturatingTime.times(count, wait)).plusSeconds(30);
   }
 
-  /** The two dialects differ only in their option letters and in -W taking whole seconds. */
+  /**
+   * The two dialects differ in their option letters, in -W taking whole seconds, and in {@code --}: iputils and BSD
+   * ping (getopt) end their options there, Windows ping does not know it. The host never begins with "-" (declared
+   * positional), so {@code --} is a second guard where the tool has it.
+   */
   static List<String> argv(Platform platform, String exe, String host, int count, Double timeoutMs, Double size) {
     boolean windows = platform.isWindows();
     List<String> a = new ArrayList<>(List.of(exe, windows ? "-n" : "-c", Integer.toString(count)));
@@ -62,28 +67,22 @@ public final class PingTestTask extends ToolTask {
     if (size != null) {
       a.addAll(List.of(windows ? "-l" : "-s", Long.toString(size.longValue())));
     }
+    if (!windows) {
+      a.add("--");
+    }
     a.add(host);
     return a;
   }
 
   @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) throws InvalidParamsException {
-    String host = host(p);
-    if (host.isEmpty() || host.startsWith("-") || host.chars().anyMatch(Character::isWhitespace)) {
-      throw new InvalidParamsException("host: expected a host name or IP address, got \"" + host + "\"");
-    }
-    OutputEncoding encoding;
-    try {
-      String e = p.string("encoding");
-      encoding = "auto".equalsIgnoreCase(e.strip()) && ctx.platform().isWindows()
-          ? OutputEncoding.parse("oem") // ping.exe writes the console OEM code page to a pipe (tool-outputs.md 0.1)
-          : OutputEncoding.parse(e);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidParamsException("encoding: " + e.getMessage());
-    }
+  protected ProcessSpec invocation(Params p, TaskContext ctx) {
+    String e = p.string("encoding");
+    OutputEncoding encoding = "auto".equalsIgnoreCase(e.strip()) && ctx.platform().isWindows()
+        ? OutputEncoding.parse("oem") // ping.exe writes the console OEM code page to a pipe (tool-outputs.md 0.1)
+        : OutputEncoding.parse(e);
     int count = p.integer("count");
     Double timeoutMs = p.optNumber("timeout_ms").orElse(null);
-    List<String> argv = argv(ctx.platform(), p.optString("executable_path").orElse("ping"), host, count, timeoutMs,
+    List<String> argv = argv(ctx.platform(), p.optString("executable_path").orElse("ping"), host(p), count, timeoutMs,
         p.optNumber("size_bytes").orElse(null));
     return ProcessSpec.of(argv).withEncoding(encoding).withTimeout(processTimeout(count, timeoutMs));
   }

@@ -23,7 +23,8 @@ import servicerunner.task.DeclaredTask;
 import servicerunner.task.Verdict;
 
 /**
- * SMART health of every drive: {@code smartctl --scan -j}, then {@code smartctl -a <dev> -j} per device.
+ * SMART health of every drive: {@code smartctl --scan -j}, then {@code smartctl -a -j -- <dev>} per device (smartctl
+ * parses its options with getopt, so {@code --} ends them; a device never begins with "-", declared positional).
  *
  * <p>Status: scan failure → failure; no drive found → skipped ("No SMART-capable drives found", scan output kept:
  * virtual machines and USB sticks have none, which is not a fault of the PC); every queried drive unreadable →
@@ -47,7 +48,7 @@ public final class SmartctlReportTask extends DeclaredTask {
           ParamSpec.string("detail_level", "basic, or full to add the whole smartctl JSON as raw in each drive.")
               .defaultsTo("basic").oneOf("basic", "full"),
           ParamSpec.stringList("devices", "Only these devices (e.g. [\"/dev/sda\", \"/dev/nvme0\"]); they are"
-              + " queried even when the scan does not list them."))
+              + " queried even when the scan does not list them.").positional())
       .timeout(Duration.ofMinutes(10))
       .example("{\"type\":\"smartctl_report\",\"detail_level\":\"basic\"}")
       .verdicts("all_passed", "drive_failing", "some_unreadable", "none_readable", "no_drives", "no_scan_json")
@@ -111,7 +112,7 @@ public final class SmartctlReportTask extends DeclaredTask {
 
   /** Adds the device to drives, skipped_devices (a USB bridge smartctl cannot pass through) or errors. */
   private static void query(TaskContext ctx, String exe, String dev, boolean full, ObjectNode s) {
-    ProcessResult r = ctx.run(ProcessSpec.of(exe, "-a", dev, "-j").withTimeout(PER_CALL_TIMEOUT)
+    ProcessResult r = ctx.run(ProcessSpec.of(exe, "-a", "-j", "--", dev).withTimeout(PER_CALL_TIMEOUT)
         .withForwardOutput(false));
     if (!r.exited()) {
       s.withArrayProperty("errors").addObject().put("device", dev).put("error", r.describe());

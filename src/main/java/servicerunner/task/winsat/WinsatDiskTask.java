@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.ParamChecks;
+import servicerunner.task.ParamCheck;
 import servicerunner.task.ParamSpec;
 import servicerunner.task.Params;
 import servicerunner.task.TaskContext;
@@ -24,7 +23,7 @@ public final class WinsatDiskTask extends ToolTask {
   static final TaskDeclaration DECLARATION = TaskDeclaration.builder("winsat_disk",
           "Measures a drive's read/write throughput and latency with winsat disk.")
       .params(
-          ParamSpec.string("drive", "Drive letter, e.g. C:.").defaultsTo("C:"),
+          ParamSpec.string("drive", "Drive letter, e.g. C:.").defaultsTo("C:").check(ParamCheck.drive()),
           ParamSpec.string("test_mode", "full, random_read, sequential_read, sequential_write or flush.")
               .oneOf("full", "random_read", "sequential_read", "sequential_write", "flush").defaultsTo("full"))
       .windowsTool("Path to winsat.exe (default: winsat from PATH).")
@@ -36,11 +35,6 @@ public final class WinsatDiskTask extends ToolTask {
 
   public WinsatDiskTask() {
     super(DECLARATION, "winsat");
-  }
-
-  @Override
-  public List<String> checkParams(Params p, UnaryOperator<String> path) {
-    return ParamChecks.drive(p, "drive", path).stream().toList();
   }
 
   /**
@@ -70,9 +64,9 @@ public final class WinsatDiskTask extends ToolTask {
     return argv;
   }
 
-  /** "C:"; checked by {@link #checkParams} before the run. */
+  /** "C:"; a lone drive letter is declared and checked at plan time. */
   private static String drive(Params p) {
-    return ParamChecks.driveLetter(p.string("drive")).orElseThrow();
+    return ParamCheck.driveLetter(p.string("drive")).orElseThrow();
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import servicerunner.testing.RendererFields;
 
@@ -50,10 +49,5 @@ class BatteryHealthReportTest {
       RendererFields.assertField(s, f, JsonNodeType.NUMBER);
     }
     assertFalse(s.has("time_to_full"), "not reported, so absent: the renderer tests for presence, null is no figure");
-  }
-
-  @Test
-  void defaultTimeout() {
-    assertEquals(Duration.ofMinutes(2), new BatteryHealthReportTask().defaultTimeout());
   }
 }

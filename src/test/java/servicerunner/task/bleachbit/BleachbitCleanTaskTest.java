@@ -32,15 +32,23 @@ class BleachbitCleanTaskTest {
         errors("{\"options\":\"system.tmp\"}"));
     assertEquals(List.of("tasks[0].preview: expected true or false, got a string \"yes\""),
         errors("{\"options\":[\"system.tmp\"],\"preview\":\"yes\"}"));
-    assertEquals(List.of("tasks[0].env: .HOME: expected a string, got the number 1"),
+    assertEquals(List.of("tasks[0].env.HOME: expected a string, got the number 1"),
         errors("{\"options\":[\"system.tmp\"],\"env\":{\"HOME\":1}}"));
     assertEquals(List.of(), errors("{\"options\":[\"system.tmp\"],\"preview\":true}"));
   }
 
+  /** Ids that cannot be cleaner options, and an empty list, stop the plan before BleachBit starts. */
   @Test
-  void malformedIdsAreNamed() {
-    assertEquals(List.of("tmp", "a b.c", ".x", "y."), CleanerOptions.malformed(
-        List.of("system.tmp", "tmp", "a b.c", "firefox.*", ".x", "y.", "winapp2_Foo-Bar.clean+1")));
+  void malformedIdsAreNamedAtPlanTime() throws IOException {
+    assertEquals(List.of(), errors("{\"options\":[\"system.tmp\",\"firefox.*\",\"winapp2_Foo-Bar.clean+1\"]}"));
+    for (String bad : List.of("tmp", "a b.c", ".x", "y.", " system.tmp")) {
+      assertEquals(List.of("tasks[0].options[1]: expected a cleaner.option id, got \"" + bad + "\""),
+          errors("{\"options\":[\"system.tmp\",\"" + bad + "\"]}"), bad);
+    }
+    assertEquals(List.of("tasks[0].options: expected at least one entry, got an empty array"),
+        errors("{\"options\":[]}"));
+    assertEquals(List.of("tasks[0].options[0]: may not begin with \"-\" (the tool would read it as an option), got"
+        + " \"--delete.x\""), errors("{\"options\":[\"--delete.x\"]}"));
   }
 
   @Test

@@ -10,13 +10,9 @@ import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 
 class ChkdskScanTaskTest {
-  private final ChkdskScanTask task = new ChkdskScanTask();
-
   private List<String> errors(String json) {
     try {
-      ParamValidator.Validation v =
-          ParamValidator.validate(task.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
-      return v.errors().isEmpty() ? task.checkParams(v.params(), n -> "tasks[0]." + n) : v.errors();
+      return ParamValidator.validate(ChkdskScanTask.DECLARATION, (ObjectNode) Json.parse(json), n -> "tasks[0]." + n).errors();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

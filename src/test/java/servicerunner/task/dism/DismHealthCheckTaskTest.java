@@ -10,13 +10,10 @@ import servicerunner.json.Json;
 import servicerunner.task.ParamValidator;
 
 class DismHealthCheckTaskTest {
-  private final DismHealthCheckTask task = new DismHealthCheckTask();
-
   private List<String> errors(String json) {
     try {
-      ParamValidator.Validation v =
-          ParamValidator.validate(task.params(), (ObjectNode) Json.parse(json), n -> "tasks[1]." + n);
-      return v.errors().isEmpty() ? task.checkParams(v.params(), n -> "tasks[1]." + n) : v.errors();
+      return ParamValidator.validate(DismHealthCheckTask.DECLARATION, (ObjectNode) Json.parse(json),
+          n -> "tasks[1]." + n).errors();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

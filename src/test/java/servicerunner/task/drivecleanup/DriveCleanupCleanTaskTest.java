@@ -17,7 +17,7 @@ class DriveCleanupCleanTaskTest {
   void paramErrorsNameTheField() {
     List<String> e = WinToolsTesting.errors(type, "{\"executable_path\":\"x\",\"categories\":[\"usb\",\"printers\"],\"max_items\":0}");
     assertEquals(2, e.size(), e.toString());
-    assertTrue(e.get(0).startsWith("tasks[0].categories: [1]: expected one of volumes"), e.toString());
+    assertTrue(e.get(0).startsWith("tasks[0].categories[1]: expected one of volumes"), e.toString());
     assertEquals("tasks[0].max_items: expected at least 1, got 0", e.get(1));
   }
 

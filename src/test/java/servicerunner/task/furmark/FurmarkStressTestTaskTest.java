@@ -36,7 +36,7 @@ class FurmarkStressTestTaskTest {
         validate("{\"duration_seconds\":0}").errors());
     assertEquals(List.of("tasks[0].width: expected an integer, got a string \"wide\""),
         validate("{\"duration_seconds\":60,\"width\":\"wide\"}").errors());
-    assertEquals(List.of("tasks[0].extra_args: [0]: expected a string, got the number 1"),
+    assertEquals(List.of("tasks[0].extra_args[0]: expected a string, got the number 1"),
         validate("{\"duration_seconds\":60,\"extra_args\":[1]}").errors());
   }
 

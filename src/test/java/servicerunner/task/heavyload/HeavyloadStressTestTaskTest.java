@@ -16,7 +16,8 @@ class HeavyloadStressTestTaskTest {
   private final HeavyloadStressTestTask type = new HeavyloadStressTestTask();
 
   private ParamValidator.Validation validate(String json) throws IOException {
-    return ParamValidator.validate(type.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    return ParamValidator.validate(HeavyloadStressTestTask.DECLARATION, (ObjectNode) Json.parse(json),
+        n -> "tasks[0]." + n);
   }
 
   private Params params(String json) throws IOException {
@@ -36,7 +37,7 @@ class HeavyloadStressTestTaskTest {
   }
 
   private List<String> planErrors(String json) throws IOException {
-    return type.checkParams(params(json), n -> "tasks[0]." + n);
+    return validate(json).errors();
   }
 
   /** Combinations the declared types cannot express are plan errors with their path, before anything runs. */

@@ -176,11 +176,14 @@ class IperfTestIT {
     }
   }
 
+  /** Issue 11 item 4: a plan without a test length stops before anything starts, naming the path. */
   @Test
-  void missingDurationFailsClearly() throws Exception {
+  void missingDurationIsAPlanError() throws Exception {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"iperf_test\",\"server\":\"127.0.0.1\"}]}").run();
-    r.assertStatus(0, "failure");
-    assertEquals("duration_minutes or duration_seconds is required", r.result(0).at("/summary/error").asText());
+    r.assertExit(1).assertProtocolClean();
+    String error = "tasks[0].duration_minutes, duration_seconds: one of them is required";
+    assertEquals(error, r.report().get("error").asText());
+    assertTrue(r.stderrLines().contains("Plan error: " + error), r.stderrLines().toString());
   }
 
   @Test

@@ -1,7 +1,6 @@
 package servicerunner.task.iperf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import servicerunner.task.Params;
 class IperfTestTaskTest {
 
   static Params params(String json) throws Exception {
-    var v = ParamValidator.validate(new IperfTestTask().params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
     assertEquals(List.of(), v.errors());
     return v.params();
   }
@@ -38,22 +37,31 @@ class IperfTestTaskTest {
   }
 
   @Test
-  void noDurationMeansNoTestLength() throws Exception {
-    assertNull(IperfTestTask.testSeconds(params("{\"server\":\"s\"}")));
+  void aTestLengthIsRequiredAndAtLeastOneSecond() throws Exception {
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION, (ObjectNode) Json.parse("{\"server\":\"s\"}"),
+        n -> "tasks[0]." + n);
+    assertEquals(List.of("tasks[0].duration_minutes, duration_seconds: one of them is required"), v.errors());
     assertEquals(1, IperfTestTask.testSeconds(params("{\"server\":\"s\",\"duration_minutes\":0.001}")));
+  }
+
+  @Test
+  void serverAndBandwidthNeverReachTheArgvAsOptions() throws Exception {
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION, (ObjectNode) Json.parse(
+        "{\"server\":\" -R\",\"duration_seconds\":5,\"bandwidth\":\"-u\"}"), n -> "tasks[0]." + n);
+    assertEquals(List.of("tasks[0].server: may not begin with \"-\" (the tool would read it as an option), got"
+        + " \" -R\"", "tasks[0].bandwidth: expected a bitrate such as 100M or 1.5G, got \"-u\""), v.errors());
   }
 
   /** Protocol 6.3: test length + connect timeout + 10 s (plus the omitted warm-up, which also runs). */
   @Test
   void processTimeout() {
-    assertNull(new IperfTestTask().defaultTimeout());
     assertEquals(Duration.ofSeconds(60 + 10 + 10), IperfTestTask.processTimeout(60, 0, 10));
     assertEquals(Duration.ofMillis(3000 + 2000 + 500 + 10_000), IperfTestTask.processTimeout(3, 2, 0.5));
   }
 
   @Test
   void badParameterTypesNameTheirPath() throws Exception {
-    var v = ParamValidator.validate(new IperfTestTask().params(),
+    var v = ParamValidator.validate(IperfTestTask.DECLARATION.params(),
         (ObjectNode) Json.parse("{\"server\":1,\"protocol\":\"sctp\",\"port\":70000}"), n -> "tasks[0]." + n);
     assertEquals(List.of("tasks[0].server: expected a string, got the number 1",
         "tasks[0].port: expected at most 65535, got 70000",

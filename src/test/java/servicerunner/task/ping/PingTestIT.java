@@ -37,9 +37,8 @@ class PingTestIT {
     assertEquals(0.0, s.at("/packets/loss_percent").asDouble());
     assertTrue(s.at("/latency_ms/avg").asDouble() > 0);
     assertEquals(3, s.at("/interval_stats/samples").asInt());
-    assertEquals(List.of("ping", "-c", "3", "127.0.0.1"),
-        List.of(r.result(0).get("command").get(0).asText(), r.result(0).get("command").get(1).asText(),
-            r.result(0).get("command").get(2).asText(), r.result(0).get("command").get(3).asText()));
+    // iputils ends its options at "--", so the host can never be read as one
+    assertEquals("[\"ping\",\"-c\",\"3\",\"--\",\"127.0.0.1\"]", r.result(0).get("command").toString());
     assertEquals(List.of("TASK_START:0:ping_test", "TASK_OK:0:ping_test"), r.taskMarkers());
   }
 

@@ -17,9 +17,10 @@ class PingTestTaskTest {
   void argvPerPlatform() {
     assertEquals(List.of("ping", "-n", "4", "-w", "1500", "-l", "64", "h"),
         PingTestTask.argv(Platform.WINDOWS, "ping", "h", 4, 1500.0, 64.0));
-    assertEquals(List.of("ping", "-c", "4", "-W", "2", "-s", "64", "h"),
+    assertEquals(List.of("ping", "-c", "4", "-W", "2", "-s", "64", "--", "h"),
         PingTestTask.argv(Platform.LINUX, "ping", "h", 4, 1500.0, 64.0));
-    assertEquals(List.of("ping", "-c", "2", "-W", "1", "h"), PingTestTask.argv(Platform.LINUX, "ping", "h", 2, 200.0, null));
+    assertEquals(List.of("ping", "-c", "2", "-W", "1", "--", "h"),
+        PingTestTask.argv(Platform.LINUX, "ping", "h", 2, 200.0, null));
     assertEquals(List.of("ping", "-n", "3", "h"), PingTestTask.argv(Platform.WINDOWS, "ping", "h", 3, null, null));
   }
 

@@ -37,7 +37,7 @@ class SmartctlReportTaskTest {
         errors("{\"detail_level\":\"raw\"}"));
     assertEquals(List.of("tasks[0].devices: expected an array of strings, got a string \"/dev/sda\""),
         errors("{\"devices\":\"/dev/sda\"}"));
-    assertEquals(List.of("tasks[0].devices: [1]: expected a string, got the number 3"),
+    assertEquals(List.of("tasks[0].devices[1]: expected a string, got the number 3"),
         errors("{\"devices\":[\"/dev/sda\",3]}"));
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
@@ -15,7 +14,7 @@ import servicerunner.task.Params;
 class SpeedtestTaskTest {
 
   static Params params(String json) throws Exception {
-    var v = ParamValidator.validate(new SpeedtestTask().params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+    var v = ParamValidator.validate(SpeedtestTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
     assertEquals(List.of(), v.errors());
     return v.params();
   }
@@ -36,10 +35,5 @@ class SpeedtestTaskTest {
     assertFalse(SpeedtestTask.isOokla("speedtest-cli", "speedtest"));
     assertEquals(List.of("speedtest", "--format=json", "--accept-license", "--accept-gdpr", "--progress=no",
         "--server-id=16620"), SpeedtestTask.argv(params("{\"server\":16620}"), true, "speedtest"));
-  }
-
-  @Test
-  void defaultTimeout() {
-    assertEquals(Duration.ofMinutes(5), new SpeedtestTask().defaultTimeout());
   }
 }
