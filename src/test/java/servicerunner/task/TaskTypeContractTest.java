@@ -79,7 +79,9 @@ class TaskTypeContractTest {
       "dism_health_check", Map.of("/failed_action", "\"scanhealth\"", "/steps", "[]"),
       "system_restore", Map.of("/human_readable/message", "\"Not created: {error}\"",
           "/results/restore_point_created", "false"),
-      "winsat_disk", Map.of("/drive", "\"C:\"", "/human_readable/score", "null"));
+      "winsat_disk", Map.of("/drive", "\"C:\"", "/human_readable/score", "null"),
+      "trellix_stinger_scan", Map.of("/error_hint",
+          "\"Stinger ran longer than allowed; raise timeout_minutes or scan a smaller scan_path.\""));
 
   @TempDir Path dir;
 

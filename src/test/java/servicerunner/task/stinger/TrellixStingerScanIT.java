@@ -79,12 +79,4 @@ class TrellixStingerScanIT {
     assertEquals("warning", res.get("status").asText(), res.toString());
     assertEquals("unknown", res.get("summary").get("human_readable").get("verdict").asText());
   }
-
-  @Test
-  void hungStingerIsKilledWithItsTree() throws Exception {
-    Path logs = Files.createTempDirectory("stinger-hang");
-    JsonNode res = WinToolsTesting.assertHungToolKilled("trellix_stinger_scan", "\"logs_dir\":\"" + logs + "\"");
-    assertTrue(res.get("summary").has("error_hint"));
-  }
-
 }
