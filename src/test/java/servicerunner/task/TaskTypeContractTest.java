@@ -118,7 +118,8 @@ class TaskTypeContractTest {
     h.controller().skip();
     RunOutcome o = h.await(Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError(type + ": no end after skip"));
     TaskResult skipped = o.results().get(0);
-    assertEquals(new Ending.SkippedByUser(RunController.SKIP_REASON, true), skipped.ending(), skipped.summary().toString());
+    assertEquals(new Ending.SkippedByUser(RunController.SKIP_REASON, true), skipped.ending(),
+        skipped.summary().toString());
     assertEquals(Status.SKIPPED, skipped.status());
     assertEquals(Status.SUCCESS, o.results().get(1).status(), "the run goes on after the skip");
     assertToolTreeGone();
@@ -207,7 +208,8 @@ class TaskTypeContractTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!Files.exists(file)) {
       if (h.isDone()) {
-        throw new AssertionError("the run ended before the tool started: " + h.future().join().results().get(0).summary());
+        throw new AssertionError("the run ended before the tool started: "
+            + h.future().join().results().get(0).summary());
       }
       assertTrue(System.nanoTime() < deadline, "the tool did not start within 30 s");
       Thread.sleep(20);

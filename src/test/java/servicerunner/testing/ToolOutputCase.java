@@ -45,6 +45,8 @@ public record ToolOutputCase(Path path, String name, int exitCode, Charset chars
         return Charset.forName("IBM437");
       case "cp850":
         return Charset.forName("IBM850");
+      case "cp1252":
+        return Charset.forName("windows-1252");
       case "cp866":
         return Charset.forName("IBM866");
       default:
