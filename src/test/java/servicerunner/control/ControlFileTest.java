@@ -43,6 +43,20 @@ class ControlFileTest {
     assertTrue(Files.exists(p) == false);
   }
 
+  /** The live sequence the watcher sees: every junk write polls as nothing, and a real command after them is read. */
+  @Test
+  void junkWritesPollAsNothingAndACommandAfterThemIsRead() throws Exception {
+    Path p = dir.resolve("c.json");
+    ControlFile f = new ControlFile(p);
+    for (String junk : new String[] {"", "{\"act", "not json", "{\"action\":\"dance\"}", "[1,2]", "{\"action\":42}",
+        "{\"action\":\"sk", "\u0000\u0001\u00ff"}) {
+      Files.writeString(p, junk);
+      assertEquals(Optional.empty(), f.poll(), junk);
+    }
+    Files.writeString(p, "{\"action\":\"skip\",\"timestamp\":1}");
+    assertEquals(ControlCommand.Action.SKIP, f.poll().orElseThrow().action());
+  }
+
   @Test
   void consumeKeepsANewerCommand() throws Exception {
     Path p = dir.resolve("c.json");

@@ -82,7 +82,7 @@ class SignalIT {
       Thread.sleep(20);
     }
     assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
-    Thread.sleep(300);
+    awaitDelivered(p.pid(), 15);
     try (var os = p.getOutputStream()) {
       os.write(plan(false, task("echo one"), task("echo two")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -97,6 +97,34 @@ class SignalIT {
     List<String> err = Files.readAllLines(dir.resolve("err.txt"));
     assertTrue(err.contains("RUN_STOPPED:signal"), String.join("\n", err));
     assertTrue(err.stream().noneMatch(l -> l.startsWith("TASK_START:")), "nothing ran");
+  }
+
+  /**
+   * Waits until no thread of {@code pid} has signal {@code signo} pending any more, i.e. the JVM took it (its handler
+   * runs at once on the signal dispatcher thread): the event to wait for before the plan may arrive.
+   */
+  private static void awaitDelivered(long pid, int signo) throws Exception {
+    long bit = 1L << (signo - 1);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      boolean pending = false;
+      try (var tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+        for (Path t : tasks) {
+          for (String line : Files.readAllLines(t.resolve("status"))) {
+            if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:")) {
+              pending |= (Long.parseUnsignedLong(line.substring(7).trim(), 16) & bit) != 0;
+            }
+          }
+        }
+      } catch (java.io.IOException e) {
+        pending = true; // a thread ended while we looked: look again
+      }
+      if (!pending) {
+        return;
+      }
+      assertTrue(System.nanoTime() < deadline, "signal " + signo + " still pending for " + pid);
+      Thread.sleep(10);
+    }
   }
 
   @Test
@@ -118,16 +146,21 @@ class SignalIT {
     }
   }
 
-  /** Starts the runner from a shell that exits after 2 s; returns the report the orphaned runner writes. */
+  /**
+   * Starts the runner from a shell that exits as soon as the first task has started (so the runner is watching its
+   * parent by then); returns the report the orphaned runner writes.
+   */
   private JsonNode orphanedRun(String taskScript, String redirect) throws Exception {
     Path plan = dir.resolve("plan.json");
-    Files.writeString(plan, plan(false, task(taskScript), task("echo two")));
+    Path started = dir.resolve("task-started");
+    Files.writeString(plan, plan(false, task("touch '" + started + "'; " + taskScript), task("echo two")));
     Path report = dir.resolve("report.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String script = "'" + java + "' -jar '" + servicerunner.testing.RunnerProcess.jarPath() + "' '" + plan
-        + "' --output-file '" + report + "' " + redirect + " & sleep 2; exit 0";
+        + "' --output-file '" + report + "' " + redirect + " & while [ ! -e '" + started + "' ]; do sleep 0.05; done";
     Process sh = new ProcessBuilder("sh", "-c", script).start();
-    assertEquals(0, sh.waitFor());
+    assertTrue(sh.waitFor(30, TimeUnit.SECONDS), "the runner's first task never started");
+    assertEquals(0, sh.exitValue());
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!Files.exists(report) && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -150,7 +183,7 @@ class SignalIT {
   @Test
   void runWithOutputToFilesOutlivesItsShell() throws Exception {
     // nohup-style: output to files means the user wants the run to go on after the shell exits
-    JsonNode rep = orphanedRun("sleep 3; echo slept", "> '" + dir.resolve("out.json") + "' 2> '" + dir.resolve("err.txt") + "'");
+    JsonNode rep = orphanedRun("sleep 1; echo slept", "> '" + dir.resolve("out.json") + "' 2> '" + dir.resolve("err.txt") + "'");
     assertEquals("success", rep.get("overall_status").asText(), rep.toString());
     assertTrue(rep.get("stop_reason") == null);
   }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import servicerunner.plan.PlanParser;
 import servicerunner.plan.PreparedPlan;
@@ -36,11 +38,14 @@ class EngineLibraryTest {
 
   @Test
   void cancelEndsTheRunningTaskAndRecordsTheRestAsNotRun() throws Exception {
+    CountDownLatch sleeping = new CountDownLatch(1);
+    CallbackObserver cb = new CallbackObserver().onOutput(l -> sleeping.countDown());
     RunEngine engine = new RunEngine(
-        plan("[{\"type\":\"command\",\"command\":[\"sleep\",\"30\"]},{\"type\":\"command\",\"command\":[\"true\"]}]"),
-        RunOptions.defaults(), RunObserver.NONE);
+        plan("[{\"type\":\"command\",\"command\":[\"sh\",\"-c\",\"echo up; sleep 30\"]},"
+            + "{\"type\":\"command\",\"command\":[\"true\"]}]"),
+        RunOptions.defaults(), new CompositeObserver().required("callbacks", cb));
     RunHandle h = engine.start();
-    Thread.sleep(500);
+    assertTrue(sleeping.await(20, TimeUnit.SECONDS), "task 0 never started");
     h.cancel();
     RunOutcome o = h.await(Duration.ofSeconds(20)).orElseThrow();
     assertEquals(OverallStatus.STOPPED, o.overallStatus());

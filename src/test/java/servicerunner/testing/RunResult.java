@@ -4,30 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import servicerunner.json.Json;
 
 /** What one runner process produced. */
 public record RunResult(int exitCode, byte[] stdoutBytes, List<String> stderrLines, Duration elapsed, Duration waited) {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public String stdout() {
     return new String(stdoutBytes, StandardCharsets.UTF_8);
   }
 
-  /** stdout parsed as exactly one JSON document (what the app's serde_json::from_str needs). */
+  /**
+   * stdout as exactly one JSON document followed by one newline (the app's serde_json::from_str rejects anything
+   * after the document), read by the runner's own strict mapper: trailing tokens and duplicate keys fail.
+   */
   public JsonNode report() {
-    try {
-      return MAPPER.readTree(stdout());
-    } catch (IOException e) {
-      throw new AssertionError("stdout is not one JSON document: " + e.getMessage() + "\nstdout:\n" + stdout()
-          + "\nstderr:\n" + String.join("\n", stderrLines));
+    String out = stdout();
+    if (!out.endsWith("\n") || out.endsWith("\n\n") || out.endsWith("\r\n") || out.isBlank()) {
+      throw notOneDocument("stdout must be one JSON document and one newline");
     }
+    try {
+      return Json.mapper().readTree(out);
+    } catch (IOException e) {
+      throw notOneDocument("stdout is not one JSON document: " + e.getMessage());
+    }
+  }
+
+  private AssertionError notOneDocument(String why) {
+    return new AssertionError(why + "\nstdout:\n" + stdout() + "\nstderr:\n" + String.join("\n", stderrLines));
   }
 
   public JsonNode result(int i) {
@@ -63,7 +71,7 @@ public record RunResult(int exitCode, byte[] stdoutBytes, List<String> stderrLin
 
   private static JsonNode parse(String s) {
     try {
-      return MAPPER.readTree(s.trim());
+      return Json.mapper().readTree(s.trim());
     } catch (IOException e) {
       throw new AssertionError("PROGRESS line is not JSON: " + s);
     }

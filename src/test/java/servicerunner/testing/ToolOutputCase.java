@@ -1,19 +1,13 @@
 package servicerunner.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import servicerunner.task.TaskOutcome;
 
 /**
- * A golden raw-output file named {@code <case>.rc<exit code>.<encoding>} (e.g. {@code en-clean.rc0.utf16le},
+ * A golden raw-output file (GoldenToolOutputTest runs them all) named {@code <case>.rc<exit code>.<encoding>} (e.g. {@code en-clean.rc0.utf16le},
  * {@code restorehealth-en-source-missing.rc-2146498529.cp437}): the tool's exit code and the code page its bytes are
  * in travel with the file, so adding a case stays adding two files.
  */
@@ -28,13 +22,6 @@ public record ToolOutputCase(Path path, String name, int exitCode, Charset chars
     return new ToolOutputCase(p, m.group(1), Integer.parseInt(m.group(2)), charset(m.group(3)));
   }
 
-  public static List<ToolOutputCase> all(String type) {
-    return Fixtures.goldenCases(type).stream()
-        .filter(p -> !p.getFileName().toString().endsWith(".py"))
-        .map(ToolOutputCase::of)
-        .collect(Collectors.toList());
-  }
-
   public static Charset charset(String ext) {
     switch (ext) {
       case "utf16le":
@@ -45,6 +32,8 @@ public record ToolOutputCase(Path path, String name, int exitCode, Charset chars
         return Charset.forName("IBM437");
       case "cp850":
         return Charset.forName("IBM850");
+      case "cp1252":
+        return Charset.forName("windows-1252");
       case "cp866":
         return Charset.forName("IBM866");
       default:
@@ -54,18 +43,6 @@ public record ToolOutputCase(Path path, String name, int exitCode, Charset chars
 
   public byte[] bytes() {
     return Fixtures.bytes(path);
-  }
-
-  /** What a golden file holds for a parser that decides the status too: {@code {status, summary}}. */
-  public static ObjectNode outcome(TaskOutcome o) {
-    ObjectNode n = JsonNodeFactory.instance.objectNode();
-    n.put("status", o.status().id());
-    n.set("summary", o.summary());
-    return n;
-  }
-
-  public void assertGolden(JsonNode actual) {
-    Fixtures.assertGolden(path, actual);
   }
 
   @Override

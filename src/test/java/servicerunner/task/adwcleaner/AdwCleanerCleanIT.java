@@ -46,7 +46,7 @@ class AdwCleanerCleanIT {
     Path work = Files.createTempDirectory("adw-stale");
     Path logs = Files.createDirectories(work.resolve("AdwCleaner/Logs"));
     Path old = logs.resolve("AdwCleaner[C07].txt");
-    Files.copy(Fixtures.path("tool-output", "adwcleaner_clean", "cleaned.txt"), old);
+    Files.copy(Fixtures.path("tool-output", "adwcleaner_clean", "cleaned.rc0.utf8"), old);
     Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(1, ChronoUnit.DAYS)));
     RunResult r = WinToolsTesting.runTask("{\"type\":\"adwcleaner_clean\",\"executable_path\":\"" + TOOL
         + "\",\"working_path\":\"" + work + "\"}", "WIN_TOOLS_NO_LOG", "1");

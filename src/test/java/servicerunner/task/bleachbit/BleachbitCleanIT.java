@@ -124,20 +124,6 @@ class BleachbitCleanIT {
   }
 
   @Test
-  void hungToolIsStoppedByTheTimeout() throws Exception {
-    ObjectNode t = task(false, "thumbnails.cache");
-    t.put("executable_path", Fixtures.path("fake-tools", "hang.sh").toString());
-    t.put("validate_options", false);
-    t.put("timeout_seconds", 2);
-    RunResult r = run(t);
-    JsonNode res = r.result(0);
-    assertEquals("failure", res.get("status").asText());
-    assertTrue(res.at("/summary/timed_out").asBoolean(), res.toString());
-    assertTrue(r.elapsed().toSeconds() < 60);
-    assertTrue(Files.exists(a));
-  }
-
-  @Test
   void fixturePlanRunsHere() throws Exception {
     Tools.require("bleachbit");
     RunResult r = RunnerProcess.jar(Fixtures.path("test_bleachbit_clean.json").toString())

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.testing.FakeTools;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 
@@ -42,21 +41,5 @@ class ChkdskScanIT {
     assertEquals(649084268L, r.result(3).path("summary").path("available_kb").asLong());
     assertEquals(List.of("C:", "C: /f", "C: /f /r", "E: /f"), Files.readAllLines(argvLog));
     Files.deleteIfExists(argvLog);
-  }
-
-  @Test
-  void hungChkdskTimesOutAndItsTreeIsGone() throws Exception {
-    JsonNode s = FakeTools.assertHungToolStopped("chkdsk_scan", "\"executable_path\":\"" + FakeTools.path("chkdsk-hang")
-        + "\"").result(0).path("summary");
-    // the renderer's fields stay, unknown; the ending is told the one common way
-    assertEquals("C:", s.path("drive").asText());
-    assertEquals("not_completed", s.path("verdict").asText());
-    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
-    assertEquals(s.path("error").asText(), s.path("human_readable").path("notes").get(0).asText());
-  }
-
-  @Test
-  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
-    FakeTools.assertSkipEndsHungTool("chkdsk_scan", "\"executable_path\":\"" + FakeTools.path("chkdsk-hang") + "\"");
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.testing.FakeTools;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 
@@ -48,20 +47,5 @@ class DismHealthCheckIT {
     assertTrue(r.exitCode() != 0, "a bad plan is refused");
     assertTrue((r.stdout() + r.stderrText()).contains("tasks[0].actions[1]: unknown action \"fixhealth\""),
         r.stdout() + r.stderrText());
-  }
-
-  @Test
-  void hungDismTimesOutAndItsTreeIsGone() throws Exception {
-    JsonNode s = FakeTools.assertHungToolStopped("dism_health_check", "\"actions\":[\"scanhealth\"],"
-        + "\"executable_path\":\"" + FakeTools.path("dism-hang") + "\"").result(0).path("summary");
-    assertEquals("scanhealth", s.path("failed_action").asText());
-    assertEquals(0, s.path("steps").size());
-    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
-  }
-
-  @Test
-  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
-    FakeTools.assertSkipEndsHungTool("dism_health_check", "\"actions\":[\"checkhealth\",\"scanhealth\"],"
-        + "\"executable_path\":\"" + FakeTools.path("dism-hang") + "\"");
   }
 }

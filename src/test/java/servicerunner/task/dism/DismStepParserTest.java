@@ -6,23 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
-import servicerunner.testing.LineEndings;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.ToolOutputCase;
 
 class DismStepParserTest {
-
-  static List<ToolOutputCase> cases() {
-    return ToolOutputCase.all("dism_health_check");
-  }
 
   static ObjectNode step(ToolOutputCase c) {
     String action = c.name().substring(0, c.name().indexOf('-'));
@@ -39,24 +31,6 @@ class DismStepParserTest {
       steps.add(step(f));
     }
     return DismSummary.combine(steps);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void golden(ToolOutputCase c) {
-    c.assertGolden(ToolOutputCase.outcome(DismSummary.combine(List.of(step(c)))));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void sameVerdictWithLfOrCrlfLineEnds(ToolOutputCase c) {
-    ObjectNode want = step(c);
-    String action = c.name().substring(0, c.name().indexOf('-'));
-    LineEndings.variants(c.bytes(), c.charset()).forEach((name, bytes) -> {
-      ObjectNode got = DismStepParser.parse(action, bytes, c.charset(), c.exitCode());
-      assertEquals(want.path("verdict"), got.path("verdict"), name);
-      assertEquals(want.path("parsed").path("progress_percent"), got.path("parsed").path("progress_percent"), name);
-    });
   }
 
   @Test
@@ -139,13 +113,5 @@ class DismStepParserTest {
     RendererFields.assertField(s, "verdict", JsonNodeType.STRING);
     RendererFields.assertField(s, "human_readable.verdict", JsonNodeType.STRING);
     assertEquals("healthy", s.path("steps").get(0).path("parsed").path("health_state").asText());
-  }
-
-  @Test
-  void everyCaseHasASourceInTheReadme() throws Exception {
-    String readme = Files.readString(Fixtures.path("tool-output", "dism_health_check", "README.md"));
-    for (ToolOutputCase c : cases()) {
-      assertTrue(readme.contains(c.path().getFileName().toString()), "README lists " + c);
-    }
   }
 }

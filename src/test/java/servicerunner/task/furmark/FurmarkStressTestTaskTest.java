@@ -72,7 +72,7 @@ class FurmarkStressTestTaskTest {
 
   @Test
   void summaryHasTheFieldsTheRendererReads() {
-    ObjectNode s = parsed("rtx3060-report-cp1252.out");
+    ObjectNode s = parsed("rtx3060-report-cp1252.rc0.cp1252");
     assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(s, 0, 90, null).status());
     RendererFields.assertField(s, "api", JsonNodeType.STRING);
     RendererFields.assertField(s, "resolution.width", JsonNodeType.NUMBER);
@@ -89,15 +89,15 @@ class FurmarkStressTestTaskTest {
 
   @Test
   void statusRules() {
-    TaskOutcome hot = FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 90, null);
+    TaskOutcome hot = FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.rc0.cp1252"), 0, 90, null);
     assertEquals(Status.WARNING, hot.status());
     assertEquals("too_hot", hot.verdict().id());
-    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.out"), 0, 95, null)
+    assertEquals(Status.SUCCESS, FurmarkStressTestTask.decide(parsed("two-gpus-hot-reconstructed.rc0.cp1252"), 0, 95, null)
         .status());
-    TaskOutcome none = FurmarkStressTestTask.decide(parsed("truncated-no-stats.out"), 0, 90, null);
+    TaskOutcome none = FurmarkStressTestTask.decide(parsed("truncated-no-stats.rc3.utf8"), 0, 90, null);
     assertEquals(Status.WARNING, none.status());
     assertEquals("no_report", none.verdict().id());
-    ObjectNode crashed = parsed("truncated-no-stats.out");
+    ObjectNode crashed = parsed("truncated-no-stats.rc3.utf8");
     crashed.put("stderr_excerpt", "GPU device lost\n");
     TaskOutcome failed = FurmarkStressTestTask.decide(crashed, 3, 90, null);
     assertEquals(Status.FAILURE, failed.status());
@@ -109,7 +109,7 @@ class FurmarkStressTestTaskTest {
   /** A report printed before a hang counts, as a warning that says the tool had to be stopped. */
   @Test
   void reportThenHangIsAWarningWithBothNotes() {
-    ObjectNode s = parsed("two-gpus-hot-reconstructed.out");
+    ObjectNode s = parsed("two-gpus-hot-reconstructed.rc0.cp1252");
     TaskOutcome o = FurmarkStressTestTask.decide(s, 0, 90, "stopped at the timeout");
     assertEquals(Status.WARNING, o.status());
     assertTrue(s.get("warning").asText().endsWith("; stopped at the timeout"), s.toString());

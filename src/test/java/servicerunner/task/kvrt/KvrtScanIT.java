@@ -68,17 +68,4 @@ class KvrtScanIT {
     assertEquals("failure", r.result(0).get("status").asText());
     assertTrue(r.taskMarkers().contains("TASK_FAIL:0:kvrt_scan - KVRT exited with code 2"), r.taskMarkers().toString());
   }
-
-  @Test
-  void missingExecutableFailsClearly() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"kvrt_scan\",\"executable_path\":\"no/such/KVRT.exe\"}").result(0);
-    assertEquals("failure", res.get("status").asText());
-    assertTrue(res.get("summary").get("error").asText().startsWith("executable_path: no/such/KVRT.exe is not a file"));
-    assertEquals("not_found", res.get("summary").get("human_readable").get("verdict").asText());
-  }
-
-  @Test
-  void hungToolIsKilledWithItsTree() throws Exception {
-    WinToolsTesting.assertHungToolKilled("kvrt_scan", "");
-  }
 }

@@ -18,7 +18,7 @@ class PingOutputParserTest {
 
   @Test
   void windowsUnreachableRepliesAreNotSuccesses() {
-    ObjectNode s = golden("windows-en-unreachable.out");
+    ObjectNode s = golden("windows-en-unreachable.rc0.utf8");
     assertFalse(s.get("success").asBoolean());
     assertEquals(0, s.at("/packets/received").asInt());
     assertEquals(4, s.at("/packets/reported_received").asInt(), "the tool itself counted them as received");
@@ -29,19 +29,19 @@ class PingOutputParserTest {
 
   @Test
   void germanOemOutputIsDecodedAndParsed() {
-    ObjectNode s = golden("windows-de-cp850.out");
+    ObjectNode s = golden("windows-de-cp850.rc0.cp850");
     assertTrue(s.get("success").asBoolean());
     assertEquals(3, s.at("/packets/received").asInt());
     assertEquals(25.0, s.at("/packets/loss_percent").asDouble());
     assertEquals(11.0, s.at("/latency_ms/avg").asDouble());
     assertEquals(3, s.at("/interval_stats/samples").asInt());
     assertTrue(s.get("message").asText().contains("Mittelwert"));
-    assertTrue(golden("windows-de-cp850-unreachable.out").get("error").asText().startsWith("Host unreachable: target"));
+    assertTrue(golden("windows-de-cp850-unreachable.rc0.cp850").get("error").asText().startsWith("Host unreachable: target"));
   }
 
   @Test
   void subMillisecondReplyCountsAsHalfAMillisecond() {
-    ObjectNode s = golden("windows-en-partial-loss.out");
+    ObjectNode s = golden("windows-en-partial-loss.rc0.utf8");
     // samples 0.5, 7, 2 -> median 2, mean 3.167
     assertEquals(2.0, s.at("/interval_stats/median").asDouble());
     assertEquals(3.167, s.at("/interval_stats/mean").asDouble());
@@ -50,7 +50,7 @@ class PingOutputParserTest {
 
   @Test
   void hundredPercentLossIsAFailureWithAnError() {
-    for (String f : new String[] {"windows-en-all-lost.out", "linux-all-lost.out"}) {
+    for (String f : new String[] {"windows-en-all-lost.rc1.utf8", "linux-all-lost.rc1.utf8"}) {
       ObjectNode s = golden(f);
       assertFalse(s.get("success").asBoolean(), f);
       assertEquals(100.0, s.get("packet_loss_percent").asDouble(), f);
@@ -61,7 +61,7 @@ class PingOutputParserTest {
 
   @Test
   void unknownHostSaysSo() {
-    for (String f : new String[] {"windows-en-unknown-host.out", "linux-unknown-host.out"}) {
+    for (String f : new String[] {"windows-en-unknown-host.rc1.utf8", "linux-unknown-host.rc2.utf8"}) {
       ObjectNode s = golden(f);
       assertFalse(s.get("success").asBoolean());
       assertEquals("host_not_found", s.at("/human_readable/verdict").asText());
@@ -71,7 +71,7 @@ class PingOutputParserTest {
 
   @Test
   void killedMidLineKeepsTheCompleteReplies() {
-    ObjectNode s = golden("linux-partial-line-killed.out");
+    ObjectNode s = golden("linux-partial-line-killed.rc143.utf8");
     assertEquals(2, s.at("/packets/received").asInt());
     assertTrue(s.get("success").asBoolean());
     assertEquals(0.039, s.at("/latency_ms/avg").asDouble());
@@ -79,7 +79,7 @@ class PingOutputParserTest {
 
   @Test
   void highAndJitteryLatencyLowersTheScore() {
-    ObjectNode s = golden("windows-en-lowercase-ttl.out");
+    ObjectNode s = golden("windows-en-lowercase-ttl.rc0.utf8");
     assertEquals(4, s.at("/packets/received").asInt(), "lower-case ttl= counts as a reply");
     // mean 221.25 ms (-25), stdev 123.6 / mean = 0.56 (-20)
     assertEquals(55, s.at("/human_readable/stability_score").asInt());
@@ -88,14 +88,14 @@ class PingOutputParserTest {
 
   @Test
   void windowsIpv6RepliesHaveNoTtl() {
-    ObjectNode s = golden("windows-en-ipv6.out");
+    ObjectNode s = golden("windows-en-ipv6.rc0.utf8");
     assertEquals(4, s.at("/packets/received").asInt());
     assertEquals(0.625, s.at("/interval_stats/mean").asDouble()); // 0.5, 0.5, 1, 0.5
   }
 
   @Test
   void ttlExpiredIsNotAReply() {
-    ObjectNode s = golden("windows-en-ttl-expired.out");
+    ObjectNode s = golden("windows-en-ttl-expired.rc0.utf8");
     assertFalse(s.get("success").asBoolean());
     assertEquals(2, s.at("/packets/reported_received").asInt());
     assertEquals("No reply from target: 3 of 3 packets lost", s.get("error").asText());

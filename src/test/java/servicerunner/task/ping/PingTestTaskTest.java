@@ -34,7 +34,7 @@ class PingTestTaskTest {
   /** Fields the app's ping renderer reads (contract section 6). */
   @Test
   void rendererFields() {
-    byte[] raw = Fixtures.bytes(Fixtures.path("tool-output", "ping_test", "linux-loopback-ok.out"));
+    byte[] raw = Fixtures.bytes(Fixtures.path("tool-output", "ping_test", "linux-loopback-ok.rc0.utf8"));
     ObjectNode s = PingOutputParser.parse(PingOutputParser.decode(raw, null), "127.0.0.1");
     RendererFields.assertField(s, "latency_ms.avg", JsonNodeType.NUMBER);
     RendererFields.assertField(s, "latency_ms.max", JsonNodeType.NUMBER);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.testing.FakeTools;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 
@@ -37,15 +36,5 @@ class SfcScanIT {
     assertTrue(r.taskMarkers().contains("TASK_FAIL:3:sfc_scan - sfc needs an elevated (administrator) console session."),
         r.taskMarkers().toString());
     Files.deleteIfExists(argvLog);
-  }
-
-  @Test
-  void hungSfcTimesOutAndItsTreeIsGone() throws Exception {
-    FakeTools.assertHungToolStopped("sfc_scan", "\"executable_path\":\"" + FakeTools.path("sfc-hang") + "\"");
-  }
-
-  @Test
-  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
-    FakeTools.assertSkipEndsHungTool("sfc_scan", "\"executable_path\":\"" + FakeTools.path("sfc-hang") + "\"");
   }
 }

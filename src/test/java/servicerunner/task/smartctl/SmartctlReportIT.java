@@ -77,17 +77,6 @@ class SmartctlReportIT {
   }
 
   @Test
-  void hungSmartctlIsStoppedByTheTimeout() throws Exception {
-    String hang = Fixtures.path("fake-tools", "hang.sh").toString();
-    RunResult r = run("{\"tasks\":[{\"type\":\"smartctl_report\",\"executable_path\":\"" + hang
-        + "\",\"timeout_seconds\":2}]}");
-    JsonNode res = r.result(0);
-    assertEquals("failure", res.get("status").asText());
-    assertTrue(res.at("/summary/timed_out").asBoolean(), res.toString());
-    assertTrue(r.elapsed().toSeconds() < 60);
-  }
-
-  @Test
   void fixturePlanRunsHere() throws Exception {
     Tools.require("smartctl");
     RunResult r = RunnerProcess.jar("fixtures/test_smartctl_report.json").dir(Fixtures.root().getParent()).run();

@@ -60,7 +60,7 @@ class SmartctlReportTaskTest {
 
   @Test
   void nvmeDriveHasEveryRendererField() {
-    ObjectNode d = drive("nvme-healthy.json", false);
+    ObjectNode d = drive("nvme-healthy.rc0.utf8", false);
     assertEquals("drive", d.get("outcome").asText());
     for (String f : List.of("name", "model_name", "serial_number", "firmware_version", "data_written_human",
         "data_read_human", "temperature")) {
@@ -79,7 +79,7 @@ class SmartctlReportTaskTest {
 
   @Test
   void failingAtaDriveReadsAttributesAndFlagsTheFailure() {
-    ObjectNode d = drive("ata-failing-usbjmicron.json", false);
+    ObjectNode d = drive("ata-failing-usbjmicron.rc216.utf8", false);
     assertFalse(d.get("health_passed").asBoolean());
     assertEquals(65592, d.get("power_on_hours").asLong());
     assertEquals(86, d.get("power_cycles").asLong());
@@ -95,7 +95,7 @@ class SmartctlReportTaskTest {
 
   @Test
   void packedRawValuesUseTheLeadingNumber() {
-    ObjectNode d = drive("sat-bridge-attributes-only.json", false);
+    ObjectNode d = drive("sat-bridge-attributes-only.rc0.utf8", false);
     assertEquals("drive", d.get("outcome").asText());
     assertEquals(2725, d.get("power_on_hours").asLong(), "raw.value is 167031278144165");
     assertEquals(29, d.get("temperature_c").asLong());
@@ -104,7 +104,7 @@ class SmartctlReportTaskTest {
 
   @Test
   void fullDetailPutsRawInsideTheFlatDrive() {
-    ObjectNode d = drive("nvme-healthy.json", true);
+    ObjectNode d = drive("nvme-healthy.rc0.utf8", true);
     assertEquals("INTEL SSDPEKNW010T8", d.get("model_name").asText());
     assertEquals("INTEL SSDPEKNW010T8", d.at("/raw/model_name").asText());
     assertNull(d.get("basic"), "never {basic, raw} (reference bug B21)");
@@ -112,11 +112,11 @@ class SmartctlReportTaskTest {
 
   @Test
   void unreadableAndBridgeOutcomes() {
-    ObjectNode open = drive("open-failure-windows.json", false);
+    ObjectNode open = drive("open-failure-windows.rc2.utf8", false);
     assertEquals("unreadable", open.get("outcome").asText());
     assertTrue(open.get("error").asText().contains("Open failed"));
     assertEquals("device_open_failed", open.at("/exit_status_bits/0/name").asText());
-    assertEquals("unsupported_bridge", drive("usb-bridge-unknown.json", false).get("outcome").asText());
+    assertEquals("unsupported_bridge", drive("usb-bridge-unknown.rc1.utf8", false).get("outcome").asText());
     assertEquals("unreadable", DriveParser.parse("not json", "/dev/x", false).get("outcome").asText());
   }
 
@@ -134,15 +134,15 @@ class SmartctlReportTaskTest {
 
   @Test
   void statusRules() {
-    TaskOutcome healthy = SmartctlReportTask.decide(summary(drive("nvme-healthy.json", false)));
+    TaskOutcome healthy = SmartctlReportTask.decide(summary(drive("nvme-healthy.rc0.utf8", false)));
     assertEquals(Status.SUCCESS, healthy.status());
     assertEquals("all_passed", healthy.verdict().id());
-    TaskOutcome failing = SmartctlReportTask.decide(summary(drive("nvme-healthy.json", false),
-        drive("ata-failing-usbjmicron.json", false)));
+    TaskOutcome failing = SmartctlReportTask.decide(summary(drive("nvme-healthy.rc0.utf8", false),
+        drive("ata-failing-usbjmicron.rc216.utf8", false)));
     assertEquals(Status.WARNING, failing.status());
     assertTrue(failing.summary().at("/human_readable/verdict").asText().startsWith("FAILING: /dev/sdc"));
     assertEquals("drive_failing", failing.verdict().id());
-    ObjectNode someErrors = summary(drive("nvme-healthy.json", false));
+    ObjectNode someErrors = summary(drive("nvme-healthy.rc0.utf8", false));
     someErrors.withArray("errors").addObject().put("device", "/dev/sda").put("error", "Open failed");
     TaskOutcome partial = SmartctlReportTask.decide(someErrors);
     assertEquals(Status.COMPLETED_WITH_ERRORS, partial.status());

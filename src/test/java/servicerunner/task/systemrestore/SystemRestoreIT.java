@@ -1,7 +1,6 @@
 package servicerunner.task.systemrestore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.exec.Platform;
-import servicerunner.testing.FakeTools;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 
@@ -58,19 +56,5 @@ class SystemRestoreIT {
       assertTrue(r.taskMarkers().contains("TASK_SKIP:" + i + ":" + types[i] + " - requires Windows"),
           r.taskMarkers().toString());
     }
-  }
-
-  @Test
-  void hungPowershellTimesOutAndItsTreeIsGone() throws Exception {
-    JsonNode s = FakeTools.assertHungToolStopped("system_restore", "\"executable_path\":\"" + FakeTools.path("restore-hang")
-        + "\"").result(0).path("summary");
-    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
-    assertEquals("Not created: " + s.path("error").asText(), s.path("human_readable").path("message").asText());
-    assertFalse(s.path("results").path("restore_point_created").asBoolean(true));
-  }
-
-  @Test
-  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
-    FakeTools.assertSkipEndsHungTool("system_restore", "\"executable_path\":\"" + FakeTools.path("restore-hang") + "\"");
   }
 }

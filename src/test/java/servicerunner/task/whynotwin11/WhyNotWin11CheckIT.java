@@ -47,7 +47,7 @@ class WhyNotWin11CheckIT {
   @Test
   void staleCsvAtTheOutputPathIsNotRead() throws Exception {
     Path csv = Files.createTempFile("wnw11", ".csv");
-    Files.copy(Fixtures.path("tool-output", "whynotwin11_check", "ready-utf8.csv"), csv,
+    Files.copy(Fixtures.path("tool-output", "whynotwin11_check", "ready-utf8.rc0.utf8"), csv,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     JsonNode res = WinToolsTesting.runTask("{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL
         + "\",\"output_csv\":\"" + csv + "\"}", "WIN_TOOLS_NO_LOG", "1").result(0);

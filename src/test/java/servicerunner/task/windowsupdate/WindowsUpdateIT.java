@@ -83,17 +83,6 @@ class WindowsUpdateIT {
     assertTrue(res.get("summary").get("stdout_excerpt_on_error").asText().contains("is not recognized"));
   }
 
-  @Test
-  void hungPowerShellIsKilledWithItsTree() throws Exception {
-    WinToolsTesting.assertHungToolKilled("windows_update", "");
-  }
-
-  /** Bug B16: the reference's windows_update ignored skip while PowerShell ran. */
-  @Test
-  void skipEndsPowerShellAndItsChildren() throws Exception {
-    WinToolsTesting.assertHungToolSkipped("windows_update");
-  }
-
   /** Without executable_path the engine skips the Windows-only type on other systems. */
   @Test
   void skippedOffWindowsWithoutExecutablePath() throws Exception {

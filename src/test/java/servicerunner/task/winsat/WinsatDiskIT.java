@@ -2,14 +2,13 @@ package servicerunner.task.winsat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.testing.FakeTools;
+import servicerunner.testing.Fixtures;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 
@@ -36,26 +35,12 @@ class WinsatDiskIT {
   @Test
   void unmeasuredThroughputsAreLeftOutNotNull() throws Exception {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"winsat_disk\",\"executable_path\":\""
-        + FakeTools.path("winsat-no-metrics") + "\"}]}").run();
+        + Fixtures.path("fake-tools", "winsat-no-metrics") + "\"}]}").run();
     r.assertExit(0).assertProtocolClean();
     JsonNode s = r.result(0).path("summary");
     for (String f : List.of("random_read_mbps", "sequential_read_mbps", "sequential_write_mbps")) {
       assertFalse(s.path("results").has(f), f + " must be absent, not null: " + s);
     }
     assertFalse(s.path("human_readable").has("score"), s.toString());
-  }
-
-  @Test
-  void hungWinsatTimesOutAndItsTreeIsGone() throws Exception {
-    JsonNode s = FakeTools.assertHungToolStopped("winsat_disk", "\"executable_path\":\"" + FakeTools.path("winsat-hang")
-        + "\"").result(0).path("summary");
-    assertEquals("C:", s.path("drive").asText());
-    assertEquals("timed_out", s.path("human_readable").path("verdict").asText());
-    assertTrue(s.path("human_readable").path("score").isNull(), s.toString());
-  }
-
-  @Test
-  void appSkipEndsTheHungToolAndTheRunGoesOn() throws Exception {
-    FakeTools.assertSkipEndsHungTool("winsat_disk", "\"executable_path\":\"" + FakeTools.path("winsat-hang") + "\"");
   }
 }
