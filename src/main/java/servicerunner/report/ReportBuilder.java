@@ -37,11 +37,8 @@ public final class ReportBuilder implements RunObserver {
     }
     ArrayNode results = r.putArray("results");
     o.results().forEach(t -> results.add(ResultJson.of(t)));
-    ObjectNode md = SystemMetadata.collect();
-    if (planMetadata != null) {
-      md.setAll(planMetadata); // the plan's metadata wins, as in the reference
-    }
-    r.set("metadata", md);
+    // the plan's metadata wins, as in the reference; a view, not a copy (a plan's metadata may be large)
+    r.set("metadata", MergedMetadata.of(SystemMetadata.collect(), planMetadata));
     r.put("completed_count", o.completedCount());
     r.put("total_count", o.totalCount());
     r.put("run_timestamp", ResultJson.iso(o.startedAt()));
