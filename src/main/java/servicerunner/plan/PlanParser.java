@@ -46,6 +46,9 @@ public final class PlanParser {
    */
   static final int RAW_METADATA_BYTES = 256 * 1024;
 
+  /** Longest task type accepted (the longest real one has 32 characters). */
+  static final int MAX_TYPE = 100;
+
   /** The default of {@code --max-plan-bytes} (32 MiB). */
   public static final long DEFAULT_MAX_BYTES = PlanBytes.DEFAULT_MAX;
 
@@ -175,7 +178,11 @@ public final class PlanParser {
     JsonNode typeNode = node.get("type");
     String type = "";
     if (typeNode != null && !typeNode.isNull()) {
-      if (typeNode.isTextual()) {
+      if (typeNode.isTextual() && typeNode.asText().length() > MAX_TYPE) {
+        // a type is a short id; a megabyte of text there was echoed into every marker and progress line
+        problems.add(path + ".type: expected a task type id of at most " + MAX_TYPE + " characters, got a string of "
+            + String.format(java.util.Locale.ROOT, "%,d", typeNode.asText().length()) + " characters");
+      } else if (typeNode.isTextual()) {
         type = typeNode.asText();
       } else {
         problems.add(path + ".type: expected a string, got " + ParamValidator.describe(typeNode));
