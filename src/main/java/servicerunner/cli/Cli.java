@@ -55,7 +55,9 @@ import servicerunner.task.TaskListing;
       "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
       "2:wrong command line",
       "3:internal error (a defect of the runner; a failure report with the results so far is printed)",
+      "129:stopped by SIGHUP; the report was still written",
       "130:stopped by Ctrl-C (SIGINT); the report was still written",
+      "138/140/142:stopped by SIGUSR1 / SIGUSR2 (launcher) / SIGALRM; the report was still written",
       "143:stopped by SIGTERM; the report was still written"
     },
     footerHeading = "%nExamples:%n",
@@ -119,11 +121,19 @@ public final class Cli implements Callable<Integer> {
   private final OutputStream stderr;
   private final Map<String, String> env;
 
+  private SignalHandling earlySignals;
+
   public Cli(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
     this.env = env;
+  }
+
+  /** Signal handlers main installed before anything else; the run uses them instead of installing its own. */
+  Cli signals(SignalHandling s) {
+    this.earlySignals = s;
+    return this;
   }
 
   /** Parses the arguments and runs; returns the exit code. */
@@ -195,7 +205,7 @@ public final class Cli implements Callable<Integer> {
     if (mirror.sink() != null) {
       markers.log("Log file initialized: " + logFile);
     }
-    SignalHandling signals = SignalHandling.install();
+    SignalHandling signals = earlySignals != null ? earlySignals : SignalHandling.install();
     try {
       return run(sink, markers, mode, signals, maxPlan);
     } finally {
