@@ -70,8 +70,11 @@ public final class ControlWatcher implements AutoCloseable {
   void dispatch(ControlCommand c) {
     switch (c.action()) {
       case SKIP:
-        if (controller.skip()) {
-          file.consume(); // after the run's last task a skip is left for whoever writes the file next
+        // consumed before the skip is announced: a writer that waits for the announcement before writing the next
+        // command must never see that one deleted; after the last task the file is left alone
+        if (!controller.ended()) {
+          file.consume();
+          controller.skip();
         }
         break;
       case STOP:

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import servicerunner.exec.TreeGuard;
 import servicerunner.run.RunObserver;
 import servicerunner.run.RunOutcome;
 
@@ -44,6 +45,8 @@ public final class ReportBuilder implements RunObserver {
     r.put("run_timestamp", ResultJson.iso(o.startedAt()));
     r.put("total_duration_seconds", Json.round(Duration.between(o.startedAt(), o.finishedAt()).toNanos() / 1e9, 2));
     r.put("runner_version", version);
+    // what ends a task's whole process tree here (exec/TreeGuard): pidns, pgroup, taskkill or tree
+    r.put("tree_guard", TreeGuard.current().id());
     if (o.stopReason() != null) {
       r.put("stop_reason", o.stopReason().id());
     }

@@ -122,6 +122,11 @@ public final class RunController {
     }
   }
 
+  /** Whether the last task has ended (a skip or pause now changes nothing). */
+  public synchronized boolean ended() {
+    return ended;
+  }
+
   public synchronized boolean isPaused() {
     return paused;
   }
