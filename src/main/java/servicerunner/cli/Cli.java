@@ -232,6 +232,12 @@ public final class Cli implements Callable<Integer> {
       }
       emitFailure(ReportBuilder.failure(e.problems(), Version.current()), markers);
       return ExitCodes.INVALID_PLAN;
+    } catch (RuntimeException e) {
+      // a defect met while reading or checking the plan: exit 3 still comes with its failure report
+      String error = "Internal error: " + e + " (please report this with the plan)";
+      markers.log(error);
+      emitFailure(ReportBuilder.failure(List.of(error), Version.current()), markers);
+      return ExitCodes.INTERNAL;
     }
     Path control = controlFile != null ? controlFile : controlFromEnv();
     RunSession session;

@@ -89,6 +89,10 @@ public final class Json {
    * String of the whole text; an error is worded from the text exactly as {@link #parse(String)} words it.
    */
   public static JsonNode parse(byte[] utf8, int off, int len) throws IOException {
+    if (!asciiStart(utf8, off, len)) {
+      // Jackson would guess UTF-16/32 from zero bytes or take a second byte-order mark: text only, as before
+      return parse(new String(utf8, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
     try {
       return JsonStreams.read(utf8, off, len);
     } catch (JsonStreams.Unsupported e) {
@@ -102,11 +106,27 @@ public final class Json {
    * (a read-only object node), so that a plan's large metadata costs its size in memory, not four times that.
    */
   public static JsonNode parse(byte[] utf8, int off, int len, String member, int minBytes) throws IOException {
+    if (!asciiStart(utf8, off, len)) {
+      return parse(utf8, off, len);
+    }
     try {
       return JsonStreams.read(utf8, off, len, member, minBytes);
     } catch (JsonStreams.Unsupported e) {
       return parse(utf8, off, len);
     }
+  }
+
+  /**
+   * Whether the first four bytes are ASCII without NUL, as any JSON text in UTF-8 starts: Jackson's byte reader
+   * would otherwise detect another encoding or skip a byte-order mark by itself.
+   */
+  private static boolean asciiStart(byte[] b, int off, int len) {
+    for (int i = off; i < off + Math.min(4, len); i++) {
+      if (b[i] <= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One line, ASCII only: for PROGRESS_JSON markers and the journal. */

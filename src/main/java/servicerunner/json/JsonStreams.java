@@ -2,6 +2,7 @@ package servicerunner.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
@@ -116,8 +117,7 @@ final class JsonStreams {
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       members++;
-      p.nextToken();
-      p.skipChildren();
+      walk(p, p.nextToken());
     }
     if (t != JsonToken.END_OBJECT) {
       throw new Unsupported(null);
@@ -129,6 +129,30 @@ final class JsonStreams {
       return (ObjectNode) read(utf8, from, to - from);
     }
     return RawObject.of(utf8, from, to - from, members);
+  }
+
+  /**
+   * Passes over the value at the parser as a tree build would read it: skipChildren() would not finish long strings,
+   * so their length limit (the same as for a tree) would only be met later, while the report is written.
+   */
+  private static void walk(JsonParser p, JsonToken t) throws IOException {
+    int depth = 0;
+    do {
+      if (t == null) {
+        throw new JsonParseException(p, "unexpected end of input");
+      }
+      if (t.isStructStart()) {
+        depth++;
+      } else if (t.isStructEnd()) {
+        depth--;
+      } else if (t == JsonToken.VALUE_STRING) {
+        p.getText(); // the length limit is checked on the finished text
+      }
+      if (depth == 0) {
+        return;
+      }
+      t = p.nextToken();
+    } while (true);
   }
 
   private static JsonNode root(JsonParser p) throws IOException, Unsupported {

@@ -60,6 +60,8 @@ public final class ReportOutput implements RunObserver {
       stdout.flush();
     } catch (IOException e) {
       safeLog(log, "stdout is closed; the report was not printed");
+    } catch (RuntimeException e) {
+      safeLog(log, "The report could not be printed: " + e);
     }
     if (outputFile != null && fileOk) {
       safeLog(log, "Final report written to '" + outputFile + "'");

@@ -113,4 +113,15 @@ class PlanLimitsIT {
     assertEquals(12, r.progress().size());
     assertTrue(r.progress().get(11).has("results"), "a line under the bound keeps its results");
   }
+
+  @Test
+  void aDefectMetWhileCheckingThePlanStillGivesAReport() throws Exception {
+    // the audit's furmark 1e300 overflowed outside the plan checks: "Internal error", exit 1, nothing on stdout.
+    // Whether it is refused as a plan error (1) or reaches the defect path (3), a failure report comes with it.
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"furmark_stress_test\",\"duration_seconds\":1e300,"
+        + "\"executable_path\":\"/bin/true\"}]}").run().assertProtocolClean();
+    assertTrue(r.exitCode() == 1 || r.exitCode() == 3, "exit " + r.exitCode());
+    assertEquals("failure", r.report().get("overall_status").asText());
+    noStackTrace(r);
+  }
 }

@@ -64,4 +64,12 @@ class RawObjectTest {
     assertThrows(Exception.class, () -> parse("{\"metadata\":{\"a\":1,}}", 0));
     assertThrows(Exception.class, () -> parse("{\"metadata\":{\"a\":1}} x", 0));
   }
+
+  @Test
+  void aStringOverTheLengthLimitInsideIsRefusedWhileParsingNotWhileWriting() {
+    // the audit's 30 MB string: skipping it unread would have passed it on to fail half-way through the report
+    String text = "{\"metadata\":{\"a\":\"" + "s".repeat(20_000_001) + "\"}}";
+    Exception e = assertThrows(Exception.class, () -> parse(text, 0));
+    assertTrue(String.valueOf(e.getMessage()).contains("exceeds the maximum allowed"), e.getMessage());
+  }
 }

@@ -62,4 +62,17 @@ class PlanSizeTest {
   void theDefaultIsDocumented() {
     assertEquals(32L * 1024 * 1024, PlanParser.DEFAULT_MAX_BYTES);
   }
+
+  @Test
+  void bytesThatJacksonWouldReadAsAnotherEncodingAreStillRefused() throws Exception {
+    // parsing from bytes: Jackson would guess UTF-16 from zero bytes and skip a second byte-order mark by itself
+    byte[] utf16 = "{\"tasks\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    assertTrue(problem(assertThrows(PlanException.class, () -> PlanParser.parse(utf16, "p.json")))
+        .contains("invalid JSON"));
+    byte[] twoBoms = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, (byte) 0xef, (byte) 0xbb, (byte) 0xbf, '[', ']'};
+    assertTrue(problem(assertThrows(PlanException.class, () -> PlanParser.parse(twoBoms, "p.json")))
+        .contains("invalid JSON"));
+    byte[] oneBom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '[', ']'};
+    assertEquals(0, PlanParser.parse(oneBom, "p.json").tasks().size());
+  }
 }
