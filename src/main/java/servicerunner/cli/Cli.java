@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import servicerunner.plan.Plan;
 import servicerunner.plan.PlanException;
 import servicerunner.plan.PlanParser;
 import servicerunner.plan.PreparedPlan;
+import servicerunner.protocol.Ascii;
 import servicerunner.protocol.LineSink;
 import servicerunner.protocol.MarkerObserver;
 import servicerunner.protocol.ProgressMode;
@@ -53,7 +55,9 @@ import servicerunner.task.TaskListing;
       "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
       "2:wrong command line",
       "3:internal error (a defect of the runner; a failure report with the results so far is printed)",
+      "129:stopped by SIGHUP; the report was still written",
       "130:stopped by Ctrl-C (SIGINT); the report was still written",
+      "138/140/142:stopped by SIGUSR1 / SIGUSR2 (launcher) / SIGALRM; the report was still written",
       "143:stopped by SIGTERM; the report was still written"
     },
     footerHeading = "%nExamples:%n",
@@ -102,6 +106,13 @@ public final class Cli implements Callable<Integer> {
       description = "Also write JUnit XML here at the end, one testcase per task (atomically).")
   Path junit;
 
+  @Option(names = "--max-plan-bytes", paramLabel = "BYTES", defaultValue = DEFAULT_MAX_PLAN,
+      description = "Largest plan read, in bytes (suffix K, M or G for KiB, MiB, GiB; default " + DEFAULT_MAX_PLAN
+          + "). A larger plan is a plan error.")
+  String maxPlanBytes;
+
+  static final String DEFAULT_MAX_PLAN = "32M";
+
   @Option(names = "--list-tasks", description = "Print the task types and their parameters as JSON, then exit.")
   boolean listTasks;
 
@@ -110,11 +121,19 @@ public final class Cli implements Callable<Integer> {
   private final OutputStream stderr;
   private final Map<String, String> env;
 
+  private SignalHandling earlySignals;
+
   public Cli(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
     this.env = env;
+  }
+
+  /** Signal handlers main installed before anything else; the run uses them instead of installing its own. */
+  Cli signals(SignalHandling s) {
+    this.earlySignals = s;
+    return this;
   }
 
   /** Parses the arguments and runs; returns the exit code. */
@@ -125,12 +144,12 @@ public final class Cli implements Callable<Integer> {
     cl.setErr(err);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("Usage error: " + ex.getMessage().replaceAll("[\\r\\n]+", " ") + " (try --help)");
+          err.println(Ascii.freeText("Usage error: " + ex.getMessage() + " (try --help)"));
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, c, p) -> {
-          err.println("Internal error: " + ex + " (please report this with the plan)");
+          err.println(Ascii.freeText("Internal error: " + ex + " (please report this with the plan)"));
           return ExitCodes.INTERNAL;
         });
     return cl.execute(args);
@@ -141,8 +160,7 @@ public final class Cli implements Callable<Integer> {
     try {
       return call();
     } catch (Exception ex) {
-      new PrintWriter(stderr, true, StandardCharsets.UTF_8)
-          .println("Internal error: " + ex + " (please report this with the plan)");
+      usage("Internal error: " + ex + " (please report this with the plan)");
       return ExitCodes.INTERNAL;
     }
   }
@@ -153,39 +171,56 @@ public final class Cli implements Callable<Integer> {
       return printTasks();
     }
     if (plan == null) {
-      new PrintWriter(stderr, true, StandardCharsets.UTF_8).println("Usage error: missing <plan> (try --help)");
+      usage("Usage error: missing <plan> (try --help)");
       return ExitCodes.USAGE;
     }
     ProgressMode mode;
     try {
       mode = ProgressMode.valueOf(progressResults.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      new PrintWriter(stderr, true, StandardCharsets.UTF_8)
-          .println("Usage error: --progress-results expects stubs, full or none, got '" + progressResults + "'");
+      usage("Usage error: --progress-results expects stubs, full or none, got '" + progressResults + "'");
+      return ExitCodes.USAGE;
+    }
+    long maxPlan = ByteSize.parse(maxPlanBytes);
+    if (maxPlan <= 0) {
+      usage("Usage error: --max-plan-bytes expects a number of bytes greater than 0 (suffix K, M or G allowed), got '"
+          + maxPlanBytes + "'");
+      return ExitCodes.USAGE;
+    }
+    Optional<String> badTarget = OutputTargets.of()
+        .read("the plan", OutputTargets.planFile(plan))
+        .written("--output-file", outputFile).written("--journal", journal).written("--log-file", logFile)
+        .written("--html", html).written("--junit", junit)
+        .read("--control-file", controlFile != null ? controlFile : controlFromEnv())
+        .problem();
+    if (badTarget.isPresent()) {
+      usage("Usage error: " + badTarget.get());
       return ExitCodes.USAGE;
     }
     StreamLineSink err = new StreamLineSink(stderr);
     LogFileMirror mirror = LogFileMirror.open(logFile, err);
-    LineSink sink = new TeeLineSink(err, mirror.sink(), e -> err.writeLine("Warning: log file writing failed: " + e.getMessage()));
+    LineSink sink = new TeeLineSink(err, mirror.sink(),
+        e -> err.writeLine(Ascii.freeText("Warning: log file writing failed: " + e.getMessage())));
     MarkerObserver markers = new MarkerObserver(sink);
     if (mirror.sink() != null) {
       markers.log("Log file initialized: " + logFile);
     }
-    SignalHandling signals = SignalHandling.install();
+    SignalHandling signals = earlySignals != null ? earlySignals : SignalHandling.install();
     try {
-      return run(sink, markers, mode, signals);
+      return run(sink, markers, mode, signals, maxPlan);
     } finally {
       signals.close();
       mirror.close();
     }
   }
 
-  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode, SignalHandling signals)
+  private int run(LineSink sink, MarkerObserver markers, ProgressMode mode, SignalHandling signals, long maxPlan)
       throws InterruptedException {
     PreparedPlan prepared;
     try {
-      markers.log("-".equals(plan) ? "Reading plan from stdin" : Files.isRegularFile(safePath(plan)) ? "Reading from file: " + plan : "Parsing as raw JSON");
-      Plan parsed = PlanParser.read(plan, stdin);
+      markers.log("-".equals(plan) ? "Reading plan from stdin"
+          : PlanParser.isInline(plan) ? "Parsing as raw JSON" : "Reading from file: " + plan);
+      Plan parsed = PlanParser.read(plan, stdin, maxPlan);
       prepared = PreparedPlan.prepare(parsed);
       if (resume && journal == null) {
         markers.log("Usage error: --resume needs --journal PATH (try --help)");
@@ -197,6 +232,12 @@ public final class Cli implements Callable<Integer> {
       }
       emitFailure(ReportBuilder.failure(e.problems(), Version.current()), markers);
       return ExitCodes.INVALID_PLAN;
+    } catch (RuntimeException e) {
+      // a defect met while reading or checking the plan: exit 3 still comes with its failure report
+      String error = "Internal error: " + e + " (please report this with the plan)";
+      markers.log(error);
+      emitFailure(ReportBuilder.failure(List.of(error), Version.current()), markers);
+      return ExitCodes.INTERNAL;
     }
     Path control = controlFile != null ? controlFile : controlFromEnv();
     RunSession session;
@@ -248,12 +289,9 @@ public final class Cli implements Callable<Integer> {
     return c == null || c.isBlank() ? null : Path.of(c);
   }
 
-  private static Path safePath(String s) {
-    try {
-      return Path.of(s);
-    } catch (RuntimeException e) {
-      return Path.of("");
-    }
+  /** A line on stderr before the marker sink exists: escaped to one ASCII line like every other. */
+  private void usage(String line) {
+    new PrintWriter(stderr, true, StandardCharsets.UTF_8).println(Ascii.freeText(line));
   }
 
   private int printTasks() {
@@ -281,7 +319,8 @@ public final class Cli implements Callable<Integer> {
         Files.createDirectories(abs.getParent());
         return new LogFileMirror(new StreamLineSink(new FileOutputStream(abs.toFile(), true)));
       } catch (IOException | RuntimeException e) {
-        err.writeLine("Warning: cannot open log file '" + path + "': " + e.getMessage() + "; continuing without it");
+        err.writeLine(Ascii.freeText(
+            "Warning: cannot open log file '" + path + "': " + e.getMessage() + "; continuing without it"));
         return new LogFileMirror(null);
       }
     }

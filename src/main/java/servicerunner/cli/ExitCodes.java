@@ -16,4 +16,6 @@ public final class ExitCodes {
   public static final int SIGINT = 130;
   /** Stopped by SIGTERM or console close; the report was still written. */
   public static final int SIGTERM = 143;
+  /** Any other handled signal (SIGHUP, SIGUSR1, SIGUSR2, SIGALRM) exits 128 + its number; the report was written. */
+  public static final int SIGNAL_BASE = 128;
 }

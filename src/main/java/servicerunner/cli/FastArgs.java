@@ -21,6 +21,7 @@ final class FastArgs {
     Path log = null;
     Path control = null;
     String progress = null;
+    String maxPlan = null;
     Path html = null;
     Path junit = null;
     for (int i = 0; i < args.length; i++) {
@@ -75,6 +76,12 @@ final class FastArgs {
           }
           progress = v;
           break;
+        case "--max-plan-bytes":
+          if (maxPlan != null) {
+            return false;
+          }
+          maxPlan = v;
+          break;
         default:
           return false;
       }
@@ -87,6 +94,7 @@ final class FastArgs {
     cli.logFile = log;
     cli.controlFile = control;
     cli.progressResults = progress == null ? "stubs" : progress;
+    cli.maxPlanBytes = maxPlan == null ? Cli.DEFAULT_MAX_PLAN : maxPlan;
     cli.html = html;
     cli.junit = junit;
     return true;

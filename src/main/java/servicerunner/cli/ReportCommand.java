@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import servicerunner.protocol.Ascii;
 import servicerunner.report.view.ReadableOutputs;
 import servicerunner.report.view.ReportLoader;
 import servicerunner.report.view.ReportView;
@@ -67,21 +68,21 @@ final class ReportCommand implements Callable<Integer> {
       try {
         reports.add(ReportLoader.load(f));
       } catch (ReportLoader.BadReport e) {
-        err.println("Report error: " + e.getMessage());
+        err.println(Ascii.freeText("Report error: " + e.getMessage()));
         return ExitCodes.INVALID_PLAN;
       }
     }
     try {
       new ReadableOutputs(html, junit).write(reports);
     } catch (IOException | RuntimeException e) {
-      err.println("Report error: " + String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " "));
+      err.println(Ascii.freeText("Report error: " + e.getMessage()));
       return ExitCodes.INVALID_PLAN;
     }
     if (html != null) {
-      err.println("HTML report written to '" + html + "'");
+      err.println(Ascii.freeText("HTML report written to '" + html + "'"));
     }
     if (junit != null) {
-      err.println("JUnit report written to '" + junit + "'");
+      err.println(Ascii.freeText("JUnit report written to '" + junit + "'"));
     }
     return ExitCodes.OK;
   }

@@ -12,11 +12,13 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGINT and SIGTERM stop the run the way a fault must: the running process tree is ended, {@code RUN_STOPPED:signal}
- * is emitted, the report is written (stdout and --output-file), and the runner exits 130 or 143. The JVM's default
- * would exit at once with no report and leave the task's tree running (it lives in its own session). A shutdown hook
- * backs this up where the handlers cannot be installed, and covers the Windows console close event, which the JVM
- * turns into a shutdown.
+ * SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGALRM (and SIGUSR2 where the JVM does not use it, see runner/service-runner)
+ * stop the run the way a fault must: the running process tree is ended, {@code RUN_STOPPED:signal} is emitted, the
+ * report is written (stdout and --output-file), and the runner exits 128 + the signal's number (130, 143, ...).
+ * The default of each would end the process at once with no report and leave the task's tree running. A shutdown
+ * hook backs this up where the handlers cannot be installed, and covers the Windows console close event, which the
+ * JVM turns into a shutdown. Installed first thing in main, so that only a signal during the JVM's own start (before
+ * main runs) ends the process without a report.
  */
 final class SignalHandling implements AutoCloseable {
   private static final Duration HOOK_WAIT = Duration.ofSeconds(10);
@@ -28,8 +30,13 @@ final class SignalHandling implements AutoCloseable {
   private final Thread hook;
   private volatile RunController controller;
   private volatile RunHandle handle;
+  /** The signals handled, in the order tried; a name the platform or the JVM does not allow is left alone. */
+  private static final String[] SIGNALS = {"INT", "TERM", "HUP", "USR1", "USR2", "ALRM"};
+
   private volatile String received;
+  private volatile int receivedNumber;
   private volatile long signalledAt;
+  private boolean graceStarted;
 
   private record Restore(Signal signal, SignalHandler previous) {}
 
@@ -43,10 +50,10 @@ final class SignalHandling implements AutoCloseable {
    */
   static SignalHandling install() {
     SignalHandling s = new SignalHandling();
-    for (String name : new String[] {"INT", "TERM"}) {
+    for (String name : SIGNALS) {
       try {
         Signal sig = new Signal(name);
-        s.restore.add(new Restore(sig, Signal.handle(sig, x -> s.onSignal(name))));
+        s.restore.add(new Restore(sig, Signal.handle(sig, x -> s.onSignal(name, x.getNumber()))));
       } catch (IllegalArgumentException | LinkageError e) {
         // not supported here (or used by the JVM, e.g. under -Xrs): the shutdown hook below still stops the run
       }
@@ -68,14 +75,42 @@ final class SignalHandling implements AutoCloseable {
     this.handle = h;
   }
 
-  private synchronized void onSignal(String name) {
+  private synchronized void onSignal(String name, int number) {
     if (received == null) {
       received = name;
+      receivedNumber = number;
       signalledAt = System.nanoTime();
     }
     if (controller != null) {
       controller.interrupt(StopReason.SIGNAL);
+    } else if (received.equals(name) && signalledAt != 0 && !graceStarted) {
+      graceStarted = true;
+      Thread t = new Thread(this::endIfNeverAttached, "sr-signal-grace");
+      t.setDaemon(true);
+      t.start();
     }
+  }
+
+  /**
+   * A signal came before the run existed; normally the run starts right after and stops at once with a report. If
+   * it never does (the plan is being read from a stdin that never ends), the process still ends: one line on
+   * stderr, no report, exit code of the signal.
+   */
+  private void endIfNeverAttached() {
+    try {
+      Thread.sleep(STOP_GRACE.toMillis());
+    } catch (InterruptedException e) {
+      return;
+    }
+    synchronized (this) {
+      if (controller != null) {
+        return;
+      }
+    }
+    System.err.println("Stopped by SIG" + received + " before the run started (the plan was still being read);"
+        + " no report");
+    System.err.flush();
+    Runtime.getRuntime().halt(signalExitCode());
   }
 
   /** A shutdown we did not start (signal without handler, console close): stop and give the report time. */
@@ -96,7 +131,7 @@ final class SignalHandling implements AutoCloseable {
     }
   }
 
-  /** 130 for SIGINT, 143 for SIGTERM when a signal stopped the run; {@code normal} otherwise. */
+  /** 128 + the signal's number (130 SIGINT, 143 SIGTERM, ...) when a signal stopped the run; {@code normal} otherwise. */
   int exitCode(RunOutcome outcome, int normal) {
     if (received == null || outcome == null || outcome.stopReason() != StopReason.SIGNAL) {
       return normal;
@@ -105,7 +140,10 @@ final class SignalHandling implements AutoCloseable {
   }
 
   int signalExitCode() {
-    return "INT".equals(received) ? ExitCodes.SIGINT : ExitCodes.SIGTERM;
+    if ("INT".equals(received)) {
+      return ExitCodes.SIGINT;
+    }
+    return receivedNumber > 0 && !"TERM".equals(received) ? ExitCodes.SIGNAL_BASE + receivedNumber : ExitCodes.SIGTERM;
   }
 
   /**

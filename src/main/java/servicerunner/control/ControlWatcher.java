@@ -2,6 +2,7 @@ package servicerunner.control;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import servicerunner.run.RunController;
 
 /**
@@ -15,13 +16,21 @@ public final class ControlWatcher implements AutoCloseable {
   private final ControlFile file;
   private final RunController controller;
   private final Duration interval;
+  private final Consumer<String> log;
   private final Thread thread;
   private volatile boolean running = true;
+  private boolean failureSaid;
 
   public ControlWatcher(ControlFile file, RunController controller, Duration interval) {
+    this(file, controller, interval, line -> {});
+  }
+
+  /** {@code log} hears, once, that a poll failed (the watcher goes on polling). */
+  public ControlWatcher(ControlFile file, RunController controller, Duration interval, Consumer<String> log) {
     this.file = file;
     this.controller = controller;
     this.interval = interval;
+    this.log = log;
     this.thread = new Thread(this::loop, "sr-control");
     this.thread.setDaemon(true);
   }
@@ -33,8 +42,15 @@ public final class ControlWatcher implements AutoCloseable {
 
   private void loop() {
     while (running) {
-      Optional<ControlCommand> cmd = file.poll();
-      cmd.ifPresent(this::dispatch);
+      try {
+        Optional<ControlCommand> cmd = file.poll();
+        cmd.ifPresent(this::dispatch);
+      } catch (Throwable t) { // whatever one poll met (even an Error), control must not end for the rest of the run
+        if (!failureSaid) {
+          failureSaid = true;
+          say("Warning: reading the control file failed (" + t + "); still watching it");
+        }
+      }
       try {
         Thread.sleep(interval.toMillis());
       } catch (InterruptedException e) {
@@ -43,11 +59,23 @@ public final class ControlWatcher implements AutoCloseable {
     }
   }
 
+  private void say(String line) {
+    try {
+      log.accept(line);
+    } catch (Throwable ignored) {
+      // no log to tell it to
+    }
+  }
+
   void dispatch(ControlCommand c) {
     switch (c.action()) {
       case SKIP:
-        file.consume();
-        controller.skip();
+        // consumed before the skip is announced: a writer that waits for the announcement before writing the next
+        // command must never see that one deleted; after the last task the file is left alone
+        if (!controller.ended()) {
+          file.consume();
+          controller.skip();
+        }
         break;
       case STOP:
         controller.stop(c.force());

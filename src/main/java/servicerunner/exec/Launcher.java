@@ -1,7 +1,6 @@
 package servicerunner.exec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,32 +16,58 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
 /**
  * Starts one tool with commons-exec and waits for it to exit: argv is added with quoting off (never shell-parsed), the
  * extra environment is merged over the runner's own, every exit code is a result rather than an exception, and on
- * Linux the tool leads its own session so that what it leaves behind can be found by process group.
+ * Linux the tool leads its own session so that what it leaves behind can be found by process group and session, and
+ * runs in its own PID namespace where the runner may make one (see {@link TreeGuard}).
  */
 final class Launcher {
-  static final Path SETSID = Path.of("/usr/bin/setsid");
+  static final Path SETSID = TreeGuard.SETSID;
 
-  private final boolean ownSession;
+  /**
+   * The namespace's init: starts the tool (on the real stdin: a background job of a non-interactive shell would get
+   * /dev/null), passes on SIGTERM, SIGINT and SIGHUP (an init only receives signals it handles), and exits with the
+   * tool's status. The tool is not the init, so a signal reaches it as it would outside.
+   */
+  static final String INIT = "exec 3<&0; \"$@\" 0<&3 3<&- & c=$!; exec 3<&-;"
+      + " trap 'kill -TERM $c 2>/dev/null' TERM; trap 'kill -INT $c 2>/dev/null' INT;"
+      + " trap 'kill -HUP $c 2>/dev/null' HUP;"
+      + " while :; do wait $c; s=$?; kill -0 $c 2>/dev/null || exit $s; done";
 
-  Launcher(boolean ownSession) {
-    this.ownSession = ownSession;
+  private final TreeGuard guard;
+
+  Launcher(TreeGuard guard) {
+    this.guard = guard;
   }
 
   static Launcher forThisPlatform() {
-    return new Launcher(Platform.current() == Platform.LINUX && Files.isExecutable(SETSID));
+    return new Launcher(TreeGuard.current());
   }
 
-  /** Whether the tool runs as leader of its own session, so its pid is also its process group id. */
+  TreeGuard guard() {
+    return guard;
+  }
+
+  /** Whether the tool runs as leader of its own session, so its pid is also its process group and session id. */
   boolean ownSession() {
-    return ownSession;
+    return guard == TreeGuard.PID_NAMESPACE || guard == TreeGuard.PROCESS_GROUP;
+  }
+
+  /** Whether the started process is the namespace's keeper (unshare), to be spared a plain SIGTERM. */
+  boolean namespaced() {
+    return guard == TreeGuard.PID_NAMESPACE;
   }
 
   CommandLine commandLine(Path exe, List<String> args) {
     CommandLine cmd;
-    if (ownSession) {
+    if (ownSession()) {
       // setsid execs the tool in the same pid (the JVM's child is never a group leader, so setsid does not fork),
       // as leader of a new process group, so that a grandchild that outlives its parent can still be found by group id.
       cmd = new CommandLine(SETSID.toString());
+      if (namespaced()) {
+        for (String a : new String[] {TreeGuard.SETPRIV.toString(), "--pdeathsig", "KILL", "--",
+            TreeGuard.UNSHARE.toString(), "--pid", "--kill-child", "--", TreeGuard.SH.toString(), "-c", INIT, "sh"}) {
+          cmd.addArgument(a, false);
+        }
+      }
       cmd.addArgument(exe.toString(), false);
     } else {
       cmd = new CommandLine(exe.toString());
@@ -77,11 +102,35 @@ final class Launcher {
       ThreadFactory threads,
       Consumer<Process> started)
       throws IOException {
-    DefaultExecutor executor =
-        DefaultExecutor.builder().setExecuteStreamHandler(streams).setThreadFactory(threads).setWorkingDirectory(cwd).get();
+    DefaultExecutor executor = namespaced() ? new SpawningExecutor(streams, cwd)
+        : DefaultExecutor.builder().setExecuteStreamHandler(streams).setThreadFactory(threads).setWorkingDirectory(cwd).get();
     executor.setExitValues(null);
     executor.setProcessDestroyer(new StartedHook(started));
     return executor.execute(commandLine(exe, args), environment(extraEnv));
+  }
+
+  /**
+   * An executor that starts its process on the {@link Spawner} thread (the death signal of the {@code pidns} guard
+   * follows the forking thread). commons-exec's builder cannot make a subclass, hence the older constructor.
+   */
+  private static final class SpawningExecutor extends DefaultExecutor {
+    @SuppressWarnings("deprecation")
+    SpawningExecutor(ExecuteStreamHandler streams, Path cwd) {
+      setStreamHandler(streams);
+      if (cwd != null) {
+        setWorkingDirectory(cwd.toFile());
+      }
+    }
+
+    @Override
+    protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir) throws IOException {
+      return Spawner.start(() -> super.launch(command, env, dir));
+    }
+
+    @Override
+    protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
+      return Spawner.start(() -> super.launch(command, env, dir));
+    }
   }
 
   /**

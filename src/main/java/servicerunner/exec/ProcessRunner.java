@@ -65,6 +65,7 @@ public final class ProcessRunner implements AutoCloseable {
   private final ProcessTreeKiller killer = new ProcessTreeKiller(timer, workers);
   private final Set<TreeWatchdog> live = ConcurrentHashMap.newKeySet();
   private final boolean closeable;
+  private final TreeGuard guard; // null: the platform's (TreeGuard.current(), probed at the first run)
   private volatile boolean closed;
 
   public ProcessRunner() {
@@ -77,11 +78,22 @@ public final class ProcessRunner implements AutoCloseable {
 
   /** With the clock every timeout is measured by (tests inject one that fails). */
   ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock) {
-    this(killGrace, drainTimeout, captureLimit, clock, true);
+    this(killGrace, drainTimeout, captureLimit, clock, true, null);
+  }
+
+  /** With a given tree guard instead of the platform's (tests of each guard's behaviour). */
+  ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, TreeGuard guard) {
+    this(killGrace, drainTimeout, captureLimit, System::nanoTime, true, guard);
   }
 
   private ProcessRunner(
       Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock, boolean closeable) {
+    this(killGrace, drainTimeout, captureLimit, clock, closeable, null);
+  }
+
+  private ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock,
+      boolean closeable, TreeGuard guard) {
+    this.guard = guard;
     this.killGrace = killGrace;
     this.drainTimeout = drainTimeout;
     this.captureLimit = captureLimit;
@@ -166,13 +178,13 @@ public final class ProcessRunner implements AutoCloseable {
     if (exe.isEmpty()) {
       return notStarted(spec, Termination.LAUNCH_FAILED, "executable not found", startNanos);
     }
-    Launcher launcher = Launcher.forThisPlatform();
+    Launcher launcher = guard == null ? Launcher.forThisPlatform() : new Launcher(guard);
     AtomicReference<Process> root = new AtomicReference<>();
     Consumer<Duration> killTree =
         grace -> {
           Process p = root.get();
           if (p != null) {
-            killer.kill(p.toHandle(), launcher.ownSession() ? p.pid() : -1, grace);
+            killer.kill(p.toHandle(), launcher.ownSession() ? p.pid() : -1, grace, launcher.namespaced());
           }
         };
     AtomicLong lastOutput = new AtomicLong(startNanos);
@@ -255,8 +267,8 @@ public final class ProcessRunner implements AutoCloseable {
     if (exit == null || exit == NO_EXIT_VALUE) {
       exit = exitOf(p);
     }
-    if (launcher.ownSession()) {
-      killer.sweepGroupLater(p.pid());
+    if (launcher.ownSession() && !launcher.namespaced()) {
+      killer.sweepGroupLater(p.pid()); // in a namespace the kernel already ended what the tool left behind
     }
     return new ProcessResult(
         spec.argv(),

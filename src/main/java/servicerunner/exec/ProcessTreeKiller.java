@@ -42,6 +42,15 @@ final class ProcessTreeKiller {
 
   /** Ends the tree under {@code root}, and the members of process group {@code groupId} when it is positive. */
   void kill(ProcessHandle root, long groupId, Duration grace) {
+    kill(root, groupId, grace, false);
+  }
+
+  /**
+   * {@link #kill(ProcessHandle, long, Duration)}; with {@code spareRoot} the root is only forced, never asked: it is
+   * the PID namespace's keeper (unshare), whose death SIGKILLs the whole namespace at once, which would take the
+   * tools' grace away. It exits by itself when the tools have.
+   */
+  void kill(ProcessHandle root, long groupId, Duration grace, boolean spareRoot) {
     List<ProcessHandle> all = new ArrayList<>();
     root.descendants().forEach(all::add);
     all.add(root);
@@ -50,7 +59,9 @@ final class ProcessTreeKiller {
       taskkill(root.pid());
     }
     for (ProcessHandle p : all) {
-      p.destroy();
+      if (!(spareRoot && p.equals(root))) {
+        p.destroy();
+      }
     }
     awaitExit(all, grace);
     for (int round = 0; round < 3; round++) {
@@ -113,7 +124,8 @@ final class ProcessTreeKiller {
     try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path d : dirs) {
         long pid = Long.parseLong(d.getFileName().toString());
-        if (pid != self && groups.contains(processGroupOf(d))) {
+        long[] ids = idsOf(d);
+        if (pid != self && (groups.contains(ids[0]) || groups.contains(ids[1]))) {
           ProcessHandle.of(pid).ifPresent(left::add);
         }
       }
@@ -186,7 +198,8 @@ final class ProcessTreeKiller {
         if (pid == ProcessHandle.current().pid() || known.stream().anyMatch(k -> k.pid() == pid)) {
           continue;
         }
-        if (processGroupOf(d) == groupId) {
+        long[] ids = idsOf(d);
+        if (ids[0] == groupId || ids[1] == groupId) {
           ProcessHandle.of(pid).ifPresent(found::add);
         }
       }
@@ -197,36 +210,48 @@ final class ProcessTreeKiller {
   }
 
   static long processGroupOf(Path procDir) {
+    return idsOf(procDir)[0];
+  }
+
+  /**
+   * Process group and session id from /proc/PID/stat ({-1, -1} when unreadable). The tool leads its own session, so
+   * a child that moved to a new group of its own (setpgid) still carries the tool's session id and is found by it.
+   */
+  static long[] idsOf(Path procDir) {
     byte[] buf = new byte[512];
     int n;
     try (FileInputStream in = new FileInputStream(procDir.resolve("stat").toFile())) {
       n = in.read(buf);
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return new long[] {-1, -1};
     }
-    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so count fields after the last ')'
+    // "pid (comm) state ppid pgrp session ...": comm may hold spaces and parentheses, so count after the last ')'
     int i = n - 1;
     while (i >= 0 && buf[i] != ')') {
       i--;
     }
+    long[] ids = {-1, -1};
     int field = 0;
     long value = 0;
     boolean inNumber = false;
     for (i = i + 1; i < n; i++) {
       byte b = buf[i];
       if (b == ' ') {
-        if (inNumber && field == 3) {
-          return value;
+        if (inNumber && (field == 3 || field == 4)) {
+          ids[field - 3] = value;
+          if (field == 4) {
+            return ids;
+          }
         }
         field++;
         inNumber = false;
         value = 0;
-      } else if (field == 3 && b >= '0' && b <= '9') {
+      } else if ((field == 3 || field == 4) && b >= '0' && b <= '9') {
         inNumber = true;
         value = value * 10 + (b - '0');
       }
     }
-    return -1;
+    return ids;
   }
 
   private static void taskkill(long pid) {

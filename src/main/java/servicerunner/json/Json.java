@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonEncoding;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -82,23 +84,125 @@ public final class Json {
     }
   }
 
+  /**
+   * Parses UTF-8 bytes strictly (the caller has checked they are UTF-8). A large plan is read this way, without a
+   * String of the whole text; an error is worded from the text exactly as {@link #parse(String)} words it.
+   */
+  public static JsonNode parse(byte[] utf8, int off, int len) throws IOException {
+    if (!asciiStart(utf8, off, len)) {
+      // Jackson would guess UTF-16/32 from zero bytes or take a second byte-order mark: text only, as before
+      return parse(new String(utf8, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    try {
+      return JsonStreams.read(utf8, off, len);
+    } catch (JsonStreams.Unsupported e) {
+      return mapper().readTree(new String(utf8, off, len, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * {@link #parse(byte[], int, int)} for a document whose top-level {@code member}, when it is a large object
+   * (at least {@code minBytes} of text), is only passed through: that member is kept as text and read on demand
+   * (a read-only object node), so that a plan's large metadata costs its size in memory, not four times that.
+   */
+  public static JsonNode parse(byte[] utf8, int off, int len, String member, int minBytes) throws IOException {
+    if (!asciiStart(utf8, off, len)) {
+      return parse(utf8, off, len);
+    }
+    try {
+      return JsonStreams.read(utf8, off, len, member, minBytes);
+    } catch (JsonStreams.Unsupported e) {
+      return parse(utf8, off, len);
+    }
+  }
+
+  /**
+   * Whether the first four bytes are ASCII without NUL, as any JSON text in UTF-8 starts: Jackson's byte reader
+   * would otherwise detect another encoding or skip a byte-order mark by itself.
+   */
+  private static boolean asciiStart(byte[] b, int off, int len) {
+    for (int i = off; i < off + Math.min(4, len); i++) {
+      if (b[i] <= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One line, ASCII only: for PROGRESS_JSON markers and the journal. */
   public static String compact(JsonNode node) {
-    JsonNode safe = finite(node);
     try {
-      return JsonStreams.write(safe, null);
+      return JsonStreams.write(node, null);
     } catch (JsonStreams.Unsupported e) {
       // POJO or binary nodes need the mapper's serializers
     }
     try {
-      return mapper().writeValueAsString(safe);
+      return mapper().writeValueAsString(finite(node));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * {@link #compact}, or empty when the text would be longer than {@code maxChars}: writing stops there, so a
+   * line that is not wanted at that size never takes more memory than the limit.
+   */
+  public static java.util.Optional<String> compact(JsonNode node, int maxChars) {
+    LimitedWriter w = new LimitedWriter(maxChars);
+    try {
+      try {
+        JsonStreams.write(node, null, w);
+      } catch (JsonStreams.Unsupported e) {
+        try (JsonGenerator g = mapper().getFactory().createGenerator(w)) {
+          mapper().writeTree(g, finite(node));
+        }
+      }
+    } catch (LimitedWriter.Full e) {
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return java.util.Optional.of(w.toString());
+  }
+
   /** Indent-2, ASCII only, "key": value, like the reference's json.dumps(indent=2): for the report. */
   public static String pretty(JsonNode node) {
+    try {
+      return JsonStreams.write(node, prettyPrinter());
+    } catch (JsonStreams.Unsupported e) {
+      // POJO or binary nodes need the mapper's serializers
+    }
+    try {
+      StringWriter w = new StringWriter();
+      try (JsonGenerator g = mapper().getFactory().createGenerator(w)) {
+        g.setPrettyPrinter(prettyPrinter());
+        mapper().writeTree(g, finite(node));
+      }
+      return w.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link #pretty} streamed to {@code out} (left open): the report goes to stdout and the file this way, so a
+   * report of tens of megabytes is never held as text (the launcher's heap is 192 MB).
+   */
+  public static void writePretty(JsonNode node, OutputStream out) throws IOException {
+    try {
+      JsonStreams.write(node, prettyPrinter(), out);
+      return;
+    } catch (JsonStreams.Unsupported e) {
+      // POJO or binary nodes need the mapper's serializers; nothing was written yet
+    }
+    try (JsonGenerator g = mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(prettyPrinter());
+      mapper().writeTree(g, finite(node));
+    }
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
@@ -109,22 +213,7 @@ public final class Json {
                     .withArrayEmptySeparator(""));
     printer.indentObjectsWith(indenter);
     printer.indentArraysWith(indenter);
-    JsonNode safe = finite(node);
-    try {
-      return JsonStreams.write(safe, printer);
-    } catch (JsonStreams.Unsupported e) {
-      // POJO or binary nodes need the mapper's serializers
-    }
-    try {
-      StringWriter w = new StringWriter();
-      try (JsonGenerator g = mapper().getFactory().createGenerator(w)) {
-        g.setPrettyPrinter(printer);
-        mapper().writeTree(g, safe);
-      }
-      return w.toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return printer;
   }
 
   /** NaN and Infinity are not JSON: they become null (deep, in place on a copy only when needed). */

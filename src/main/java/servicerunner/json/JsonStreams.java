@@ -2,6 +2,7 @@ package servicerunner.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
@@ -39,7 +40,25 @@ final class JsonStreams {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            // A plan may hold hundreds of thousands of distinct keys (metadata): String.intern() would keep each in
+            // the JVM's native string table for the life of the process. (Canonicalizing stays on: without it
+            // Jackson reads bytes through a Reader, slower and without byte offsets.)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
+  }
+
+  private static final class Checked {
+    // for re-reading text already checked: without the symbol table and the duplicate-key set, both of which keep
+    // every name seen until the parser is closed (tens of MB for a plan's 400,000 metadata keys)
+    static final JsonFactory FACTORY = Holder.FACTORY.rebuild()
+        .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+        .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+  }
+
+  /** For text already parsed once with {@link #factory()} (see {@link RawObject}): no per-name memory. */
+  static JsonFactory checkedTextFactory() {
+    return Checked.FACTORY;
   }
 
   /** The one parser/generator configuration of the project; {@link Json}'s mapper is built on it. */
@@ -49,21 +68,106 @@ final class JsonStreams {
 
   static JsonNode read(String text) throws Unsupported {
     try (JsonParser p = Holder.FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new Unsupported(null);
-      }
-      JsonNode root = value(p, t, 0);
-      if (p.nextToken() != null) {
-        throw new Unsupported(null); // trailing tokens: the mapper words the error
-      }
-      return root;
+      return root(p);
     } catch (IOException | RuntimeException e) {
       throw new Unsupported(e);
     }
   }
 
-  private static JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException, Unsupported {
+  /** The same from UTF-8 bytes, without a String copy of the whole document. */
+  static JsonNode read(byte[] utf8, int off, int len) throws Unsupported {
+    try (JsonParser p = Holder.FACTORY.createParser(utf8, off, len)) {
+      return root(p);
+    } catch (IOException | RuntimeException e) {
+      throw new Unsupported(e);
+    }
+  }
+
+  /**
+   * {@link #read(byte[], int, int)}, except that the top-level member {@code member}, when it is an object of at
+   * least {@code minBytes} bytes of text, is kept as that text ({@link RawObject}) instead of a tree.
+   */
+  static JsonNode read(byte[] utf8, int off, int len, String member, int minBytes) throws Unsupported {
+    try (JsonParser p = Holder.FACTORY.createParser(utf8, off, len)) {
+      JsonToken t = p.nextToken();
+      if (t != JsonToken.START_OBJECT) {
+        throw new Unsupported(null); // not the object form: the plain reader decides
+      }
+      ObjectNode o = NODES.objectNode();
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        o.set(name, name.equals(member) && v == JsonToken.START_OBJECT
+            ? rawOrTree(p, utf8, off, minBytes) : value(p, v, 1));
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new Unsupported(null);
+      }
+      return o;
+    } catch (IOException | RuntimeException e) {
+      throw new Unsupported(e);
+    }
+  }
+
+  /** The object at the parser, skipped over (the parser still checks its syntax and keys) and cut out as text. */
+  private static ObjectNode rawOrTree(JsonParser p, byte[] utf8, int off, int minBytes)
+      throws IOException, Unsupported {
+    long start = p.currentTokenLocation().getByteOffset();
+    int members = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      members++;
+      walk(p, p.nextToken());
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new Unsupported(null);
+    }
+    long end = p.currentLocation().getByteOffset();
+    int from = (int) (off + start);
+    int to = (int) (off + end);
+    if (end - start < minBytes) {
+      return (ObjectNode) read(utf8, from, to - from);
+    }
+    return RawObject.of(utf8, from, to - from, members);
+  }
+
+  /**
+   * Passes over the value at the parser as a tree build would read it: skipChildren() would not finish long strings,
+   * so their length limit (the same as for a tree) would only be met later, while the report is written.
+   */
+  private static void walk(JsonParser p, JsonToken t) throws IOException {
+    int depth = 0;
+    do {
+      if (t == null) {
+        throw new JsonParseException(p, "unexpected end of input");
+      }
+      if (t.isStructStart()) {
+        depth++;
+      } else if (t.isStructEnd()) {
+        depth--;
+      } else if (t == JsonToken.VALUE_STRING) {
+        p.getText(); // the length limit is checked on the finished text
+      }
+      if (depth == 0) {
+        return;
+      }
+      t = p.nextToken();
+    } while (true);
+  }
+
+  private static JsonNode root(JsonParser p) throws IOException, Unsupported {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new Unsupported(null);
+    }
+    JsonNode root = value(p, t, 0);
+    if (p.nextToken() != null) {
+      throw new Unsupported(null); // trailing tokens: the mapper words the error
+    }
+    return root;
+  }
+
+  static JsonNode value(JsonParser p, JsonToken t, int depth) throws IOException, Unsupported {
     switch (t) {
       case START_OBJECT:
         return object(p, depth);
@@ -129,19 +233,45 @@ final class JsonStreams {
 
   /** Writes a tree of plain nodes (objects, arrays, text, numbers, booleans, nulls); pretty may be null. */
   static String write(JsonNode node, PrettyPrinter pretty) throws Unsupported {
+    StringWriter w = new StringWriter(256);
+    try {
+      write(node, pretty, w);
+    } catch (IOException | RuntimeException e) {
+      throw new Unsupported(e); // a StringWriter does not fail: only a generator's own error lands here
+    }
+    return w.toString();
+  }
+
+  /**
+   * Streams a tree of plain nodes to {@code out} (not closed), so that a report of tens of megabytes never exists
+   * as one string. An error of {@code out} itself is thrown as IOException; a tree this cannot write, as
+   * {@link Unsupported} before anything was written.
+   */
+  static void write(JsonNode node, PrettyPrinter pretty, java.io.Writer out) throws Unsupported, IOException {
     if (!plain(node)) {
       throw new Unsupported(null);
     }
-    StringWriter w = new StringWriter(256);
-    try (JsonGenerator g = Holder.FACTORY.createGenerator(w)) {
+    try (JsonGenerator g = Holder.FACTORY.createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       if (pretty != null) {
         g.setPrettyPrinter(pretty);
       }
       tree(g, node);
-    } catch (IOException | RuntimeException e) {
-      throw new Unsupported(e);
     }
-    return w.toString();
+  }
+
+  /** The same for a byte stream (UTF-8; the output is ASCII anyway). */
+  static void write(JsonNode node, PrettyPrinter pretty, java.io.OutputStream out) throws Unsupported, IOException {
+    if (!plain(node)) {
+      throw new Unsupported(null);
+    }
+    try (JsonGenerator g = Holder.FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      if (pretty != null) {
+        g.setPrettyPrinter(pretty);
+      }
+      tree(g, node);
+    }
   }
 
   /** What ObjectNode/ArrayNode.serialize do under the mapper's default features, without a SerializerProvider. */
@@ -178,7 +308,12 @@ final class JsonStreams {
         } else if (n.isLong()) {
           g.writeNumber(n.longValue());
         } else if (n.isDouble()) {
-          g.writeNumber(n.doubleValue());
+          // NaN and Infinity are not JSON (Json.finite's rule, applied while writing: no copy of a large tree)
+          if (Double.isFinite(n.doubleValue())) {
+            g.writeNumber(n.doubleValue());
+          } else {
+            g.writeNull();
+          }
         } else {
           g.writeNumber(n.bigIntegerValue());
         }

@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,33 +36,47 @@ public final class PlanParser {
 
   private PlanParser() {}
 
-  /** Reads the plan argument as the CLI receives it. */
+  /** Reads the plan argument as the CLI receives it, with the default size limit. */
   public static Plan read(String argument, InputStream stdin) throws PlanException {
+    return read(argument, stdin, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Metadata of at least this much text is kept as text rather than a tree: the runner only copies it into the
+   * report, and as a tree it takes about four times its size (see json/RawObject).
+   */
+  static final int RAW_METADATA_BYTES = 256 * 1024;
+
+  /** Longest task type accepted (the longest real one has 32 characters). */
+  static final int MAX_TYPE = 100;
+
+  /** The default of {@code --max-plan-bytes} (32 MiB). */
+  public static final long DEFAULT_MAX_BYTES = PlanBytes.DEFAULT_MAX;
+
+  /** Reads the plan argument; a plan of more than {@code maxBytes} bytes is a plan error, read no further. */
+  public static Plan read(String argument, InputStream stdin, long maxBytes) throws PlanException {
     byte[] bytes;
     String source;
     if ("-".equals(argument)) {
       source = "stdin";
       try {
-        bytes = stdin.readAllBytes();
+        bytes = PlanBytes.read(stdin, maxBytes, source);
       } catch (IOException e) {
         throw new PlanException("stdin: cannot read the plan: " + e.getMessage());
       }
+    } else if (isInline(argument)) {
+      source = "inline plan";
+      bytes = PlanBytes.inline(argument, maxBytes);
     } else {
-      if (looksLikeJson(argument) && !isFile(argument)) {
-        source = "inline plan";
-        bytes = argument.getBytes(StandardCharsets.UTF_8);
-      } else {
-        source = argument;
-        try {
-          bytes = Files.readAllBytes(Path.of(argument));
-        } catch (NoSuchFileException e) {
-          throw new PlanException(argument + ": plan file not found");
-        } catch (IOException | RuntimeException e) {
-          throw new PlanException(argument + ": cannot read the plan file (" + e.getMessage() + ")");
-        }
-      }
+      source = argument;
+      bytes = PlanBytes.readFile(argument, maxBytes);
     }
     return parse(bytes, source);
+  }
+
+  /** Whether the plan argument is JSON text rather than a path (a file of that name wins). */
+  public static boolean isInline(String argument) {
+    return !"-".equals(argument) && looksLikeJson(argument) && !isFile(argument);
   }
 
   private static boolean isFile(String s) {
@@ -83,17 +93,23 @@ public final class PlanParser {
   }
 
   public static Plan parse(byte[] bytes, String source) throws PlanException {
-    String text = utf8(bytes, source);
-    if (text.isBlank()) {
+    int start = PlanText.bomLength(bytes);
+    PlanText.requireUtf8(bytes, start, source);
+    if (PlanText.isBlank(bytes, start)) {
       throw new PlanException(source + ": the plan is empty (expected a JSON object or array)");
     }
     JsonNode root;
     try {
-      root = Json.parse(text);
+      root = Json.parse(bytes, start, bytes.length - start, "metadata", RAW_METADATA_BYTES);
     } catch (JsonProcessingException e) {
       throw new PlanException(source + location(e.getLocation()) + ": invalid JSON: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new PlanException(source + ": invalid JSON: " + oneLine(e.getMessage()));
+    } catch (OutOfMemoryError e) {
+      // the tree of a plan under the size limit can still outgrow the heap (millions of tiny values); everything
+      // it held is garbage now, so the run can still end with a plan error and a failure report
+      throw new PlanException(source + ": the plan does not fit in memory (" + PlanBytes.amount(bytes.length)
+          + "); lower --max-plan-bytes or split the plan");
     }
     return build(root, source, sha256(bytes));
   }
@@ -163,7 +179,11 @@ public final class PlanParser {
     JsonNode typeNode = node.get("type");
     String type = "";
     if (typeNode != null && !typeNode.isNull()) {
-      if (typeNode.isTextual()) {
+      if (typeNode.isTextual() && typeNode.asText().length() > MAX_TYPE) {
+        // a type is a short id; a megabyte of text there was echoed into every marker and progress line
+        problems.add(path + ".type: expected a task type id of at most " + MAX_TYPE + " characters, got a string of "
+            + String.format(java.util.Locale.ROOT, "%,d", typeNode.asText().length()) + " characters");
+      } else if (typeNode.isTextual()) {
         type = typeNode.asText();
       } else {
         problems.add(path + ".type: expected a string, got " + ParamValidator.describe(typeNode));
@@ -238,20 +258,6 @@ public final class PlanParser {
       return false;
     }
     return v.asBoolean();
-  }
-
-  private static String utf8(byte[] bytes, String source) throws PlanException {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new PlanException(source + ": the plan is not UTF-8 text (binary or another encoding)");
-    }
   }
 
   private static String location(JsonLocation loc) {

@@ -22,16 +22,21 @@ final class Sha256 {
   static byte[] digest(byte[] data) {
     int[] h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     long bitLen = (long) data.length * 8;
-    int padded = ((data.length + 8) / 64 + 1) * 64;
-    byte[] msg = java.util.Arrays.copyOf(data, padded);
-    msg[data.length] = (byte) 0x80;
+    // whole blocks straight from the data; only the last one or two, with the padding, in a small array (a plan
+    // of tens of MB must not be copied just to be hashed)
+    int whole = data.length / 64 * 64;
+    int tailLen = ((data.length - whole + 8) / 64 + 1) * 64;
+    byte[] tail = java.util.Arrays.copyOfRange(data, whole, whole + tailLen);
+    tail[data.length - whole] = (byte) 0x80;
     for (int i = 0; i < 8; i++) {
-      msg[padded - 1 - i] = (byte) (bitLen >>> (8 * i));
+      tail[tailLen - 1 - i] = (byte) (bitLen >>> (8 * i));
     }
     int[] w = new int[64];
-    for (int block = 0; block < padded; block += 64) {
+    for (int block = 0; block < whole + tailLen; block += 64) {
+      byte[] msg = block < whole ? data : tail;
+      int base = block < whole ? block : block - whole;
       for (int t = 0; t < 16; t++) {
-        int o = block + 4 * t;
+        int o = base + 4 * t;
         w[t] = (msg[o] & 0xff) << 24 | (msg[o + 1] & 0xff) << 16 | (msg[o + 2] & 0xff) << 8 | (msg[o + 3] & 0xff);
       }
       for (int t = 16; t < 64; t++) {

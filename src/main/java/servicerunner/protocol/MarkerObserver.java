@@ -20,8 +20,19 @@ public final class MarkerObserver implements RunObserver {
     this.sink = sink;
   }
 
+  /** Longest type shown in a marker: a plan's type is free text (a 1 MB type put 5 MB on stderr per task). */
+  static final int MAX_TYPE = 120;
+
+  /**
+   * The type as markers show it: escaped to ASCII, cut to {@link #MAX_TYPE}, and with '-' escaped, because the
+   * app splits {@code TASK_SKIP:i:type - reason} at the first hyphen ({@code ping-test} was read as "ping").
+   */
   static String shownType(String type) {
-    return type == null || type.isEmpty() ? "unknown" : Ascii.escape(type);
+    if (type == null || type.isEmpty()) {
+      return "unknown";
+    }
+    String t = type.length() > MAX_TYPE ? type.substring(0, MAX_TYPE) + "..." : type;
+    return Ascii.escape(t).replace("-", "\\u002d");
   }
 
   @Override
@@ -29,9 +40,14 @@ public final class MarkerObserver implements RunObserver {
     this.total = total;
   }
 
+  /** Longest runner log line (before escaping): a line echoes plan text, which may be megabytes on one line. */
+  static final int MAX_LOG = 16 * 1024;
+
   @Override
   public void log(String line) {
-    sink.writeLine(Ascii.freeText(line));
+    String l = line.length() <= MAX_LOG ? line
+        : line.substring(0, MAX_LOG) + "... (" + (line.length() - MAX_LOG) + " more characters)";
+    sink.writeLine(Ascii.freeText(l));
   }
 
   @Override

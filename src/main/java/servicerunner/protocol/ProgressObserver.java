@@ -10,7 +10,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import servicerunner.json.Json;
 
-/** Writes PROGRESS_JSON after every task and PROGRESS_JSON_FINAL at the end, one line each. */
+/**
+ * Writes PROGRESS_JSON after every task and PROGRESS_JSON_FINAL at the end, one line each. Every line is bounded
+ * ({@link ProgressMode#lineLimit}): a line that would be longer goes out without {@code results} and with
+ * {@code "results_omitted": true}. Nothing the app needs is lost that way: the markers already set every row, and
+ * the final state comes from the report.
+ */
 public final class ProgressObserver implements RunObserver {
   private final LineSink sink;
   private final ProgressMode mode;
@@ -18,6 +23,15 @@ public final class ProgressObserver implements RunObserver {
   public ProgressObserver(LineSink sink, ProgressMode mode) {
     this.sink = sink;
     this.mode = mode;
+  }
+
+  private void write(String prefix, ObjectNode o) {
+    String line = Json.compact(o, mode.lineLimit() - prefix.length()).orElseGet(() -> {
+      o.remove("results");
+      o.put("results_omitted", true);
+      return Json.compact(o);
+    });
+    sink.writeLine(prefix + line);
   }
 
   @Override
@@ -48,7 +62,7 @@ public final class ProgressObserver implements RunObserver {
       results.add(json);
     }
     o.put("overall_status", p.overallStatus().id());
-    sink.writeLine("PROGRESS_JSON:" + Json.compact(o));
+    write("PROGRESS_JSON:", o);
   }
 
   @Override
@@ -69,6 +83,6 @@ public final class ProgressObserver implements RunObserver {
       outcome.results().forEach(r -> results.add(ResultJson.of(r)));
     }
     o.put("overall_status", outcome.overallStatus().id());
-    sink.writeLine("PROGRESS_JSON_FINAL:" + Json.compact(o));
+    write("PROGRESS_JSON_FINAL:", o);
   }
 }

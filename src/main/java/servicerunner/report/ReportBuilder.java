@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import servicerunner.exec.TreeGuard;
 import servicerunner.run.RunObserver;
 import servicerunner.run.RunOutcome;
 
@@ -37,16 +38,15 @@ public final class ReportBuilder implements RunObserver {
     }
     ArrayNode results = r.putArray("results");
     o.results().forEach(t -> results.add(ResultJson.of(t)));
-    ObjectNode md = SystemMetadata.collect();
-    if (planMetadata != null) {
-      md.setAll(planMetadata); // the plan's metadata wins, as in the reference
-    }
-    r.set("metadata", md);
+    // the plan's metadata wins, as in the reference; a view, not a copy (a plan's metadata may be large)
+    r.set("metadata", MergedMetadata.of(SystemMetadata.collect(), planMetadata));
     r.put("completed_count", o.completedCount());
     r.put("total_count", o.totalCount());
     r.put("run_timestamp", ResultJson.iso(o.startedAt()));
     r.put("total_duration_seconds", Json.round(Duration.between(o.startedAt(), o.finishedAt()).toNanos() / 1e9, 2));
     r.put("runner_version", version);
+    // what ends a task's whole process tree here (exec/TreeGuard): pidns, pgroup, taskkill or tree
+    r.put("tree_guard", TreeGuard.current().id());
     if (o.stopReason() != null) {
       r.put("stop_reason", o.stopReason().id());
     }

@@ -5,7 +5,6 @@ import servicerunner.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import servicerunner.run.RunObserver;
 import servicerunner.run.RunOutcome;
@@ -40,23 +39,29 @@ public final class ReportOutput implements RunObserver {
     return written;
   }
 
-  /** Writes a report (also the failure report of an unreadable plan). Returns false if the file failed. */
+  /**
+   * Writes a report (also the failure report of an unreadable plan). Returns false if the file failed. The text is
+   * streamed from the tree to the file and then to stdout, never held whole: a report of tens of megabytes (a large
+   * plan's metadata, hundreds of tasks with escaped non-ASCII output) must not exhaust the heap at the very end.
+   */
   public static boolean emit(ObjectNode report, OutputStream stdout, Path outputFile, RunObserver log) {
-    String text = Json.pretty(report);
     boolean fileOk = true;
     if (outputFile != null) {
       try {
-        AtomicFile.write(outputFile, text.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(outputFile, out -> Json.writePretty(report, out));
       } catch (IOException | RuntimeException e) {
         fileOk = false;
         safeLog(log, "Failed to write final report to '" + outputFile + "': " + e.getMessage());
       }
     }
     try {
-      stdout.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+      Json.writePretty(report, stdout);
+      stdout.write('\n');
       stdout.flush();
     } catch (IOException e) {
       safeLog(log, "stdout is closed; the report was not printed");
+    } catch (RuntimeException e) {
+      safeLog(log, "The report could not be printed: " + e);
     }
     if (outputFile != null && fileOk) {
       safeLog(log, "Final report written to '" + outputFile + "'");

@@ -17,6 +17,7 @@ final class OutputForwarder implements OutputListener {
   private long dropped;
   private double tokens;
   private long lastRefill = System.nanoTime();
+  private final int prefix;
 
   OutputForwarder(RunObserver observer, int index, String type, ForwardLimits limits) {
     this.observer = observer;
@@ -24,6 +25,22 @@ final class OutputForwarder implements OutputListener {
     this.type = type;
     this.limits = limits;
     this.tokens = limits.burst();
+    // "[i:type] " and the newline; markers show at most about 123 characters of a type
+    this.prefix = ("[" + index + ":] ").length() + Math.min(type == null ? 7 : type.length(), 123) + 1;
+  }
+
+  /**
+   * The length of {@code line} as stderr carries it, ASCII-escaped (protocol/Ascii's rule: a control or non-ASCII
+   * character becomes six characters, a tab four): the byte budget counts what is written, so a flood of NULs or
+   * of accented text cannot forward six times the budget (audit D13: 3.1 MB against 512 KiB).
+   */
+  static long writtenLength(String line) {
+    long n = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      n += c >= 0x20 && c < 0x7f || c == '\n' || c == '\r' ? 1 : c == '\t' ? 4 : 6;
+    }
+    return n;
   }
 
   @Override
@@ -35,13 +52,14 @@ final class OutputForwarder implements OutputListener {
       long now = System.nanoTime();
       tokens = Math.min(limits.burst(), tokens + (now - lastRefill) / 1e9 * limits.linesPerSecond());
       lastRefill = now;
-      if (lines >= limits.maxLines() || bytes >= limits.maxBytes() || tokens < 1) {
+      long size = writtenLength(line) + prefix;
+      if (lines >= limits.maxLines() || bytes + size > limits.maxBytes() || tokens < 1) {
         dropped++;
         return;
       }
       tokens -= 1;
       lines++;
-      bytes += line.length() + 1;
+      bytes += size;
     }
     observer.taskOutput(index, type, line);
   }

@@ -26,6 +26,7 @@ public final class RunController {
   private boolean paused;
   private boolean resumeRequested;
   private StopReason stopReason;
+  private boolean ended;
 
   public RunController(RunObserver observer) {
     this.observer = observer;
@@ -33,20 +34,26 @@ public final class RunController {
 
   // --- requests (any thread) ---
 
-  /** Skip: ends the running task's tree now; between tasks it applies to the next task. */
-  public void skip() {
+  /**
+   * Skip: ends the running task's tree now; between tasks it applies to the next task. Returns false, doing
+   * nothing, once the last task has ended (there is no next task to skip).
+   */
+  public boolean skip() {
     CancelToken t;
     synchronized (this) {
+      if (ended) {
+        return false;
+      }
       t = current;
       if (t == null) {
         pendingSkip = true;
+        // said under the lock, so that the line comes before the TASK_SKIP it causes
+        observer.log("Skip requested between tasks: the next task will be skipped");
+        return true;
       }
     }
-    if (t != null) {
-      t.cancel(SKIP_REASON);
-    } else {
-      observer.log("Skip requested between tasks: the next task will be skipped");
-    }
+    t.cancel(SKIP_REASON);
+    return true;
   }
 
   /** Stop after the current task; a second stop (or force) also ends the running task now. */
@@ -115,6 +122,11 @@ public final class RunController {
     }
   }
 
+  /** Whether the last task has ended (a skip or pause now changes nothing). */
+  public synchronized boolean ended() {
+    return ended;
+  }
+
   public synchronized boolean isPaused() {
     return paused;
   }
@@ -132,6 +144,12 @@ public final class RunController {
 
   synchronized void taskEnded() {
     current = null;
+  }
+
+  /** No task will start any more: requests from now on change nothing. */
+  synchronized void runEnded() {
+    ended = true;
+    pendingSkip = false;
   }
 
   /** Before a task: honour a stop, a pending pause (waiting here), or a skip pressed between tasks. */

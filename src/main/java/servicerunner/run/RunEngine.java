@@ -182,7 +182,8 @@ public final class RunEngine {
     Ending ending;
     try {
       TaskOutcome outcome = task.type().run(ctx);
-      ending = new Ending.Ran(outcome == null ? TaskOutcome.failure("handler returned no result") : outcome);
+      ending = new Ending.Ran(
+          outcome == null ? TaskOutcome.failure("handler returned no result") : ResultBound.of(outcome));
     } catch (TaskCancelledException e) {
       ending = RunController.SKIP_REASON.equals(e.reason())
           ? new Ending.SkippedByUser(e.reason(), true) : new Ending.Interrupted(e.reason(), true);
@@ -226,6 +227,7 @@ public final class RunEngine {
   }
 
   private RunOutcome finish(Instant startedAt, int total, String internalError) {
+    controller.runEnded();
     StopReason stop = controller.stopReason();
     int completed = count();
     if (stop != null) {

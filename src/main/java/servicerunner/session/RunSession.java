@@ -171,7 +171,8 @@ public final class RunSession implements AutoCloseable {
       }
       RunEngine engine = new RunEngine(plan, RunOptions.defaults(), observers).resumeWith(journal.finished());
       ControlWatcher watcher = controlFile == null ? null
-          : new ControlWatcher(new ControlFile(controlFile), engine.controller(), ControlWatcher.DEFAULT_INTERVAL).start();
+          : new ControlWatcher(new ControlFile(controlFile, w -> markers.log("Warning: " + w)), engine.controller(),
+              ControlWatcher.DEFAULT_INTERVAL, markers::log).start();
       beforeStart.accept(engine.controller());
       RunHandle handle = engine.start();
       Optional<ParentWatch> parent = watchParent ? ParentWatch.start(engine.controller()) : Optional.empty();

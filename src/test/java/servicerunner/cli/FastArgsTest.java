@@ -28,7 +28,9 @@ class FastArgsTest {
         List.of("--control-file", "ctl.json", "plan.json"),
         List.of("C:\\plans\\plan.json", "-o", "C:\\out\\r.json"),
         List.of(" {\"type\":\"command\"}", "--log-file", "with space.log"),
-        List.of("plan.json", "--html", "out/report.html", "--junit", "out/report.xml", "-o", "r.json"));
+        List.of("plan.json", "--html", "out/report.html", "--junit", "out/report.xml", "-o", "r.json"),
+        List.of("plan.json", "--max-plan-bytes", "64M", "--log-file", "run.log"),
+        List.of("--max-plan-bytes", "1000", "plan.json"));
   }
 
   @ParameterizedTest
@@ -77,6 +79,8 @@ class FastArgsTest {
         List.of("report", "a.json", "--html", "fleet.html"),
         List.of("report", "--html", "fleet.html"),
         List.of("plan.json", "--html", "a.html", "--html", "b.html"),
+        List.of("plan.json", "--max-plan-bytes", "1K", "--max-plan-bytes", "2K"),
+        List.of("plan.json", "--max-plan-bytes=1K"),
         List.of("plan.json", "--", "x"),
         List.of("plan.json", "--unknown", "x"),
         List.of("plan.json", "--log-file", "bad\u0000path"),

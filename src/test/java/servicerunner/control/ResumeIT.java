@@ -124,4 +124,21 @@ class ResumeIT {
     assertEquals(List.of("0", "1", "0"), Files.readAllLines(ran), "task 0 ran again, task 1 was resumed");
     assertTrue(r.result(1).get("resumed").asBoolean());
   }
+
+  @Test
+  void aJournalResultWithoutStatusRunsThatTaskAgainWithoutStoppingTheRun() throws Exception {
+    // audit D11: such a line gave RUN_STOPPED:output_closed with both pipes open
+    Path journal = dir.resolve("j.jsonl");
+    String planText = plan(false, task("echo a"), task("echo b"));
+    RunnerProcess.jar(planText, "--journal", journal.toString()).run().assertExit(0);
+    List<String> lines = Files.readAllLines(journal);
+    Files.write(journal, List.of(lines.get(0).replaceFirst("\"status\":\"success\",", ""), lines.get(1)));
+    RunResult r = RunnerProcess.jar(planText, "--journal", journal.toString(), "--resume").run().assertExit(0)
+        .assertProtocolClean();
+    assertFalse(r.report().has("stop_reason"), r.report().toString());
+    assertEquals("success", r.report().get("overall_status").asText());
+    assertFalse(r.report().get("results").get(0).has("resumed"), "run again");
+    assertTrue(r.report().get("results").get(1).path("resumed").asBoolean());
+    assertTrue(r.stderrText().contains("has an unknown status ''; task 0 runs again"), r.stderrText());
+  }
 }

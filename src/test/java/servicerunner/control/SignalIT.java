@@ -71,6 +71,33 @@ class SignalIT {
   }
 
   @Test
+  void sighupSigusr1AndSigalrmStopWithAReportToo() throws Exception {
+    // the audit: SIGHUP exited 129 undocumented, SIGUSR1 and SIGALRM killed the JVM without a report
+    signalMidTask("HUP", 129);
+    signalMidTask("USR1", 138);
+    signalMidTask("ALRM", 142);
+  }
+
+  @Test
+  void aSignalWhileAPlanIsNeverReadStillEndsTheProcess() throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-jar", servicerunner.testing.RunnerProcess.jarPath().toString(), "-")
+        .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.json").toFile()).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!Files.readString(dir.resolve("err.txt")).contains("Reading plan from stdin")) {
+      assertTrue(System.nanoTime() < deadline, "runner did not start reading stdin");
+      Thread.sleep(20);
+    }
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stdin stays open: the grace must end it");
+    assertEquals(143, p.exitValue());
+    assertEquals("", Files.readString(dir.resolve("out.json")));
+    assertTrue(Files.readAllLines(dir.resolve("err.txt")).contains(
+        "Stopped by SIGTERM before the run started (the plan was still being read); no report"));
+    p.getOutputStream().close();
+  }
+
+  @Test
   void signalDuringStartUpIsHeldAndStopsTheRunWithAReport() throws Exception {
     // the plan comes from stdin, kept open: the runner waits in start-up while the signal arrives
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();

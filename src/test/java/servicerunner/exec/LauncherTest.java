@@ -43,10 +43,10 @@ class LauncherTest {
     List<String> args = List.of("a b", "say \"hi\"", "it's", "$HOME", "*");
     assertArrayEquals(
         new String[] {"/bin/echo", "a b", "say \"hi\"", "it's", "$HOME", "*"},
-        new Launcher(false).commandLine(Path.of("/bin/echo"), args).toStrings());
+        new Launcher(TreeGuard.PROCESS_TREE).commandLine(Path.of("/bin/echo"), args).toStrings());
     assertArrayEquals(
         new String[] {Launcher.SETSID.toString(), "/bin/echo", "a b", "say \"hi\"", "it's", "$HOME", "*"},
-        new Launcher(true).commandLine(Path.of("/bin/echo"), args).toStrings());
+        new Launcher(TreeGuard.PROCESS_GROUP).commandLine(Path.of("/bin/echo"), args).toStrings());
   }
 
   @Test
@@ -63,7 +63,7 @@ class LauncherTest {
   void theToolSeesTheMergedEnvironmentAndItsWorkingFolder() throws IOException {
     DecodingStreamHandler out = capture();
     int exit =
-        new Launcher(false)
+        new Launcher(TreeGuard.PROCESS_TREE)
             .execute(Path.of("/bin/sh"), List.of("-c", "echo \"$SR_LAUNCHER_TEST ${HOME:+home-kept} $(pwd)\""),
                 Map.of("SR_LAUNCHER_TEST", "merged"), Path.of("/tmp"), out, Thread::new, p -> {});
     assertEquals(0, exit);
@@ -77,7 +77,7 @@ class LauncherTest {
     DecodingStreamHandler out = capture();
     AtomicReference<Process> started = new AtomicReference<>();
     // fields 1 and 6 of /proc/<pid>/stat are the pid and the session id (sh's name holds no space)
-    new Launcher(true)
+    new Launcher(TreeGuard.PROCESS_GROUP)
         .execute(Path.of("/bin/sh"), List.of("-c", "cut -d' ' -f1,6 /proc/$$/stat"), Map.of(), null, out, Thread::new,
             started::set);
     String[] pidAndSession = out.stdout().text().trim().split(" ");
@@ -89,14 +89,14 @@ class LauncherTest {
   @EnabledOnOs(OS.LINUX)
   void everyExitCodeIsAValueNotAnException() throws IOException {
     assertEquals(
-        3, new Launcher(false).execute(Path.of("/bin/sh"), List.of("-c", "exit 3"), Map.of(), null, capture(), Thread::new, p -> {}));
+        3, new Launcher(TreeGuard.PROCESS_TREE).execute(Path.of("/bin/sh"), List.of("-c", "exit 3"), Map.of(), null, capture(), Thread::new, p -> {}));
   }
 
   @Test
   void aMissingExecutableIsAnIOException() {
     assertThrows(
         IOException.class,
-        () -> new Launcher(false).execute(Path.of("/no/such/tool-4711"), List.of(), Map.of(), null, capture(), Thread::new, p -> {}));
+        () -> new Launcher(TreeGuard.PROCESS_TREE).execute(Path.of("/no/such/tool-4711"), List.of(), Map.of(), null, capture(), Thread::new, p -> {}));
   }
 
   @Test
@@ -106,7 +106,7 @@ class LauncherTest {
     AtomicReference<Boolean> aliveWhenSeen = new AtomicReference<>();
     // the tool runs until the hook lets it go, so the hook cannot be late
     int exit =
-        new Launcher(false)
+        new Launcher(TreeGuard.PROCESS_TREE)
             .execute(Path.of("/bin/sh"), List.of("-c", "while [ ! -e go ]; do sleep 0.01; done; exit 7"), Map.of(), tmp,
                 capture(), Thread::new, p -> {
                   aliveWhenSeen.set(p.isAlive());

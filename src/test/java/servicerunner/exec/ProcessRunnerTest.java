@@ -136,8 +136,11 @@ class ProcessRunnerTest {
 
   @Test
   void aCancelAfterTheExitLeavesAnExitAndOnlyStopsTheWaitForLeftoverOutput() throws Exception {
-    // An endless drain timeout: only the cut-short of the late cancel can end this run.
-    try (ProcessRunner patient = new ProcessRunner(Duration.ofSeconds(2), HUGE, BoundedCapture.DEFAULT_LIMIT)) {
+    // An endless drain timeout: only the cut-short of the late cancel can end this run. Process-group guard: in a PID
+    // namespace the orphan holding the pipe ends with the tool (see namespacedTreeIsGoneWithTheTool), and $$ would
+    // be a namespace pid.
+    try (ProcessRunner patient = new ProcessRunner(Duration.ofSeconds(2), HUGE, BoundedCapture.DEFAULT_LIMIT,
+        Platform.current() == Platform.LINUX ? TreeGuard.PROCESS_GROUP : TreeGuard.current())) {
       Path go = tmp.resolve("go");
       CancelToken token = new CancelToken();
       String script = "echo $$; sleep " + sleep + " & while [ ! -e '" + go + "' ]; do sleep 0.01; done; exit 5";

@@ -53,4 +53,27 @@ class ProgressObserverTest {
     assertEquals("failure", emit(ProgressMode.FULL).get("results").get(1).get("status").asText());
     assertFalse(emit(ProgressMode.NONE).has("results"));
   }
+
+  @Test
+  void aLineOverTheBoundGoesWithoutResults() throws Exception {
+    // D12: line i holds i nulls; beyond the bound the line keeps its counts and drops results (the markers colour
+    // the rows anyway)
+    List<String> lines = new ArrayList<>();
+    ProgressObserver o = new ProgressObserver(lines::add, ProgressMode.STUBS);
+    int index = 20_000;
+    TaskResult last = result(index, Status.SUCCESS);
+    List<TaskResult> all = new ArrayList<>(java.util.Collections.nCopies(index, (TaskResult) null));
+    all.add(last);
+    o.taskFinished(last, new Progress(index + 1, index + 1, all, OverallStatus.SUCCESS));
+    o.taskFinished(result(3, Status.SUCCESS), new Progress(4, index + 1, all, OverallStatus.SUCCESS));
+    assertTrue(lines.get(0).length() <= ProgressMode.STUBS.lineLimit());
+    JsonNode big = Json.parse(lines.get(0).substring("PROGRESS_JSON:".length()));
+    assertFalse(big.has("results"));
+    assertTrue(big.get("results_omitted").asBoolean());
+    assertEquals(index + 1, big.get("completed").asInt());
+    assertEquals("success", big.get("last_result").get("status").asText());
+    JsonNode small = Json.parse(lines.get(1).substring("PROGRESS_JSON:".length()));
+    assertEquals(4, small.get("results").size(), "a short line keeps its results");
+    assertFalse(small.has("results_omitted"));
+  }
 }

@@ -126,6 +126,26 @@ class EngineTest {
   }
 
   @Test
+  void anObserverDefectIsNotReportedAsAClosedPipe() throws Exception {
+    // audit D11: a required observer throwing a non-I/O exception was reported as "the app closed its output pipe"
+    CompositeObserver obs = new CompositeObserver().required("markers", new RunObserver() {
+      @Override
+      public void taskFinished(TaskResult r, Progress p) {
+        throw new IllegalStateException("no summary");
+      }
+    });
+    RunOutcome o = new RunEngine(plan(OK, OK), RunOptions.defaults(), obs).runHere();
+    assertEquals(StopReason.OBSERVER_FAILED, o.stopReason());
+    CompositeObserver closed = new CompositeObserver().required("markers", new RunObserver() {
+      @Override
+      public void taskFinished(TaskResult r, Progress p) {
+        throw new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"));
+      }
+    });
+    assertEquals(StopReason.OUTPUT_CLOSED, new RunEngine(plan(OK, OK), RunOptions.defaults(), closed).runHere().stopReason());
+  }
+
+  @Test
   void anErrorInAHandlerEndsTheRunWithAReportInsteadOfKillingTheThread() throws Exception {
     RunHandle h = new RunEngine(plan(c -> {
       throw new AssertionError("not a RuntimeException");

@@ -1,0 +1,94 @@
+package servicerunner.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What makes sure a task's whole process tree ends, said in the report as {@code tree_guard}.
+ *
+ * <ul>
+ *   <li>{@code pidns} (Linux, where the runner may create a PID namespace: root or CAP_SYS_ADMIN): each tool runs
+ *       as {@code setpriv --pdeathsig KILL -- unshare --pid --kill-child -- <init> <tool>}. When the tool ends, the
+ *       namespace's init ends and the kernel kills every process left in it, whatever session or group it moved
+ *       to; when the runner dies, even by SIGKILL, the death signal reaches unshare, which kills the init, with the
+ *       same effect.
+ *   <li>{@code pgroup} (other Linux): the tool leads its own session; what it leaves behind is found by process
+ *       group and by session id and ended. A child that starts its own session escapes, and nothing survives the
+ *       runner's SIGKILL.
+ *   <li>{@code taskkill} (Windows): the descendants and {@code taskkill /T /F}; no Job Object yet.
+ *   <li>{@code tree} (elsewhere): the descendants the JDK can see.
+ * </ul>
+ *
+ * A user namespace would let an unprivileged runner have {@code pidns} too, but it changes what a tool may do
+ * (a setuid {@code ping} loses its privilege), so it is not used. {@code SERVICE_RUNNER_TREE_GUARD=pgroup} turns the
+ * namespace off.
+ */
+public enum TreeGuard {
+  PID_NAMESPACE("pidns"),
+  PROCESS_GROUP("pgroup"),
+  TASKKILL("taskkill"),
+  PROCESS_TREE("tree");
+
+  static final Path SETSID = Path.of("/usr/bin/setsid");
+  static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+  static final Path UNSHARE = Path.of("/usr/bin/unshare");
+  static final Path SH = Path.of("/bin/sh");
+
+  private final String id;
+
+  TreeGuard(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  private static final class Holder {
+    static final TreeGuard CURRENT = detect();
+  }
+
+  /** The guard of this runner; decided once (the namespace is probed by starting one). */
+  public static TreeGuard current() {
+    return Holder.CURRENT;
+  }
+
+  private static TreeGuard detect() {
+    Platform p = Platform.current();
+    if (p.isWindows()) {
+      return TASKKILL;
+    }
+    if (p != Platform.LINUX || !Files.isExecutable(SETSID)) {
+      return PROCESS_TREE;
+    }
+    if ("pgroup".equals(System.getenv("SERVICE_RUNNER_TREE_GUARD")) || !namespaceWorks()) {
+      return PROCESS_GROUP;
+    }
+    return PID_NAMESPACE;
+  }
+
+  /** Whether the kernel and our rights allow the wrapper: run it once around {@code sh -c 'exit 7'}. */
+  private static boolean namespaceWorks() {
+    if (!Files.isExecutable(SETPRIV) || !Files.isExecutable(UNSHARE) || !Files.isExecutable(SH)) {
+      return false;
+    }
+    try {
+      Process probe = new ProcessBuilder(SETPRIV.toString(), "--pdeathsig", "KILL", "--", UNSHARE.toString(), "--pid",
+          "--kill-child", "--", SH.toString(), "-c", "exit 7")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      probe.getOutputStream().close();
+      if (!probe.waitFor(5, TimeUnit.SECONDS)) {
+        probe.destroyForcibly();
+        return false;
+      }
+      return probe.exitValue() == 7;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

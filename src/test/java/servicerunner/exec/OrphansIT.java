@@ -1,0 +1,81 @@
+package servicerunner.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import servicerunner.testing.Procs;
+import servicerunner.testing.RunResult;
+import servicerunner.testing.RunnerProcess;
+
+/**
+ * Audit D5 through the jar: daemonising children and a SIGKILLed runner leave no process behind (Linux, pidns
+ * guard), and the report says which guard was active.
+ */
+class OrphansIT {
+  private final String sleep = Procs.uniqueSleep();
+
+  @AfterEach
+  void cleanUp() {
+    Procs.killAll(sleep);
+  }
+
+  private static void assumeNamespace() {
+    assumeTrue(TreeGuard.current() == TreeGuard.PID_NAMESPACE,
+        "PID namespaces are not available to this user (tree guard " + TreeGuard.current().id() + ")");
+  }
+
+  private static String plan(String script) {
+    return "{\"tasks\":[{\"type\":\"command\",\"command\":[\"sh\",\"-c\"," + servicerunner.json.Json.compact(
+        servicerunner.json.Json.NODES.textNode(script)) + "]},{\"type\":\"command\",\"command\":[\"true\"]}]}";
+  }
+
+  private List<Long> leftAfterOneSecond() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    List<Long> left = Procs.withArg(sleep);
+    while (!left.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      left = Procs.withArg(sleep);
+    }
+    return left;
+  }
+
+  @Test
+  void setsidAndSetpgidChildrenDoNotOutliveTheRun() throws Exception {
+    assumeNamespace();
+    RunResult r = RunnerProcess.jar(plan("setsid sleep " + sleep + " & setsid -f sleep " + sleep
+        + " >/dev/null 2>&1; perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & echo started"))
+        .run().assertExit(0).assertProtocolClean();
+    assertEquals("pidns", r.report().get("tree_guard").asText());
+    assertEquals("success", r.report().get("overall_status").asText());
+    assertEquals(List.of(), leftAfterOneSecond());
+  }
+
+  @Test
+  void aSigkilledRunnerTakesTheTaskTreeWithIt() throws Exception {
+    assumeNamespace();
+    RunnerProcess.Started run = RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
+        + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep)).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (Procs.withArg(sleep).size() < 4) {
+      assertTrue(System.nanoTime() < deadline, "the four sleeps did not start: " + Procs.withArg(sleep));
+      Thread.sleep(20);
+    }
+    run.process.destroyForcibly(); // kill -9: no handler, no hook, no sweep of the runner's own runs
+    run.process.waitFor();
+    assertEquals(List.of(), leftAfterOneSecond(), "the tree lived on after the runner (7.2 s in the audit)");
+  }
+
+  @Test
+  void withoutTheNamespaceTheReportSaysSoAndASetpgidChildIsStillEnded() throws Exception {
+    assumeTrue(Platform.current() == Platform.LINUX && TreeGuard.current() != TreeGuard.PROCESS_TREE);
+    RunResult r = RunnerProcess.jar(plan("perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & echo started"))
+        .env("SERVICE_RUNNER_TREE_GUARD", "pgroup").run().assertExit(0);
+    assertEquals("pgroup", r.report().get("tree_guard").asText());
+    assertEquals(List.of(), Procs.awaitGone(sleep));
+  }
+}
