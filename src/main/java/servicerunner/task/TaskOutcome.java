@@ -23,29 +23,6 @@ public record TaskOutcome(Status status, String reason, Verdict verdict, ObjectN
     extras = extras == null ? Json.object() : extras;
   }
 
-  /** Transitional: the form of the types not yet declared with an explicit reason. Goes when they are. */
-  @Deprecated
-  public TaskOutcome(Status status, ObjectNode summary, ObjectNode extras) {
-    this(status, legacyReason(status, summary), null, summary, extras);
-  }
-
-  /** Transitional, see the three-argument constructor. */
-  @Deprecated
-  public static TaskOutcome of(Status status, ObjectNode summary) {
-    return new TaskOutcome(status, summary, null);
-  }
-
-  private static String legacyReason(Status status, ObjectNode summary) {
-    if (summary != null) {
-      for (String key : new String[] {"error", "reason"}) {
-        if (summary.hasNonNull(key) && !summary.get(key).asText().isBlank()) {
-          return summary.get(key).asText();
-        }
-      }
-    }
-    return "Task reported " + status.id();
-  }
-
   /** An outcome whose reason is the verdict's sentence. */
   public static TaskOutcome of(Status status, Verdict verdict, ObjectNode summary) {
     return new TaskOutcome(status, verdict.sentence(), verdict, summary, null);

@@ -12,22 +12,7 @@ import servicerunner.exec.Platform;
  */
 public interface TaskType {
 
-  /** Transitional default for the types still declaring through the single methods below. Goes when they do. */
-  default TaskDeclaration declaration() {
-    Duration fixed = defaultTimeout();
-    return TaskDeclaration.builder(id(), description()).params(params())
-        .timeout(fixed == null ? "depends on the parameters" : null, p -> p == null || !overrides("defaultTimeout", Params.class) ? fixed : defaultTimeout(p))
-        .platforms(overrides("platforms") ? platforms().toArray(new Platform[0]) : Platform.values())
-        .example(overrides("example") ? example() : null).build();
-  }
-
-  private boolean overrides(String method, Class<?>... args) {
-    try {
-      return getClass().getMethod(method, args).getDeclaringClass() != TaskType.class;
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
-  }
+  TaskDeclaration declaration();
 
   TaskOutcome run(TaskContext ctx) throws InterruptedException;
 
