@@ -51,7 +51,7 @@ class DiskSpaceReportIT {
 
   @Test
   void badParametersAreRejectedWithTheirPath() throws Exception {
-    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"disk_space_report\",\"warn_percent\":\"80%\","
+    RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"disk_space_report\",\"warn_percent\":\"eighty\","
         + "\"critical_percent\":150}]}").run();
     r.assertExit(1);
     String errors = r.report().get("errors").toString();
