@@ -45,11 +45,10 @@ class ChatClientTest {
 
   @Test
   void aSlowServerTimesOut() throws Exception {
+    // the server would answer after 5 s: a client that waited for it would not report a timeout
     try (FakeChatServer s = new FakeChatServer().delaying(5000)) {
-      long t0 = System.nanoTime();
       AiFailure f = assertThrows(AiFailure.class, () -> new ChatClient(settings(s, 1), () -> {}).ask("s", "u"));
       assertEquals("the AI request timed out after 1 s", f.getMessage());
-      assertTrue(System.nanoTime() - t0 < 4_000_000_000L, "gave up well before the server answered");
     }
   }
 
