@@ -40,7 +40,7 @@ class ResumeIT {
     String planText = countingPlan(ran, s);
     try (ControlHarness h = ControlHarness.start(dir, planText, "--journal", journal.toString())) {
       h.await("TASK_START:2:");
-      ControlHarness.awaitAlive(s);
+      awaitLines(ran, "2", 1); // the task wrote its line (its wrapper's argv names the sleep before it runs)
       h.run.process.destroyForcibly(); // kill -9: no handler runs, nothing is flushed on the way out
       h.run.process.waitFor();
     } finally {
@@ -60,7 +60,7 @@ class ResumeIT {
         journal.toString(), "--resume", "--control-file", dir.resolve("ctl.json").toString()).start();
     RunnerProcess.TimedLine started = again.awaitLine(l -> l.startsWith("TASK_START:2:"), ControlHarness.WAIT);
     assertTrue(started != null, String.join("\n", again.linesSoFar()));
-    ControlHarness.awaitAlive(s); // the task has written its line; now it only sleeps
+    awaitLines(ran, "2", 2); // the task has written its line; now it only sleeps
     Files.writeString(dir.resolve("ctl.json"), "{\"action\":\"skip\"}"); // do not wait 300 s for the sleep
     RunResult r = again.waitFor(java.time.Duration.ofSeconds(60)).assertExit(0);
     r.assertProtocolClean();
@@ -140,5 +140,14 @@ class ResumeIT {
     assertFalse(r.report().get("results").get(0).has("resumed"), "run again");
     assertTrue(r.report().get("results").get(1).path("resumed").asBoolean());
     assertTrue(r.stderrText().contains("has an unknown status ''; task 0 runs again"), r.stderrText());
+  }
+
+  /** Waits until {@code file} holds {@code count} lines equal to {@code line}. */
+  private static void awaitLines(Path file, String line, long count) throws Exception {
+    long deadline = System.nanoTime() + ControlHarness.WAIT.toNanos();
+    while (!Files.exists(file) || Files.readAllLines(file).stream().filter(line::equals).count() < count) {
+      assertTrue(System.nanoTime() < deadline, "no line '" + line + "' x" + count + " in " + file);
+      Thread.sleep(20);
+    }
   }
 }
