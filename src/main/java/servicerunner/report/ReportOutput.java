@@ -1,6 +1,7 @@
 package servicerunner.report;
 
 import servicerunner.io.AtomicFile;
+import servicerunner.io.IoErrors;
 import servicerunner.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -49,7 +50,10 @@ public final class ReportOutput implements RunObserver {
     if (outputFile != null) {
       try {
         AtomicFile.write(outputFile, out -> Json.writePretty(report, out));
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
+        fileOk = false;
+        safeLog(log, "Failed to write final report to '" + outputFile + "': " + IoErrors.describe(e));
+      } catch (RuntimeException e) {
         fileOk = false;
         safeLog(log, "Failed to write final report to '" + outputFile + "': " + e.getMessage());
       }
