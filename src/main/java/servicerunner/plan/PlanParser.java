@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
+import servicerunner.param.ParamValidator;
 import servicerunner.task.TaskDeclaration;
 
 /**

@@ -3,7 +3,7 @@ package servicerunner.plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import servicerunner.task.ParamValidator;
+import servicerunner.param.ParamValidator;
 import servicerunner.task.TaskCatalog;
 import servicerunner.task.TaskType;
 
@@ -23,7 +23,7 @@ public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> war
         tasks.add(new PreparedTask(spec, null, null, null));
         continue;
       }
-      ParamValidator.Validation v = ParamValidator.validate(type.declaration(), spec.params(), spec::paramPath);
+      ParamValidator.Validation v = type.declaration().validate(spec.params(), spec::paramPath);
       errors.addAll(v.errors());
       warnings.addAll(v.warnings());
       for (String unknown : v.unknown()) {

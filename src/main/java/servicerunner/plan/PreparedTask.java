@@ -1,7 +1,7 @@
 package servicerunner.plan;
 
 import java.time.Duration;
-import servicerunner.task.Params;
+import servicerunner.param.Params;
 import servicerunner.task.TaskType;
 
 /** A plan task matched to its handler, with validated parameters; {@code type} is null when no handler exists. */

@@ -12,7 +12,7 @@ import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
-import servicerunner.task.Params;
+import servicerunner.param.Params;
 import servicerunner.task.TaskCancelledException;
 import servicerunner.task.TaskContext;
 

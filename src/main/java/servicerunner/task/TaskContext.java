@@ -1,5 +1,6 @@
 package servicerunner.task;
 
+import servicerunner.param.Params;
 import java.nio.file.Path;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;

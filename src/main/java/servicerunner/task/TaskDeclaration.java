@@ -1,5 +1,10 @@
 package servicerunner.task;
 
+import servicerunner.param.ParamSpec;
+import servicerunner.param.ParamRule;
+import servicerunner.param.Params;
+import servicerunner.param.ParamValidator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
 
 /**
@@ -60,6 +66,11 @@ public record TaskDeclaration(
 
   public Duration defaultTimeout(Params p) {
     return timeoutRule.apply(p);
+  }
+
+  /** The plan's parameters of one task against this declaration: each parameter, then the rules between them. */
+  public ParamValidator.Validation validate(ObjectNode given, UnaryOperator<String> path) {
+    return ParamValidator.validate(params, rules, given, path);
   }
 
   public static Builder builder(String id, String description) {

@@ -1,5 +1,6 @@
 package servicerunner.task;
 
+import servicerunner.param.ParamSpec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import servicerunner.json.Json;

@@ -1,5 +1,7 @@
 package servicerunner.task;
 
+import servicerunner.param.ParamSpec;
+import servicerunner.param.Params;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

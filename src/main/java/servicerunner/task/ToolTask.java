@@ -1,5 +1,6 @@
 package servicerunner.task;
 
+import servicerunner.param.Params;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import servicerunner.exec.ProcessResult;

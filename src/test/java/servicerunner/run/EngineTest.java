@@ -20,7 +20,7 @@ import servicerunner.plan.Plan;
 import servicerunner.plan.PreparedPlan;
 import servicerunner.plan.PreparedTask;
 import servicerunner.plan.TaskSpec;
-import servicerunner.task.Params;
+import servicerunner.param.Params;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;

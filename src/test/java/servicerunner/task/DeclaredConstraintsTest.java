@@ -1,5 +1,8 @@
 package servicerunner.task;
 
+import servicerunner.param.ParamSpec;
+import servicerunner.param.ParamRule;
+import servicerunner.param.ParamCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +29,7 @@ class DeclaredConstraintsTest {
       .build();
 
   private static List<String> errors(String json) throws Exception {
-    return ParamValidator.validate(T, (ObjectNode) Json.parse(json), n -> "tasks[2]." + n).errors();
+    return T.validate((ObjectNode) Json.parse(json), n -> "tasks[2]." + n).errors();
   }
 
   @Test

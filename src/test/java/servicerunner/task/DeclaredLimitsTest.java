@@ -1,5 +1,8 @@
 package servicerunner.task;
 
+import servicerunner.param.ParamSpec;
+import servicerunner.param.ParamKind;
+import servicerunner.param.ParamUnit;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -3,7 +3,7 @@ package servicerunner.task.ai;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import servicerunner.task.ParamSpec;
+import servicerunner.param.ParamSpec;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import servicerunner.task.ParamSpec;
-import servicerunner.task.Params;
+import servicerunner.param.ParamSpec;
+import servicerunner.param.Params;
 
 /**
  * Where and how to ask the model: endpoint, model name, key, per-request timeout. The key comes from the plan

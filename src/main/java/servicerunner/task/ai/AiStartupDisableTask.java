@@ -3,8 +3,8 @@ package servicerunner.task.ai;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import servicerunner.task.ParamSpec;
-import servicerunner.task.Params;
+import servicerunner.param.ParamSpec;
+import servicerunner.param.Params;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.task.Params;
+import servicerunner.param.Params;
 import servicerunner.task.ToolNotFoundException;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
+import servicerunner.param.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
 
 class AdwCleanerCleanTaskTest {

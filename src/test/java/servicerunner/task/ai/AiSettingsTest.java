@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
+import servicerunner.param.ParamValidator;
 
 class AiSettingsTest {
 

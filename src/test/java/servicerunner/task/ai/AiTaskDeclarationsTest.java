@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
+import servicerunner.param.ParamValidator;
 
 class AiTaskDeclarationsTest {
 

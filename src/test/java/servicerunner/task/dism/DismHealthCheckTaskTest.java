@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
 
 class DismHealthCheckTaskTest {
   private List<String> errors(String json) {
     try {
-      return ParamValidator.validate(DismHealthCheckTask.DECLARATION, (ObjectNode) Json.parse(json),
+      return DismHealthCheckTask.DECLARATION.validate((ObjectNode) Json.parse(json),
           n -> "tasks[1]." + n).errors();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

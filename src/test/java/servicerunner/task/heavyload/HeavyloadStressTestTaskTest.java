@@ -9,14 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
-import servicerunner.task.Params;
+import servicerunner.param.ParamValidator;
+import servicerunner.param.Params;
 
 class HeavyloadStressTestTaskTest {
   private final HeavyloadStressTestTask type = new HeavyloadStressTestTask();
 
   private ParamValidator.Validation validate(String json) throws IOException {
-    return ParamValidator.validate(HeavyloadStressTestTask.DECLARATION, (ObjectNode) Json.parse(json),
+    return HeavyloadStressTestTask.DECLARATION.validate((ObjectNode) Json.parse(json),
         n -> "tasks[0]." + n);
   }
 

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
-import servicerunner.task.Params;
+import servicerunner.param.ParamValidator;
+import servicerunner.param.Params;
 
 class IperfTestTaskTest {
 
@@ -38,7 +38,7 @@ class IperfTestTaskTest {
 
   @Test
   void aTestLengthIsRequiredAndAtLeastOneSecond() throws Exception {
-    var v = ParamValidator.validate(IperfTestTask.DECLARATION, (ObjectNode) Json.parse("{\"server\":\"s\"}"),
+    var v = IperfTestTask.DECLARATION.validate((ObjectNode) Json.parse("{\"server\":\"s\"}"),
         n -> "tasks[0]." + n);
     assertEquals(List.of("tasks[0].duration_minutes, duration_seconds: one of them is required"), v.errors());
     assertEquals(1, IperfTestTask.testSeconds(params("{\"server\":\"s\",\"duration_minutes\":0.001}")));
@@ -46,7 +46,7 @@ class IperfTestTaskTest {
 
   @Test
   void serverAndBandwidthNeverReachTheArgvAsOptions() throws Exception {
-    var v = ParamValidator.validate(IperfTestTask.DECLARATION, (ObjectNode) Json.parse(
+    var v = IperfTestTask.DECLARATION.validate((ObjectNode) Json.parse(
         "{\"server\":\" -R\",\"duration_seconds\":5,\"bandwidth\":\"-u\"}"), n -> "tasks[0]." + n);
     assertEquals(List.of("tasks[0].server: may not begin with \"-\" (the tool would read it as an option), got"
         + " \" -R\"", "tasks[0].bandwidth: expected a bitrate such as 100M or 1.5G, got \"-u\""), v.errors());

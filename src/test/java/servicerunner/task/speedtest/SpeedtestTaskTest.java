@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
-import servicerunner.task.Params;
+import servicerunner.param.ParamValidator;
+import servicerunner.param.Params;
 
 class SpeedtestTaskTest {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
-import servicerunner.task.Params;
+import servicerunner.param.ParamValidator;
+import servicerunner.param.Params;
 import servicerunner.task.wintools.WinToolsTesting;
 
 class TrellixStingerScanTaskTest {

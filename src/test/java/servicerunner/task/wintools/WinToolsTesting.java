@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import servicerunner.json.Json;
-import servicerunner.task.ParamValidator;
+import servicerunner.param.ParamValidator;
 import servicerunner.task.TaskType;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;

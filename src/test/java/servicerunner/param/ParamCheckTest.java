@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.param;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

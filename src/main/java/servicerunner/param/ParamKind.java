@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.param;
 
 /** The JSON type a parameter must have. */
 public enum ParamKind {

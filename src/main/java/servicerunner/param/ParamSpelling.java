@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.param;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.param;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.param;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,13 +47,14 @@ public final class ParamValidator {
    * @param given the task's parameters (common keys such as type and timeout_seconds already removed)
    * @param path maps a parameter name to its JSON path for messages, e.g. {@code tasks[2].count}
    */
-  public static Validation validate(TaskDeclaration declaration, ObjectNode given, UnaryOperator<String> path) {
-    Validation v = validate(declaration.params(), given, path);
+  public static Validation validate(List<ParamSpec> specs, List<ParamRule> rules, ObjectNode given,
+      UnaryOperator<String> path) {
+    Validation v = validate(specs, given, path);
     if (!v.errors().isEmpty()) {
       return v;
     }
     List<String> broken = new ArrayList<>();
-    for (ParamRule rule : declaration.rules()) {
+    for (ParamRule rule : rules) {
       if (!rule.holds().test(v.params())) {
         List<String> names = rule.params();
         String others = names.size() == 1 ? "" : ", " + String.join(", ", names.subList(1, names.size()));

@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.param;
 
 import java.util.List;
 import java.util.function.Predicate;
