@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import servicerunner.json.Json;
 import servicerunner.param.ParamValidator;
 import servicerunner.task.TaskDeclaration;
@@ -28,7 +30,7 @@ import servicerunner.task.TaskDeclaration;
 public final class PlanParser {
   /** Keys every task may carry that are not handler parameters. */
   static final Set<String> COMMON_KEYS =
-      Set.of("type", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
+      Set.of("type", "id", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
           "_client_only", "isDiagnostic");
 
   private static final Set<String> TOP_LEVEL_KEYS =
@@ -46,6 +48,9 @@ public final class PlanParser {
    * report, and as a tree it takes about four times its size (see json/RawObject).
    */
   static final int RAW_METADATA_BYTES = 256 * 1024;
+
+  /** A task id: what conditions and {@code needs} name it by, echoed in messages, so short and plain. */
+  private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
   /** Longest task type accepted (the longest real one has 32 characters). */
   static final int MAX_TYPE = 100;
@@ -164,6 +169,13 @@ public final class PlanParser {
         }
       }
     }
+    Map<String, String> firstPath = new HashMap<>();
+    for (TaskSpec t : tasks) {
+      String earlier = t.id() == null ? null : firstPath.putIfAbsent(t.id(), t.path() + ".id");
+      if (earlier != null) {
+        problems.add(t.path() + ".id: \"" + t.id() + "\" is already the id of " + earlier + " (ids are unique)");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
@@ -217,6 +229,7 @@ public final class PlanParser {
         }
       }
     }
+    String id = id(node, path, problems);
     Duration timeout = seconds(node, "timeout_seconds", path, problems);
     Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
     boolean stream = true;
@@ -231,7 +244,20 @@ public final class PlanParser {
     if (problems.size() > before) {
       return null;
     }
-    return new TaskSpec(index, type, params, path, Set.copyOf(nested), timeout, idle, stream);
+    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream);
+  }
+
+  private static String id(JsonNode node, String path, List<String> problems) {
+    JsonNode v = node.get("id");
+    if (v == null) {
+      return null;
+    }
+    if (!v.isTextual() || !TASK_ID.matcher(v.asText()).matches()) {
+      problems.add(path + ".id: expected a task id of 1 to " + MAX_TYPE + " letters, digits, '_', '-' or '.', got "
+          + ParamValidator.describe(v));
+      return null;
+    }
+    return v.asText();
   }
 
   private static Duration seconds(JsonNode node, String key, String path, List<String> problems) {

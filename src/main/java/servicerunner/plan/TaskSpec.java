@@ -8,11 +8,13 @@ import java.util.Set;
  * One task as the plan gave it: plan-order index, type (possibly empty), its parameters (flat keys and the older
  * nested {@code "params"} form merged), and the common knobs every task accepts.
  *
+ * @param id the plan's {@code "id"} (unique in the plan), or null: how other tasks name this one
  * @param timeout the plan's {@code timeout_seconds}, or null for the type's default
  * @param idleTimeout the plan's {@code idle_timeout_seconds}, or null for none
  */
 public record TaskSpec(
     int index,
+    String id,
     String type,
     ObjectNode params,
     String path,

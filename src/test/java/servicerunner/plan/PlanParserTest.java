@@ -37,6 +37,19 @@ class PlanParserTest {
   }
 
   @Test
+  void taskIdsAreKeptAndMustBeUniqueAndPlain() throws PlanException {
+    Plan p = parse("{\"tasks\":[{\"type\":\"sfc_scan\",\"id\":\"sfc1\"},{\"type\":\"sfc_scan\"}]}");
+    assertEquals("sfc1", p.tasks().get(0).id());
+    assertEquals(null, p.tasks().get(1).id());
+    assertEquals(false, p.tasks().get(0).params().has("id"));
+    assertEquals("tasks[2].id: \"a\" is already the id of tasks[0].id (ids are unique)",
+        error("{\"tasks\":[{\"type\":\"x\",\"id\":\"a\"},{\"type\":\"x\",\"id\":\"b\"},{\"type\":\"x\",\"id\":\"a\"}]}"));
+    assertTrue(error("{\"tasks\":[{\"type\":\"x\",\"id\":\"\"}]}").startsWith("tasks[0].id: expected a task id"));
+    assertTrue(error("{\"tasks\":[{\"type\":\"x\",\"id\":7}]}").contains("got the number 7"));
+    assertTrue(error("{\"tasks\":[{\"type\":\"x\",\"id\":\"a b\"}]}").contains("tasks[0].id"));
+  }
+
+  @Test
   void conflictingParamsAreAnError() {
     assertTrue(error("{\"tasks\":[{\"type\":\"p\",\"count\":3,\"params\":{\"count\":4}}]}")
         .contains("tasks[0].params.count: conflicts with tasks[0].count"));

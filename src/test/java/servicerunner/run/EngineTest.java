@@ -51,7 +51,7 @@ class EngineTest {
     List<PreparedTask> tasks = new ArrayList<>();
     List<TaskSpec> specs = new ArrayList<>();
     for (int i = 0; i < bodies.length; i++) {
-      TaskSpec spec = new TaskSpec(i, "fake", Json.object(), "tasks[" + i + "]", Set.of(), null, null, true);
+      TaskSpec spec = new TaskSpec(i, null, "fake", Json.object(), "tasks[" + i + "]", Set.of(), null, null, true);
       specs.add(spec);
       tasks.add(new PreparedTask(spec, fake(bodies[i]), new Params(Json.object()), Duration.ofMinutes(1)));
     }
