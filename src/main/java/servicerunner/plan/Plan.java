@@ -8,6 +8,7 @@ import java.util.List;
  * and indices must match the app's rows, so the order is kept).
  *
  * @param digest SHA-256 of the plan text, to tie a resume journal to its plan
+ * @param scheduling {@code max_parallel} and pool capacities (parallel runs)
  */
 public record Plan(
     List<TaskSpec> tasks,
@@ -15,4 +16,12 @@ public record Plan(
     boolean pauseBetweenTasks,
     boolean parallelRequested,
     List<String> warnings,
-    String digest) {}
+    String digest,
+    PlanScheduling scheduling) {
+
+  /** A plan without top-level scheduling keys. */
+  public Plan(List<TaskSpec> tasks, ObjectNode metadata, boolean pauseBetweenTasks, boolean parallelRequested,
+      List<String> warnings, String digest) {
+    this(tasks, metadata, pauseBetweenTasks, parallelRequested, warnings, digest, PlanScheduling.NONE);
+  }
+}

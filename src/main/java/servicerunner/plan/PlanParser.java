@@ -29,12 +29,19 @@ import servicerunner.task.TaskDeclaration;
  */
 public final class PlanParser {
   /** Keys every task may carry that are not handler parameters. */
-  static final Set<String> COMMON_KEYS =
+  static final Set<String> COMMON_KEYS = union(
       Set.of("type", "id", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
-          "_client_only", "isDiagnostic");
+          "_client_only", "isDiagnostic"), SchedulingParser.TASK_KEYS);
 
-  private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config");
+  private static final Set<String> TOP_LEVEL_KEYS = union(
+      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config"),
+      SchedulingParser.PLAN_KEYS);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   private PlanParser() {}
 
@@ -127,6 +134,7 @@ public final class PlanParser {
     ObjectNode metadata = Json.object();
     boolean pause = false;
     boolean parallel = false;
+    PlanScheduling scheduling = PlanScheduling.NONE;
     if (root.isArray()) {
       tasksNode = root;
       prefix = "";
@@ -146,6 +154,7 @@ public final class PlanParser {
       }
       pause = bool(root, "pause_between_tasks", problems);
       parallel = bool(root, "parallel_execution", problems);
+      scheduling = SchedulingParser.plan(root, problems);
       root.fieldNames().forEachRemaining(k -> {
         if (!TOP_LEVEL_KEYS.contains(k)) {
           warnings.add(k + ": unknown top-level key, ignored");
@@ -179,7 +188,7 @@ public final class PlanParser {
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest);
+    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest, scheduling);
   }
 
   private static TaskSpec task(int index, JsonNode node, String path, List<String> problems) {
@@ -232,6 +241,7 @@ public final class PlanParser {
     String id = id(node, path, problems);
     Duration timeout = seconds(node, "timeout_seconds", path, problems);
     Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
+    Scheduling scheduling = SchedulingParser.task(node, path, problems);
     boolean stream = true;
     JsonNode so = node.get("stream_output");
     if (so != null) {
@@ -244,7 +254,7 @@ public final class PlanParser {
     if (problems.size() > before) {
       return null;
     }
-    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream);
+    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream, scheduling);
   }
 
   private static String id(JsonNode node, String path, List<String> problems) {

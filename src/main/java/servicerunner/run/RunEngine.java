@@ -15,7 +15,9 @@ import servicerunner.task.TaskCancelledException;
 import servicerunner.task.TaskOutcome;
 
 /**
- * Runs a prepared plan task by task, in plan order, and tells the observers what happens. Usable as a library:
+ * Runs a prepared plan and tells the observers what happens: task by task in plan order, or, for a plan with
+ * {@code "parallel_execution": true} and more than one slot, several at once as {@link ParallelRun} schedules them
+ * (each task still runs through {@link #runTask}). Usable as a library:
  *
  * <pre>{@code
  * RunEngine engine = new RunEngine(PlanValidator.prepare(PlanParser.parse(bytes, "plan.json")),
@@ -38,6 +40,7 @@ public final class RunEngine {
   private final RunObserver observer;
   private final RunController controller;
   private final TaskResult[] results;
+  private final TaskState[] states;
   private final AtomicBoolean started = new AtomicBoolean();
   private boolean anyFailure;
   private Throwable defect;
@@ -49,6 +52,47 @@ public final class RunEngine {
     this.observer = observer;
     this.controller = new RunController(observer);
     this.results = new TaskResult[plan.tasks().size()];
+    this.states = new TaskState[results.length];
+    for (PreparedTask t : plan.tasks()) {
+      states[t.spec().index()] = TaskState.pending(t.spec().index(), t.spec().type());
+    }
+  }
+
+  /** Every task's state now, in plan order. */
+  public List<TaskState> snapshot() {
+    synchronized (states) {
+      return List.of(states.clone());
+    }
+  }
+
+  /** How many tasks may run at once: {@code --max-parallel}, else the plan's {@code max_parallel}, else the CPUs. */
+  int slots() {
+    if (options.maxParallel() > 0) {
+      return options.maxParallel();
+    }
+    Integer planned = plan.plan().scheduling().maxParallel();
+    return planned != null ? planned : Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Whether this run schedules tasks side by side. One slot keeps the plan-order loop (byte for byte today's run),
+   * unless a task needs a later one, which only the scheduler can honour.
+   */
+  boolean parallel() {
+    if (!plan.plan().parallelRequested()) {
+      return false;
+    }
+    if (slots() > 1) {
+      return true;
+    }
+    for (PreparedTask t : plan.tasks()) {
+      for (int n : t.waitsFor()) {
+        if (n > t.spec().index()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public RunController controller() {
@@ -71,7 +115,7 @@ public final class RunEngine {
   /** Starts the run on its own thread; once per engine. */
   public RunHandle start() {
     claimStart();
-    RunHandle handle = new RunHandle(controller);
+    RunHandle handle = new RunHandle(controller, this::snapshot);
     Thread t = new Thread(() -> {
       try {
         RunOutcome o = runGuarded();
@@ -111,31 +155,10 @@ public final class RunEngine {
     try {
       observer.runStarted(total);
       announce();
-      for (int i = 0; i < total; i++) {
-        if (resumed.containsKey(i)) {
-          Ending.Resumed r = resumed.get(i);
-          double seconds = r.result().path("duration_seconds").asDouble(0);
-          record(new TaskResult(i, r.result().path("task_type").asText(), r, Instant.now(), Instant.now(), seconds),
-              false, true);
-          continue;
-        }
-        RunController.Decision d = controller.beforeTask();
-        if (d == RunController.Decision.STOP) {
-          break;
-        }
-        PreparedTask task = plan.tasks().get(i);
-        if (d == RunController.Decision.SKIP) {
-          notRun(task, new Ending.SkippedByUser(RunController.SKIP_REASON, false), true);
-        } else if (task.type() == null) {
-          notRun(task, new Ending.NotRun(NO_HANDLER), true);
-        } else if (!task.type().runnableOn(Platform.current(), task.params())) {
-          notRun(task, new Ending.NotRun("requires " + platformsText(task)), true);
-        } else {
-          runTask(task);
-        }
-        if (controller.stopReason() != null || controller.afterTask(i == total - 1, plan.plan().pauseBetweenTasks())) {
-          break;
-        }
+      if (parallel()) {
+        new ParallelRun(this, plan, controller, slots()).run();
+      } else {
+        runInOrder(total);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -152,6 +175,69 @@ public final class RunEngine {
     return finish(startedAt, total, internalError);
   }
 
+  private void runInOrder(int total) throws InterruptedException {
+    for (int i = 0; i < total; i++) {
+      if (resumed.containsKey(i)) {
+        recordResumed(i);
+        continue;
+      }
+      RunController.Decision d = controller.beforeTask(i);
+      if (d == RunController.Decision.STOP) {
+        break;
+      }
+      PreparedTask task = plan.tasks().get(i);
+      if (d == RunController.Decision.SKIP) {
+        notRun(task, new Ending.SkippedByUser(RunController.SKIP_REASON, false), true);
+      } else if (!settleUnrunnable(task)) {
+        runTask(task);
+      }
+      if (controller.stopReason() != null || controller.afterTask(i == total - 1, plan.plan().pauseBetweenTasks())) {
+        break;
+      }
+    }
+  }
+
+  boolean isResumed(int index) {
+    return resumed.containsKey(index);
+  }
+
+  /** A task a crashed run already finished: reported again, from its journal line. */
+  void recordResumed(int i) {
+    Ending.Resumed r = resumed.get(i);
+    double seconds = r.result().path("duration_seconds").asDouble(0);
+    record(new TaskResult(i, r.result().path("task_type").asText(), r, Instant.now(), Instant.now(), seconds),
+        false, true);
+  }
+
+  /** A task without a handler, or not for this platform, ends here without running; true when it did. */
+  boolean settleUnrunnable(PreparedTask task) {
+    if (task.type() == null) {
+      notRun(task, new Ending.NotRun(NO_HANDLER), true);
+    } else if (!task.type().runnableOn(Platform.current(), task.params())) {
+      notRun(task, new Ending.NotRun("requires " + platformsText(task)), true);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** The scheduler's view of a task changed (waiting and why, or back to pending); running/ended are set here. */
+  void setState(TaskState s) {
+    synchronized (states) {
+      if (s.equals(states[s.index()]) || states[s.index()].phase() == TaskState.Phase.ENDED) {
+        return;
+      }
+      states[s.index()] = s;
+    }
+    observer.taskStateChanged(s);
+  }
+
+  TaskState state(int index) {
+    synchronized (states) {
+      return states[index];
+    }
+  }
+
   private void announce() {
     observer.log("Parsed " + plan.tasks().size() + " tasks");
     for (PreparedTask t : plan.tasks()) {
@@ -160,23 +246,28 @@ public final class RunEngine {
     for (String w : plan.warnings()) {
       observer.log("Warning: " + w);
     }
-    if (plan.plan().parallelRequested()) {
-      observer.log("parallel_execution requested: tasks still run one after another, in plan order"
-          + " (tools compete for disk and CPU, and markers must stay in order)");
+    if (parallel()) {
+      observer.log("parallel_execution: up to " + slots() + " tasks at a time, as their needs and resource claims"
+          + " allow");
+    } else if (plan.plan().parallelRequested()) {
+      observer.log("parallel_execution requested with one slot (--max-parallel 1 or \"max_parallel\": 1): tasks run"
+          + " one after another, in plan order");
     }
   }
 
-  private void runTask(PreparedTask task) throws InterruptedException {
+  /** Runs one task on the calling thread (the engine's, or in a parallel run the task's own) and records it. */
+  void runTask(PreparedTask task) throws InterruptedException {
     int i = task.spec().index();
     String type = task.spec().type();
-    CancelToken token = controller.taskStarting();
+    CancelToken token = controller.taskStarting(i);
     EngineTaskContext ctx = new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     try {
       observer.taskStarted(i, type); // an observer's defect is the run's, not this task's (see runGuarded)
+      setState(new TaskState(i, type, TaskState.Phase.RUNNING, null, null));
     } catch (RuntimeException | Error e) {
-      controller.taskEnded();
+      controller.taskEnded(i);
       throw e;
     }
     Ending ending;
@@ -194,7 +285,7 @@ public final class RunEngine {
       observer.log("Task " + i + " failed with " + e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
       ending = new Ending.Ran(TaskOutcome.failure("Exception: " + e));
     } finally {
-      controller.taskEnded();
+      controller.taskEnded(i);
       try {
         ctx.finish();
       } catch (ObserverFailedException e) {
@@ -210,26 +301,37 @@ public final class RunEngine {
     record(new TaskResult(i, type, ending, startedAt, Instant.now(), seconds), true, true);
   }
 
-  private void notRun(PreparedTask task, Ending ending, boolean withProgress) {
+  void notRun(PreparedTask task, Ending ending, boolean withProgress) {
     Instant now = Instant.now();
     record(new TaskResult(task.spec().index(), task.spec().type(), ending, now, now, 0), false, withProgress);
   }
 
+  /**
+   * One lock around the result, its progress and its events, so that in a parallel run each PROGRESS_JSON counts
+   * exactly one more result than the one before.
+   */
   private void record(TaskResult r, boolean ran, boolean withProgress) {
-    results[r.index()] = r;
-    anyFailure |= r.status().isFailure();
-    Progress p = new Progress(count(), results.length, Arrays.asList(results.clone()), runningStatus());
-    if (ran) {
-      observer.taskFinished(r, p);
-    } else {
-      observer.taskSkipped(r, p, withProgress);
+    synchronized (results) {
+      results[r.index()] = r;
+      anyFailure |= r.status().isFailure();
+      controller.taskSettled(r.index());
+      Progress p = new Progress(count(), results.length, Arrays.asList(results.clone()), runningStatus());
+      if (ran) {
+        observer.taskFinished(r, p);
+      } else {
+        observer.taskSkipped(r, p, withProgress);
+      }
+      setState(new TaskState(r.index(), r.taskType(), TaskState.Phase.ENDED, null, r.status()));
     }
   }
 
   private RunOutcome finish(Instant startedAt, int total, String internalError) {
     controller.runEnded();
     StopReason stop = controller.stopReason();
-    int completed = count();
+    int completed;
+    synchronized (results) {
+      completed = count();
+    }
     if (stop != null) {
       safely(() -> observer.runStopped(stop.id()));
       String reason = stop == StopReason.USER_REQUESTED ? RunController.STOP_REASON

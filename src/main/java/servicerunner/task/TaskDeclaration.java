@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
+import servicerunner.schedule.Claims;
+import servicerunner.schedule.DefaultClaims;
 
 /**
  * Everything known about a task type before it runs, in one value: validation, {@code --list-tasks}, the README
@@ -34,6 +36,8 @@ import servicerunner.exec.Platform;
  * @param timeoutText how {@code --list-tasks} describes a parameter-dependent rule; null for a fixed timeout
  * @param verdicts the verdict ids the type can give (plans will test them); empty when it gives none
  * @param rules constraints between parameters, checked at plan time after each parameter's own
+ * @param claims what a task of this type holds while it runs in a parallel run (pools, exclusive), unless the plan
+ *     says otherwise; see the README's claims table for the reason of each
  */
 public record TaskDeclaration(
     String id,
@@ -44,7 +48,8 @@ public record TaskDeclaration(
     Set<Platform> platforms,
     String example,
     List<String> verdicts,
-    List<ParamRule> rules) {
+    List<ParamRule> rules,
+    DefaultClaims claims) {
 
   /**
    * The longest {@code timeout_seconds} or {@code idle_timeout_seconds} a plan may give any task (7 days): longer is
@@ -68,6 +73,11 @@ public record TaskDeclaration(
     return timeoutRule.apply(p);
   }
 
+  /** The default claims of one task, with the volumes its validated drive/path parameters name. */
+  public Claims claims(Params p) {
+    return claims.apply(name -> p != null && p.has(name) ? p.raw(name).asText() : null);
+  }
+
   /** The plan's parameters of one task against this declaration: each parameter, then the rules between them. */
   public ParamValidator.Validation validate(ObjectNode given, UnaryOperator<String> path) {
     return ParamValidator.validate(params, rules, given, path);
@@ -88,6 +98,7 @@ public record TaskDeclaration(
     private String example;
     private List<String> verdicts = List.of();
     private final List<ParamRule> rules = new ArrayList<>();
+    private DefaultClaims claims = DefaultClaims.NONE;
 
     private Builder(String id, String description) {
       this.id = id;
@@ -155,9 +166,35 @@ public record TaskDeclaration(
       return this;
     }
 
+    /** Pools a task of this type holds while it runs, one unit each (e.g. {@code "servicing"}, {@code "net"}). */
+    public Builder resources(String... pools) {
+      for (String p : pools) {
+        claims = claims.withPool(p, 1.0);
+      }
+      return this;
+    }
+
+    /** One unit of the disk pool of the volume {@code param} names (a drive or a path; absent: the system volume). */
+    public Builder diskOf(String param) {
+      claims = claims.withDisk(param);
+      return this;
+    }
+
+    /** One unit of the system volume's disk pool (the tool works there, e.g. sfc, DISM). */
+    public Builder systemDisk() {
+      claims = claims.withDisk("");
+      return this;
+    }
+
+    /** Runs with nothing else (benchmarks, stress tests: another task would skew or be skewed by them). */
+    public Builder exclusive() {
+      claims = claims.withExclusive();
+      return this;
+    }
+
     public TaskDeclaration build() {
       return new TaskDeclaration(id, description, params, timeoutRule, timeoutText, platforms,
-          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules);
+          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules, claims);
     }
   }
 }

@@ -35,6 +35,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       .timeout(Duration.ofHours(4))
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
       .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
+      .resources("servicing").systemDisk()
       .build();
 
   static List<String> argv(String exe, DismAction a) {

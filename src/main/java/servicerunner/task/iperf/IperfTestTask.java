@@ -64,6 +64,7 @@ public final class IperfTestTask extends ToolTask {
       .verdicts("excellent", "good", "fair", "poor", "connection_failed")
       .rule("one of them is required", p -> p.has("duration_minutes") || p.has("duration_seconds"),
           "duration_minutes", "duration_seconds")
+      .resources("net")
       .build();
 
   public IperfTestTask() {

@@ -24,6 +24,7 @@ public final class SfcScanTask extends ToolTask {
       // sfc usually takes 5-30 minutes; peers use 60-90 minute limits (tool-outputs.md section 2)
       .timeout(Duration.ofHours(1))
       .verdicts(verdictIds())
+      .resources("servicing").systemDisk()
       .build();
 
   public SfcScanTask() {

@@ -41,6 +41,7 @@ public final class WindowsUpdateTask extends ToolTask {
       .example("{\"type\":\"windows_update\",\"microsoft_update\":true,\"accept_all\":true,\"ignore_reboot\":true}")
       // human_readable.verdict as the app shows it; "unknown" when the script printed no result
       .verdicts("up-to-date", "updated", "updates-remaining", "completed-with-errors", "module-unavailable", "unknown")
+      .resources("servicing", "net")
       .build();
 
   public WindowsUpdateTask() {
