@@ -34,6 +34,7 @@ public final class RunController {
   private final Set<Integer> skipRequested = new HashSet<>();
   private final BitSet settled = new BitSet();
   private long changes;
+  private int taskCount = Integer.MAX_VALUE;
   private String pauseReason = "user_requested";
   private boolean pendingSkip;
   private boolean pauseRequested;
@@ -78,9 +79,9 @@ public final class RunController {
   public boolean skip(int index) {
     CancelToken t;
     synchronized (this) {
-      if (ended || index < 0 || settled.get(index)) {
-        observer.log("Skip of task " + index + " ignored: " + (ended ? "the run has ended" : index < 0
-            ? "no such task" : "it has already ended"));
+      if (ended || index < 0 || index >= taskCount || settled.get(index)) {
+        observer.log("Skip of task " + index + " ignored: " + (ended ? "the run has ended"
+            : index < 0 || index >= taskCount ? "the plan has no such task" : "it has already ended"));
         return false;
       }
       t = running.get(index);
@@ -178,6 +179,10 @@ public final class RunController {
   }
 
   // --- engine side ---
+
+  synchronized void taskCount(int n) {
+    taskCount = n;
+  }
 
   /** Task {@code index} starts; a skip of it that came just before ends it at its first step. */
   synchronized CancelToken taskStarting(int index) {

@@ -51,6 +51,7 @@ public final class RunEngine {
     this.options = options;
     this.observer = observer;
     this.controller = new RunController(observer);
+    controller.taskCount(plan.tasks().size());
     this.results = new TaskResult[plan.tasks().size()];
     this.states = new TaskState[results.length];
     for (PreparedTask t : plan.tasks()) {
