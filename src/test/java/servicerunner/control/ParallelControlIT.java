@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static servicerunner.control.ControlHarness.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import servicerunner.testing.RunResult;
@@ -60,6 +63,47 @@ class ParallelControlIT {
     } finally {
       ControlHarness.killAll(a);
       ControlHarness.killAll(b);
+    }
+  }
+
+  @Test
+  void aParallelRunJournalsInFinishOrderAndResumeRerunsOnlyTheUnfinished() throws Exception {
+    String s = ControlHarness.uniqueSleep();
+    Path ran = dir.resolve("ran.txt");
+    Path journal = dir.resolve("run.journal");
+    String plan = parallel(task("echo 0 >> '" + ran + "'; sleep " + s),
+        withId(task("echo 1 >> '" + ran + "'"), "first", ""),
+        withId(task("echo 2 >> '" + ran + "'"), "second", "\"needs\":[\"first\"]"));
+    try (ControlHarness h = ControlHarness.start(dir, plan, "--journal", journal.toString())) {
+      awaitAll(h, "TASK_OK:1:", "TASK_OK:2:");
+      ControlHarness.awaitAlive(s);
+      h.run.process.destroyForcibly(); // kill -9 while task 0 still runs
+      h.run.process.waitFor();
+    } finally {
+      ControlHarness.killAll(s);
+    }
+    List<String> journaled = new java.util.ArrayList<>();
+    for (String l : Files.readAllLines(journal)) {
+      if (!l.isBlank()) {
+        journaled.add(servicerunner.json.Json.parse(l).get("index").asText());
+      }
+    }
+    assertEquals(List.of("1", "2"), journaled, "journal lines in finish order; the running task is not in it");
+    try (ControlHarness h = ControlHarness.start(dir, plan, "--journal", journal.toString(), "--resume")) {
+      h.await("TASK_START:0:");
+      ControlHarness.awaitAlive(s);
+      h.write("{\"action\":\"skip\",\"index\":0}");
+      h.await("TASK_SKIP:0:");
+      RunResult r = h.finish().assertExit(0);
+      JsonNode rep = h.assertReport(r, 3);
+      assertTrue(rep.get("results").get(1).path("resumed").asBoolean());
+      assertTrue(rep.get("results").get(2).path("resumed").asBoolean());
+      assertEquals(0, ControlHarness.count(r, "TASK_START:1:") + ControlHarness.count(r, "TASK_START:2:"),
+          "finished tasks do not run again");
+      assertEquals(List.of("1", "2", "0", "0").stream().sorted().collect(Collectors.toList()),
+          Files.readAllLines(ran).stream().sorted().collect(Collectors.toList()));
+    } finally {
+      ControlHarness.killAll(s);
     }
   }
 

@@ -308,6 +308,22 @@ class ParallelEngineTest {
   }
 
   @Test
+  void aResumedRunReportsFinishedTasksFirstAndRunsOnlyTheOthers() throws Exception {
+    Events e = new Events();
+    Ending.Resumed done = new Ending.Resumed(Json.object().put("task_type", "fake").put("status", "success"),
+        Status.SUCCESS, null);
+    RunHandle h = new RunEngine(plan(4, false, task(Claims.NONE), task(Claims.NONE, 0), task(Claims.NONE)),
+        RunOptions.defaults(), e).resumeWith(Map.of(0, done)).start();
+    assertEquals(Set.of(1, 2), Set.of(nextStart(), nextStart()), "a need that finished before the crash is met");
+    gate(1).countDown();
+    gate(2).countDown();
+    RunOutcome o = h.await(GUARD).orElseThrow();
+    assertEquals(done, o.results().get(0).ending());
+    assertFalse(e.seen.contains("start 0"), e.seen.toString());
+    assertEquals(List.of(1, 2, 3), e.completed);
+  }
+
+  @Test
   void autoPauseBetweenTasksPausesWhenTheRunningOnesHaveFinished() throws Exception {
     Events e = new Events();
     RunHandle h = new RunEngine(plan(2, true, task(Claims.NONE), task(Claims.NONE)), RunOptions.defaults(), e).start();
