@@ -140,10 +140,8 @@ public final class RunEngine {
         PreparedTask task = plan.tasks().get(i);
         if (d == RunController.Decision.SKIP) {
           notRun(task, new Ending.SkippedByUser(RunController.SKIP_REASON, false), true);
-        } else if (task.type() == null) {
-          notRun(task, new Ending.NotRun(NO_HANDLER), true);
-        } else if (!task.type().runnableOn(Platform.current(), task.params())) {
-          notRun(task, new Ending.NotRun("requires " + platformsText(task)), true);
+        } else if (cannotRun(task) != null) {
+          notRun(task, new Ending.NotRun(cannotRun(task)), true);
         } else {
           runTask(task);
         }
@@ -351,6 +349,17 @@ public final class RunEngine {
 
   private OverallStatus runningStatus() {
     return anyFailure ? OverallStatus.COMPLETED_WITH_ERRORS : OverallStatus.SUCCESS;
+  }
+
+  /**
+   * Why the task cannot run in this plan on this machine ({@code No handler found for task type}, {@code requires
+   * Windows}), or null when it can; {@code --validate} says the same.
+   */
+  public static String cannotRun(PreparedTask task) {
+    if (task.type() == null) {
+      return NO_HANDLER;
+    }
+    return task.type().runnableOn(Platform.current(), task.params()) ? null : "requires " + platformsText(task);
   }
 
   private static String platformsText(PreparedTask task) {
