@@ -52,8 +52,9 @@ import servicerunner.task.TaskListing;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the run finished (see overall_status in the report)",
-      "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
+      "0:the run finished (see overall_status in the report); --validate: the plan is valid",
+      "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed);"
+          + " --validate: the plan is invalid",
       "2:wrong command line",
       "3:internal error (a defect of the runner; a failure report with the results so far is printed)",
       "129:stopped by SIGHUP; the report was still written",
@@ -66,6 +67,7 @@ import servicerunner.task.TaskListing;
       "  service-runner plan.json --output-file report.json",
       "  service-runner '{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}]}'",
       "  service-runner plan.json --html report.html --junit report.xml",
+      "  service-runner plan.json --validate",
       "  service-runner --list-tasks",
       "  service-runner report pc1.json pc2.json --html fleet.html"
     })
