@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
@@ -52,26 +54,17 @@ class RepairPlanIT {
     return r.stderrLines().stream().filter(l -> l.startsWith("argv: ")).map(l -> l.substring(6)).toList();
   }
 
-  @Test
-  void aCleanSystemSkipsDismAndTheSecondSfc() throws Exception {
-    RunResult r = run("sfc-clean");
-    assertEquals(List.of("TASK_START:0:sfc_scan", "TASK_OK:0:sfc_scan",
-        "TASK_SKIP:1:dism_health_check - Condition not met: sfc_first verdict is no_violations (expected could_not_repair)",
+  @ParameterizedTest
+  @CsvSource({"sfc-clean, no_violations", "sfc-repaired, repaired"})
+  void aCleanSystemOrCorruptionSfcRepairedSkipsDismAndTheSecondSfc(String fake, String verdict) throws Exception {
+    RunResult r = run(fake);
+    String reason = "Condition not met: sfc_first verdict is " + verdict + " (expected could_not_repair)";
+    assertEquals(List.of("TASK_START:0:sfc_scan", "TASK_OK:0:sfc_scan", "TASK_SKIP:1:dism_health_check - " + reason,
         "TASK_SKIP:2:sfc_scan - Condition not met: dism_restore status is skipped (expected success)"), r.taskMarkers());
+    assertEquals(verdict, r.result(0).at("/summary/verdict").asText());
     assertEquals(List.of("/scannow"), argv(r));
     assertEquals("success", r.report().get("overall_status").asText());
-    assertEquals("Condition not met: sfc_first verdict is no_violations (expected could_not_repair)",
-        r.result(1).at("/summary/reason").asText());
-  }
-
-  @Test
-  void corruptionThatSfcRepairedSkipsDismAndTheSecondSfc() throws Exception {
-    RunResult r = run("sfc-repaired");
-    assertEquals(List.of("TASK_START:0:sfc_scan", "TASK_OK:0:sfc_scan",
-        "TASK_SKIP:1:dism_health_check - Condition not met: sfc_first verdict is repaired (expected could_not_repair)",
-        "TASK_SKIP:2:sfc_scan - Condition not met: dism_restore status is skipped (expected success)"), r.taskMarkers());
-    assertEquals("repaired", r.result(0).at("/summary/verdict").asText());
-    assertEquals(List.of("/scannow"), argv(r));
+    assertEquals(reason, r.result(1).at("/summary/reason").asText());
   }
 
   @Test

@@ -62,7 +62,7 @@ class EngineTest {
   private static final Function<TaskContext, TaskOutcome> OK = c -> TaskOutcome.ok(Status.SUCCESS, Json.object());
 
   /** Records every event as a short string, thread-safely. */
-  private static final class Events implements RunObserver {
+  static class Events implements RunObserver {
     final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
     @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -84,9 +83,8 @@ class ReactingPlanTest {
     };
   }
 
-  /** Every event as a line, the way the marker stream would order them. */
-  private static final class Events implements RunObserver {
-    final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+  /** EngineTest's event lines, with the runner's own lines and the stop. */
+  private static final class Events extends EngineTest.Events {
     final CountDownLatch retryWaiting = new CountDownLatch(1);
 
     @Override
@@ -95,21 +93,6 @@ class ReactingPlanTest {
       if (line.contains("next attempt in")) {
         retryWaiting.countDown();
       }
-    }
-
-    @Override
-    public void taskStarted(int index, String type) {
-      seen.add("start " + index);
-    }
-
-    @Override
-    public void taskFinished(TaskResult r, Progress p) {
-      seen.add("end " + r.index() + " " + r.status().id() + (r.reason() == null ? "" : " " + r.reason()));
-    }
-
-    @Override
-    public void taskSkipped(TaskResult r, Progress p, boolean withProgress) {
-      seen.add("skip " + r.index() + " " + r.reason());
     }
 
     @Override
