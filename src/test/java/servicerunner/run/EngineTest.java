@@ -31,7 +31,7 @@ import servicerunner.task.TaskType;
 class EngineTest {
 
   /** A task type whose run is the given function. */
-  private static TaskType fake(Function<TaskContext, TaskOutcome> body) {
+  static TaskType fake(Function<TaskContext, TaskOutcome> body) {
     TaskDeclaration d = TaskDeclaration.builder("fake", "A fake task for engine tests.").build();
     return new TaskType() {
       @Override

@@ -26,9 +26,7 @@ import servicerunner.plan.TaskSpec;
 import servicerunner.report.ResultJson;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
-import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
 import servicerunner.task.Verdict;
 
 /** Conditions, retries and the failure policy in-process, with a fake task type (as in EngineTest). */
@@ -44,7 +42,6 @@ class ReactingPlanTest {
   private static PreparedPlan plan(T... ts) throws Exception {
     List<PreparedTask> tasks = new ArrayList<>();
     List<TaskSpec> specs = new ArrayList<>();
-    TaskDeclaration d = TaskDeclaration.builder("fake", "A fake task.").verdicts("clean", "dirty").build();
     for (int i = 0; i < ts.length; i++) {
       List<String> problems = new ArrayList<>();
       TaskPolicy policy = PolicyParser.parse(Json.parse(ts[i].policy), "tasks[" + i + "]", problems);
@@ -52,19 +49,7 @@ class ReactingPlanTest {
       TaskSpec spec = new TaskSpec(i, ts[i].id, "fake", Json.object(), "tasks[" + i + "]", Set.of(), null, null, true,
           policy);
       specs.add(spec);
-      Function<TaskContext, TaskOutcome> body = ts[i].body;
-      TaskType type = new TaskType() {
-        @Override
-        public TaskDeclaration declaration() {
-          return d;
-        }
-
-        @Override
-        public TaskOutcome run(TaskContext ctx) {
-          return body.apply(ctx);
-        }
-      };
-      tasks.add(new PreparedTask(spec, type, new Params(Json.object()), Duration.ofMinutes(1)));
+      tasks.add(new PreparedTask(spec, EngineTest.fake(ts[i].body), new Params(Json.object()), Duration.ofMinutes(1)));
     }
     return new PreparedPlan(new Plan(specs, Json.object(), false, false, List.of(), "digest"), tasks, List.of());
   }
