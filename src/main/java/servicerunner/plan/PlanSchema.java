@@ -85,7 +85,8 @@ public final class PlanSchema {
         .put("description", "Run only when this holds over earlier tasks; otherwise TASK_SKIP with the reason."));
     p.set("retry", ref("retry"));
     p.set("on_failure", Json.object().put("description", "stop: this task's failure stops the run"
-        + " (RUN_STOPPED:task_failed).").put("default", "continue").set("enum", Json.array().add("stop").add("continue")));
+        + " (RUN_STOPPED:task_failed).").put("default", "continue")
+        .set("enum", Json.array().add("stop").add("continue")));
     p.set("allow_failure", Json.object().put("type", "boolean").put("default", false)
         .put("description", "A failure keeps its status but does not make the run completed_with_errors."));
     ArrayNode branches = t.putArray("allOf");
@@ -140,8 +141,9 @@ public final class PlanSchema {
       case INTEGER:
       case NUMBER:
         ObjectNode n = Json.object().put("type", spec.kind() == ParamKind.INTEGER ? "integer" : "number");
-        double min = spec.min() != null ? spec.min() : spec.kind() == ParamKind.INTEGER ? Integer.MIN_VALUE : -Double.MAX_VALUE;
-        double max = spec.max() != null ? spec.max() : spec.kind() == ParamKind.INTEGER ? Integer.MAX_VALUE : Double.MAX_VALUE;
+        boolean integer = spec.kind() == ParamKind.INTEGER;
+        double min = spec.min() != null ? spec.min() : integer ? Integer.MIN_VALUE : -Double.MAX_VALUE;
+        double max = spec.max() != null ? spec.max() : integer ? Integer.MAX_VALUE : Double.MAX_VALUE;
         if (spec.min() != null || spec.kind() == ParamKind.INTEGER) {
           bound(n, "minimum", min);
         }
@@ -252,7 +254,8 @@ public final class PlanSchema {
         .put("minItems", 1).put("description", "Verdict ids the task's type declares (--list-tasks).")
         .set("items", Json.object().put("type", "string").put("minLength", 1))), "task", "verdict"));
     ObjectNode field = closed(Json.object().<ObjectNode>set("task", task)
-        .<ObjectNode>set("field", Json.object().put("type", "string").put("pattern", "^summary(?:\\.[A-Za-z0-9_-]{1,100})+$"))
+        .<ObjectNode>set("field", Json.object().put("type", "string")
+            .put("pattern", "^summary(?:\\.[A-Za-z0-9_-]{1,100})+$"))
         .<ObjectNode>set("op", Json.object().set("enum", Json.array().add("eq").add("ne").add("gt").add("ge").add("lt")
             .add("le").add("in").add("exists")))
         .set("value", Json.object()), "task", "field", "op");
@@ -272,8 +275,8 @@ public final class PlanSchema {
   /** With {@code op} one of {@code ops}, {@code value} is required and has this schema. */
   private static ObjectNode opRule(ArrayNode ops, ObjectNode value) {
     return Json.object().<ObjectNode>set("if", Json.object().set("properties", Json.object().set("op",
-        Json.object().set("enum", ops)))).set("then", Json.object().<ObjectNode>set("required", Json.array().add("value"))
-        .set("properties", Json.object().set("value", value)));
+        Json.object().set("enum", ops)))).set("then", Json.object()
+        .<ObjectNode>set("required", Json.array().add("value")).set("properties", Json.object().set("value", value)));
   }
 
   /** An object with exactly these properties, the listed ones required. */
@@ -290,14 +293,15 @@ public final class PlanSchema {
 
   private static ObjectNode retry() {
     ObjectNode r = Json.object().put("description", "A number of attempts, or {\"attempts\", \"delay_seconds\","
-        + " \"backoff\", \"on\"}: a retried task has one TASK_START and one end marker; its result lists the attempts.");
+        + " \"backoff\", \"on\"}: a retried task has one TASK_START and one end marker; its result lists the"
+        + " attempts.");
     ObjectNode count = Json.object().put("type", "integer").put("minimum", 1).put("maximum", Retry.MAX_ATTEMPTS);
     ObjectNode full = closed(Json.object()
         .<ObjectNode>set("attempts", count.deepCopy())
         .<ObjectNode>set("delay_seconds", Json.object().put("type", "number").put("minimum", 0)
             .put("maximum", Retry.MAX_DELAY.toSeconds()).put("default", 0))
-        .<ObjectNode>set("backoff", Json.object().put("type", "number").put("minimum", 1).put("maximum", Retry.MAX_BACKOFF)
-            .put("default", 1))
+        .<ObjectNode>set("backoff", Json.object().put("type", "number").put("minimum", 1)
+            .put("maximum", Retry.MAX_BACKOFF).put("default", 1))
         .set("on", Json.object().put("type", "array").put("minItems", 1).set("items", Json.object()
             .set("enum", Json.array().add("failure").add("error").add("warning")))), "attempts");
     full.put("type", "object");

@@ -89,7 +89,8 @@ public final class PolicyParser {
         if (parts.contains(null)) {
           return null;
         }
-        return group.equals("all") ? new Condition.All(path, List.copyOf(parts)) : new Condition.Any(path, List.copyOf(parts));
+        return group.equals("all") ? new Condition.All(path, List.copyOf(parts))
+            : new Condition.Any(path, List.copyOf(parts));
       }
     }
     JsonNode task = n.get("task");
@@ -104,7 +105,8 @@ public final class PolicyParser {
       return onlyKeys(n, path, Set.of("task", "status"), problems) ? status(n.get("status"), path, id, problems) : null;
     }
     if (n.has("verdict")) {
-      return onlyKeys(n, path, Set.of("task", "verdict"), problems) ? verdict(n.get("verdict"), path, id, problems) : null;
+      return onlyKeys(n, path, Set.of("task", "verdict"), problems)
+          ? verdict(n.get("verdict"), path, id, problems) : null;
     }
     if (n.has("field")) {
       return onlyKeys(n, path, Set.of("task", "field", "op", "value"), problems) ? field(n, path, id, problems) : null;
@@ -193,7 +195,8 @@ public final class PolicyParser {
     int before = problems.size();
     int n = v.has("attempts") ? attempts(v.get("attempts"), path + ".attempts", problems) : 0;
     if (!v.has("attempts")) {
-      problems.add(path + ".attempts: missing; expected the number of attempts in all (1 to " + Retry.MAX_ATTEMPTS + ")");
+      problems.add(path + ".attempts: missing; expected the number of attempts in all (1 to " + Retry.MAX_ATTEMPTS
+          + ")");
     }
     double delay = number(v, "delay_seconds", 0, 0, Retry.MAX_DELAY.toSeconds(), path, problems);
     double backoff = number(v, "backoff", 1, 1, Retry.MAX_BACKOFF, path, problems);
@@ -205,7 +208,8 @@ public final class PolicyParser {
       for (int i = 0; words != null && i < words.size(); i++) {
         Status s = statusOf(words.get(i));
         if (s == null || !retriable.contains(s)) {
-          problems.add(path + ".on[" + i + "]: expected one of " + statusIds(retriable) + ", got \"" + words.get(i) + "\"");
+          problems.add(path + ".on[" + i + "]: expected one of " + statusIds(retriable) + ", got \"" + words.get(i)
+              + "\"");
         } else {
           on.add(s);
         }

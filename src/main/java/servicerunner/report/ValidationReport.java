@@ -89,8 +89,8 @@ public final class ValidationReport {
     }
     Retry r = p.retry();
     if (r != null) {
-      ObjectNode ro = o.putObject("retry").put("attempts", r.attempts()).put("delay_seconds", r.delay().toMillis() / 1000.0)
-          .put("backoff", r.backoff());
+      ObjectNode ro = o.putObject("retry").put("attempts", r.attempts())
+          .put("delay_seconds", r.delay().toMillis() / 1000.0).put("backoff", r.backoff());
       ArrayNode on = ro.putArray("on");
       for (Status s : Status.values()) {
         if (r.on().contains(s)) {

@@ -21,7 +21,7 @@ final class ConditionCheck {
     this.results = results;
   }
 
-  /** Null when the condition holds; otherwise what failed, e.g. {@code sfc1 verdict is no_violations (expected ...)}. */
+  /** Null when the condition holds; else what failed, e.g. {@code sfc1 verdict is no_violations (expected ...)}. */
   String unmet(Condition c) {
     Answer a = eval(c);
     return a.holds ? null : a.why;

@@ -30,7 +30,8 @@ final class FieldTest {
           return false;
         }
         int cmp = Double.compare(seen.asDouble(), value.asDouble());
-        return op == Condition.Op.GT ? cmp > 0 : op == Condition.Op.GE ? cmp >= 0 : op == Condition.Op.LT ? cmp < 0 : cmp <= 0;
+        return op == Condition.Op.GT ? cmp > 0 : op == Condition.Op.GE ? cmp >= 0
+            : op == Condition.Op.LT ? cmp < 0 : cmp <= 0;
     }
   }
 

@@ -201,7 +201,8 @@ public final class RunEngine {
         if (retry != null) {
           observer.log(taskName(task) + ": attempt " + n + " of " + retry.attempts());
         }
-        EngineTaskContext ctx = new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
+        EngineTaskContext ctx =
+            new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
         ending = attempt(task, ctx);
         if (retry != null) {
           attempts.add(new Attempt(n, ending.status(), ending.reason(), Json.round((System.nanoTime() - a0) / 1e9, 2)));
