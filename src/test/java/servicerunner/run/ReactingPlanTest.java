@@ -157,6 +157,21 @@ class ReactingPlanTest {
         "start 5", "end 5 success"), e.markers());
   }
 
+  /** After a reboot (--resume) the earlier task's result comes from the journal: its summary carries the verdict. */
+  @Test
+  void aConditionReadsAResumedResult() throws Exception {
+    Events e = new Events();
+    com.fasterxml.jackson.databind.node.ObjectNode journaled = (com.fasterxml.jackson.databind.node.ObjectNode)
+        Json.parse("{\"task_type\": \"fake\", \"status\": \"error\", \"summary\": {\"verdict\": \"dirty\"}}");
+    new RunEngine(plan(task("scan", "{}", OK),
+        task(null, "{\"run_if\": {\"task\": \"scan\", \"verdict\": [\"dirty\"]}}", OK),
+        task(null, "{\"run_if\": {\"task\": \"scan\", \"status\": [\"success\"]}}", OK)),
+        RunOptions.defaults(), e).resumeWith(java.util.Map.of(0, new Ending.Resumed(journaled, Status.ERROR, "dirty")))
+        .runHere();
+    assertEquals(List.of("skip 0 dirty", "start 1", "end 1 success", // a resumed result is replayed without running
+        "skip 2 Condition not met: scan status is error (expected success)"), e.markers());
+  }
+
   @Test
   void aRetriedTaskHasOneStartOneEndAndEveryAttemptRecorded() throws Exception {
     AtomicInteger runs = new AtomicInteger();
