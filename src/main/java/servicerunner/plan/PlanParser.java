@@ -29,9 +29,15 @@ import servicerunner.task.TaskDeclaration;
  */
 public final class PlanParser {
   /** Keys every task may carry that are not handler parameters. */
-  static final Set<String> COMMON_KEYS =
+  static final Set<String> COMMON_KEYS = union(
       Set.of("type", "id", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
-          "_client_only", "isDiagnostic");
+          "_client_only", "isDiagnostic"), PolicyParser.KEYS);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   private static final Set<String> TOP_LEVEL_KEYS =
       Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config");
@@ -176,6 +182,7 @@ public final class PlanParser {
         problems.add(t.path() + ".id: \"" + t.id() + "\" is already the id of " + earlier + " (ids are unique)");
       }
     }
+    PolicyParser.checkReferences(tasks, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
@@ -230,6 +237,7 @@ public final class PlanParser {
       }
     }
     String id = id(node, path, problems);
+    TaskPolicy policy = PolicyParser.parse(node, path, problems);
     Duration timeout = seconds(node, "timeout_seconds", path, problems);
     Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
     boolean stream = true;
@@ -244,7 +252,7 @@ public final class PlanParser {
     if (problems.size() > before) {
       return null;
     }
-    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream);
+    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream, policy);
   }
 
   private static String id(JsonNode node, String path, List<String> problems) {

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param id the plan's {@code "id"} (unique in the plan), or null: how other tasks name this one
  * @param timeout the plan's {@code timeout_seconds}, or null for the type's default
  * @param idleTimeout the plan's {@code idle_timeout_seconds}, or null for none
+ * @param policy {@code run_if}, {@code retry}, {@code on_failure}, {@code allow_failure} ({@link TaskPolicy#NONE})
  */
 public record TaskSpec(
     int index,
@@ -21,7 +22,18 @@ public record TaskSpec(
     Set<String> nestedNames,
     Duration timeout,
     Duration idleTimeout,
-    boolean streamOutput) {
+    boolean streamOutput,
+    TaskPolicy policy) {
+
+  public TaskSpec {
+    policy = policy == null ? TaskPolicy.NONE : policy;
+  }
+
+  /** A task without a policy (always runs, one attempt). */
+  public TaskSpec(int index, String id, String type, ObjectNode params, String path, Set<String> nestedNames,
+      Duration timeout, Duration idleTimeout, boolean streamOutput) {
+    this(index, id, type, params, path, nestedNames, timeout, idleTimeout, streamOutput, TaskPolicy.NONE);
+  }
 
   /** The JSON path of a parameter as the plan spelled it, e.g. {@code tasks[2].params.count}. */
   public String paramPath(String name) {
