@@ -1,6 +1,6 @@
 package servicerunner.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -23,6 +23,7 @@ import servicerunner.json.Json;
 import servicerunner.plan.Plan;
 import servicerunner.plan.PlanException;
 import servicerunner.plan.PlanParser;
+import servicerunner.plan.PlanSchema;
 import servicerunner.plan.PreparedPlan;
 import servicerunner.protocol.Ascii;
 import servicerunner.protocol.LineSink;
@@ -32,10 +33,10 @@ import servicerunner.protocol.StreamLineSink;
 import servicerunner.protocol.TeeLineSink;
 import servicerunner.report.ReportBuilder;
 import servicerunner.report.ReportOutput;
+import servicerunner.report.ValidationReport;
 import servicerunner.run.EngineFailedException;
 import servicerunner.run.RunOutcome;
 import servicerunner.session.RunSession;
-import servicerunner.task.TaskCatalog;
 import servicerunner.task.TaskListing;
 
 /** The command line: maps options to one engine run and its outputs. No run logic lives here. */
@@ -51,8 +52,9 @@ import servicerunner.task.TaskListing;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the run finished (see overall_status in the report)",
-      "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed)",
+      "0:the run finished (see overall_status in the report); --validate: the plan is valid",
+      "1:the plan could not be read or is invalid, or the --resume journal is another plan's (a failure report is printed);"
+          + " --validate: the plan is invalid",
       "2:wrong command line",
       "3:internal error (a defect of the runner; a failure report with the results so far is printed)",
       "129:stopped by SIGHUP; the report was still written",
@@ -65,6 +67,7 @@ import servicerunner.task.TaskListing;
       "  service-runner plan.json --output-file report.json",
       "  service-runner '{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}]}'",
       "  service-runner plan.json --html report.html --junit report.xml",
+      "  service-runner plan.json --validate",
       "  service-runner plan.json --max-parallel 4   (a plan with \"parallel_execution\": true)",
       "  service-runner --list-tasks",
       "  service-runner report pc1.json pc2.json --html fleet.html"
@@ -122,6 +125,15 @@ public final class Cli implements Callable<Integer> {
   @Option(names = "--list-tasks", description = "Print the task types and their parameters as JSON, then exit.")
   boolean listTasks;
 
+  @Option(names = {"--validate", "--dry-run"},
+      description = "Check the plan and say what each task would do here, without running anything: one JSON"
+          + " document on stdout, exit 0 when the plan is valid, 1 when not.")
+  boolean validate;
+
+  @Option(names = "--plan-schema",
+      description = "Print the JSON Schema (draft 2020-12) of a plan, generated from the task types, then exit.")
+  boolean planSchema;
+
   private final InputStream stdin;
   private final OutputStream stdout;
   private final OutputStream stderr;
@@ -176,7 +188,10 @@ public final class Cli implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (listTasks) {
-      return printTasks();
+      return print(TaskListing.all());
+    }
+    if (planSchema) {
+      return print(PlanSchema.generate());
     }
     if (plan == null) {
       usage("Usage error: missing <plan> (try --help)");
@@ -205,6 +220,9 @@ public final class Cli implements Callable<Integer> {
         usage("Usage error: --max-parallel expects a whole number from 1 to 256, got '" + maxParallel + "'");
         return ExitCodes.USAGE;
       }
+    }
+    if (validate) {
+      return validatePlan(maxPlan);
     }
     Optional<String> badTarget = OutputTargets.of()
         .read("the plan", OutputTargets.planFile(plan))
@@ -313,13 +331,22 @@ public final class Cli implements Callable<Integer> {
     new PrintWriter(stderr, true, StandardCharsets.UTF_8).println(Ascii.freeText(line));
   }
 
-  private int printTasks() {
-    ArrayNode all = Json.array();
-    for (String id : TaskCatalog.ids()) {
-      all.add(TaskListing.describe(TaskCatalog.find(id)));
-    }
+  /** --validate: the plan read and checked as for a run, nothing started; the answer is the only stdout. */
+  private int validatePlan(long maxPlan) {
+    ObjectNode answer;
     try {
-      stdout.write((Json.pretty(all) + "\n").getBytes(StandardCharsets.UTF_8));
+      answer = ValidationReport.of(PreparedPlan.prepare(PlanParser.read(plan, stdin, maxPlan)));
+    } catch (PlanException e) {
+      e.problems().forEach(p -> usage("Plan error: " + p));
+      answer = ValidationReport.invalid(e.problems());
+    }
+    int printed = print(answer);
+    return printed != ExitCodes.OK ? printed : answer.path("valid").asBoolean() ? ExitCodes.OK : ExitCodes.INVALID_PLAN;
+  }
+
+  private int print(JsonNode json) {
+    try {
+      stdout.write((Json.pretty(json) + "\n").getBytes(StandardCharsets.UTF_8));
       stdout.flush();
     } catch (IOException e) {
       return ExitCodes.INVALID_PLAN;

@@ -31,7 +31,7 @@ public final class PlanParser {
   /** Keys every task may carry that are not handler parameters. */
   static final Set<String> COMMON_KEYS = union(
       Set.of("type", "id", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
-          "_client_only", "isDiagnostic"), SchedulingParser.TASK_KEYS);
+          "_client_only", "isDiagnostic"), union(PolicyParser.KEYS, SchedulingParser.TASK_KEYS));
 
   private static final Set<String> TOP_LEVEL_KEYS = union(
       Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config"),
@@ -185,6 +185,7 @@ public final class PlanParser {
         problems.add(t.path() + ".id: \"" + t.id() + "\" is already the id of " + earlier + " (ids are unique)");
       }
     }
+    PolicyParser.checkReferences(tasks, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
@@ -239,6 +240,7 @@ public final class PlanParser {
       }
     }
     String id = id(node, path, problems);
+    TaskPolicy policy = PolicyParser.parse(node, path, problems);
     Duration timeout = seconds(node, "timeout_seconds", path, problems);
     Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
     Scheduling scheduling = SchedulingParser.task(node, path, problems);
@@ -254,7 +256,8 @@ public final class PlanParser {
     if (problems.size() > before) {
       return null;
     }
-    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream, scheduling);
+    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream, policy,
+        scheduling);
   }
 
   private static String id(JsonNode node, String path, List<String> problems) {

@@ -9,7 +9,7 @@ import servicerunner.task.TaskType;
 /**
  * A plan task matched to its handler, with validated parameters; {@code type} is null when no handler exists.
  *
- * @param needs plan indices of the tasks its {@code needs} name
+ * @param needs plan indices of the tasks its {@code needs} and its {@code run_if} name
  * @param claims what it holds while it runs in a parallel run: its type's defaults, or what the plan says
  */
 public record PreparedTask(

@@ -43,6 +43,13 @@ final class ScheduleCheck {
           needs.add(n);
         }
       }
+      // a run_if tests earlier tasks' results, so it implies needs (PolicyParser checked the ids)
+      for (String id : s.policy().referencedTasks()) {
+        Integer n = byId.get(id);
+        if (n != null && !needs.contains(n)) {
+          needs.add(n);
+        }
+      }
       Claims claims = t.claims();
       if (s.scheduling().resources() != null) {
         claims = claims.withAmounts(s.scheduling().resources());

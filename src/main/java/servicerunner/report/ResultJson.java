@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import servicerunner.run.Attempt;
 import servicerunner.run.Ending;
 import servicerunner.run.TaskResult;
 import servicerunner.task.Status;
@@ -19,6 +21,21 @@ public final class ResultJson {
 
   /** The result object of one ended task, as the report, PROGRESS_JSON and the journal carry it. */
   public static ObjectNode of(TaskResult r) {
+    ObjectNode json = ofEnding(r);
+    if (!r.attempts().isEmpty()) {
+      ArrayNode a = json.putArray("attempts");
+      for (Attempt at : r.attempts()) {
+        ObjectNode o = a.addObject().put("attempt", at.number()).put("status", at.status().id());
+        if (at.reason() != null) {
+          o.put("reason", at.reason());
+        }
+        o.put("duration_seconds", at.durationSeconds());
+      }
+    }
+    return json;
+  }
+
+  private static ObjectNode ofEnding(TaskResult r) {
     Ending e = r.ending();
     if (e instanceof Ending.Ran) {
       return of(r.taskType(), ((Ending.Ran) e).outcome(), r.startedAt(), r.finishedAt(), r.durationSeconds());

@@ -1,5 +1,6 @@
 package servicerunner.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import servicerunner.exec.CancelToken;
 
 /**
@@ -41,6 +43,7 @@ public final class RunController {
   private boolean paused;
   private boolean resumeRequested;
   private StopReason stopReason;
+  private String failedTask;
   private boolean ended;
 
   public RunController(RunObserver observer) {
@@ -163,6 +166,53 @@ public final class RunController {
       changed();
     }
     tokens.forEach(t -> t.cancel(INTERRUPT_REASON));
+  }
+
+  /**
+   * A task whose {@code on_failure} is {@code stop} failed: the run stops as after a user stop, unless something
+   * stopped it already. {@code task} names it for the tasks never reached ({@code task 2 (system_restore)}).
+   */
+  void stopAfterFailure(String task) {
+    synchronized (this) {
+      if (stopReason == null) {
+        stopReason = StopReason.TASK_FAILED;
+        failedTask = task;
+      }
+      changed();
+    }
+  }
+
+  /** The task named by {@link #stopAfterFailure} when the stop reason is {@link StopReason#TASK_FAILED}. */
+  synchronized String failedTask() {
+    return failedTask;
+  }
+
+  /**
+   * Waits out the delay before a retry. Returns false at once when a skip, a stop or a signal comes: the task
+   * must end now rather than after the delay.
+   */
+  boolean awaitRetryDelay(CancelToken token, Duration delay) throws InterruptedException {
+    Runnable wake = () -> {
+      synchronized (this) {
+        notifyAll();
+      }
+    };
+    token.onCancel(wake);
+    try {
+      long deadline = System.nanoTime() + delay.toNanos(); // a delay is at most an hour (Retry.MAX_DELAY)
+      synchronized (this) {
+        while (!token.isCancelled() && stopReason == null) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return true;
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return false;
+      }
+    } finally {
+      token.removeCallback(wake);
+    }
   }
 
   /** Whether the last task has ended (a skip or pause now changes nothing). */

@@ -1,14 +1,19 @@
 package servicerunner.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import servicerunner.exec.CancelToken;
 import servicerunner.exec.Platform;
+import servicerunner.json.Json;
+import servicerunner.plan.Retry;
+import servicerunner.plan.TaskPolicy;
 import servicerunner.plan.PreparedPlan;
 import servicerunner.plan.PreparedTask;
 import servicerunner.task.TaskCancelledException;
@@ -34,6 +39,7 @@ import servicerunner.task.TaskOutcome;
 public final class RunEngine {
   static final String NO_HANDLER = "No handler found for task type";
   static final String NOT_RUN_PREFIX = "Not run: ";
+  static final String CONDITION_NOT_MET = "Condition not met: ";
 
   private final PreparedPlan plan;
   private final RunOptions options;
@@ -45,6 +51,7 @@ public final class RunEngine {
   private boolean anyFailure;
   private Throwable defect;
   private Map<Integer, Ending.Resumed> resumed = Map.of();
+  private final ConditionCheck conditions;
 
   public RunEngine(PreparedPlan plan, RunOptions options, RunObserver observer) {
     this.plan = plan;
@@ -57,6 +64,18 @@ public final class RunEngine {
     for (PreparedTask t : plan.tasks()) {
       states[t.spec().index()] = TaskState.pending(t.spec().index(), t.spec().type());
     }
+    Map<String, Integer> byId = new HashMap<>();
+    plan.tasks().forEach(t -> {
+      if (t.spec().id() != null) {
+        byId.put(t.spec().id(), t.spec().index());
+      }
+    });
+    // read under the results lock: in a parallel run other tasks record while a condition is checked
+    this.conditions = new ConditionCheck(id -> {
+      synchronized (results) {
+        return byId.containsKey(id) ? results[byId.get(id)] : null;
+      }
+    });
   }
 
   /** Every task's state now, in plan order. */
@@ -212,14 +231,11 @@ public final class RunEngine {
 
   /** A task without a handler, or not for this platform, ends here without running; true when it did. */
   boolean settleUnrunnable(PreparedTask task) {
-    if (task.type() == null) {
-      notRun(task, new Ending.NotRun(NO_HANDLER), true);
-    } else if (!task.type().runnableOn(Platform.current(), task.params())) {
-      notRun(task, new Ending.NotRun("requires " + platformsText(task)), true);
-    } else {
-      return false;
+    String why = cannotRun(task);
+    if (why != null) {
+      notRun(task, new Ending.NotRun(why), true);
     }
-    return true;
+    return why != null;
   }
 
   /** The scheduler's view of a task changed (waiting and why, or back to pending); running/ended are set here. */
@@ -231,12 +247,6 @@ public final class RunEngine {
       states[s.index()] = s;
     }
     observer.taskStateChanged(s);
-  }
-
-  TaskState state(int index) {
-    synchronized (states) {
-      return states[index];
-    }
   }
 
   private void announce() {
@@ -260,37 +270,57 @@ public final class RunEngine {
   void runTask(PreparedTask task) throws InterruptedException {
     int i = task.spec().index();
     String type = task.spec().type();
+    TaskPolicy policy = task.spec().policy();
+    String unmet = policy.runIf() == null ? null : conditions.unmet(policy.runIf());
+    if (unmet != null) {
+      notRun(task, new Ending.NotRun(CONDITION_NOT_MET + unmet), true);
+      return;
+    }
     CancelToken token = controller.taskStarting(i);
-    EngineTaskContext ctx = new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
+    Retry retry = policy.retry();
+    List<Attempt> attempts = new ArrayList<>();
+    Ending ending;
+    boolean ended = false;
     try {
       observer.taskStarted(i, type); // an observer's defect is the run's, not this task's (see runGuarded)
       setState(new TaskState(i, type, TaskState.Phase.RUNNING, null, null));
-    } catch (RuntimeException | Error e) {
-      controller.taskEnded(i);
-      throw e;
-    }
-    Ending ending;
-    try {
-      TaskOutcome outcome = task.type().run(ctx);
-      ending = new Ending.Ran(
-          outcome == null ? TaskOutcome.failure("handler returned no result") : ResultBound.of(outcome));
-    } catch (TaskCancelledException e) {
-      ending = RunController.SKIP_REASON.equals(e.reason())
-          ? new Ending.SkippedByUser(e.reason(), true) : new Ending.Interrupted(e.reason(), true);
-    } catch (InterruptedException | ObserverFailedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // a handler's defect is that task's failure, not the run's; the trace goes to the log for the report
-      observer.log("Task " + i + " failed with " + e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
-      ending = new Ending.Ran(TaskOutcome.failure("Exception: " + e));
+      for (int n = 1; ; n++) {
+        long a0 = System.nanoTime();
+        if (retry != null) {
+          observer.log(taskName(task) + ": attempt " + n + " of " + retry.attempts());
+        }
+        EngineTaskContext ctx =
+            new EngineTaskContext(task, new StopOnOutputFailure(observer, controller), options, token);
+        ending = attempt(task, ctx);
+        if (retry != null) {
+          attempts.add(new Attempt(n, ending.status(), ending.reason(), Json.round((System.nanoTime() - a0) / 1e9, 2)));
+        }
+        if (retry == null || n >= retry.attempts() || !(ending instanceof Ending.Ran)
+            || !retry.retries(ending.status()) || controller.stopReason() != null) {
+          ended = true;
+          controller.taskEnded(i); // before finishing the output: a skip from now on is the next task's
+          finish(ctx);
+          break;
+        }
+        finish(ctx);
+        Duration delay = retry.delayBefore(n + 1);
+        observer.log(taskName(task) + ": attempt " + n + " ended " + ending.status().id() + ": " + ending.reason()
+            + "; next attempt in " + Json.round(delay.toMillis() / 1000.0, 3) + " s");
+        if (!controller.awaitRetryDelay(token, delay)) {
+          // a skip, stop or signal during the delay ends the task now; a plain stop keeps the last attempt's result
+          if (token.isCancelled()) {
+            ending = cancelled(token.reason());
+          }
+          observer.log(taskName(task) + ": no more attempts ("
+              + (token.isCancelled() ? token.reason().toLowerCase(Locale.ROOT) : "the run is stopping") + ")");
+          break;
+        }
+      }
     } finally {
-      controller.taskEnded(i);
-      try {
-        ctx.finish();
-      } catch (ObserverFailedException e) {
-        controller.interrupt(StopReason.OUTPUT_CLOSED); // the result below is still recorded for the report file
+      if (!ended) {
+        controller.taskEnded(i);
       }
     }
     if (token.isCancelled() && ending instanceof Ending.Ran) {
@@ -299,7 +329,52 @@ public final class RunEngine {
           + " took effect; its result is kept");
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    record(new TaskResult(i, type, ending, startedAt, Instant.now(), seconds), true, true);
+    record(new TaskResult(i, type, ending, startedAt, Instant.now(), seconds, attempts), true, true);
+    if (policy.stopOnFailure() && ending.status().isFailure()) {
+      observer.log(taskName(task) + " failed and its on_failure is stop: the run stops");
+      controller.stopAfterFailure(taskName(task));
+    }
+  }
+
+  /** One run of the task's type; its context (timeout, output, scratch folder) is finished by the caller. */
+  private Ending attempt(PreparedTask task, EngineTaskContext ctx) throws InterruptedException {
+    try {
+      TaskOutcome outcome = task.type().run(ctx);
+      return new Ending.Ran(
+          outcome == null ? TaskOutcome.failure("handler returned no result") : ResultBound.of(outcome));
+    } catch (TaskCancelledException e) {
+      return cancelled(e.reason());
+    } catch (InterruptedException | ObserverFailedException e) {
+      finish(ctx);
+      throw e;
+    } catch (RuntimeException e) {
+      // a handler's defect is that task's failure, not the run's; the trace goes to the log for the report
+      observer.log("Task " + task.spec().index() + " failed with " + e
+          + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
+      return new Ending.Ran(TaskOutcome.failure("Exception: " + e));
+    } catch (Error e) {
+      finish(ctx);
+      throw e;
+    }
+  }
+
+  private void finish(EngineTaskContext ctx) {
+    try {
+      ctx.finish();
+    } catch (ObserverFailedException e) {
+      controller.interrupt(StopReason.OUTPUT_CLOSED); // the result is still recorded for the report file
+    }
+  }
+
+  /** A task whose tool was running when a skip, stop or signal ended it. */
+  private static Ending cancelled(String reason) {
+    return RunController.SKIP_REASON.equals(reason)
+        ? new Ending.SkippedByUser(reason, true) : new Ending.Interrupted(reason, true);
+  }
+
+  /** {@code task 2 (ping_test)}: how the runner's lines and the stopped tasks' reasons name a task. */
+  private static String taskName(PreparedTask task) {
+    return "task " + task.spec().index() + " (" + task.spec().type() + ")";
   }
 
   void notRun(PreparedTask task, Ending ending, boolean withProgress) {
@@ -314,7 +389,8 @@ public final class RunEngine {
   private void record(TaskResult r, boolean ran, boolean withProgress) {
     synchronized (results) {
       results[r.index()] = r;
-      anyFailure |= r.status().isFailure();
+      // allow_failure: the task keeps its red status, but the run is not "completed_with_errors" for it
+      anyFailure |= r.status().isFailure() && !plan.tasks().get(r.index()).spec().policy().allowFailure();
       controller.taskSettled(r.index());
       Progress p = new Progress(count(), results.length, Arrays.asList(results.clone()), runningStatus());
       if (ran) {
@@ -336,6 +412,7 @@ public final class RunEngine {
     if (stop != null) {
       safely(() -> observer.runStopped(stop.id()));
       String reason = stop == StopReason.USER_REQUESTED ? RunController.STOP_REASON
+          : stop == StopReason.TASK_FAILED ? NOT_RUN_PREFIX + controller.failedTask() + " failed"
           : NOT_RUN_PREFIX + "the run was " + stop.text();
       for (PreparedTask t : plan.tasks()) {
         if (results[t.spec().index()] == null) {
@@ -374,6 +451,17 @@ public final class RunEngine {
 
   private OverallStatus runningStatus() {
     return anyFailure ? OverallStatus.COMPLETED_WITH_ERRORS : OverallStatus.SUCCESS;
+  }
+
+  /**
+   * Why the task cannot run in this plan on this machine ({@code No handler found for task type}, {@code requires
+   * Windows}), or null when it can; {@code --validate} says the same.
+   */
+  public static String cannotRun(PreparedTask task) {
+    if (task.type() == null) {
+      return NO_HANDLER;
+    }
+    return task.type().runnableOn(Platform.current(), task.params()) ? null : "requires " + platformsText(task);
   }
 
   private static String platformsText(PreparedTask task) {

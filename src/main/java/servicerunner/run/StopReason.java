@@ -10,7 +10,9 @@ public enum StopReason {
   OBSERVER_FAILED("ended because one of its outputs failed"),
   PARENT_EXITED("ended because the app that started it exited"),
   CANCELLED("cancelled by its caller"),
-  INTERNAL_ERROR("ended by an internal error");
+  INTERNAL_ERROR("ended by an internal error"),
+  /** A task with {@code "on_failure": "stop"} failed; see {@link RunController#failedTask}. */
+  TASK_FAILED("stopped because a task failed");
 
   private final String text;
 

@@ -2,12 +2,26 @@ package servicerunner.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import servicerunner.json.Json;
 import servicerunner.task.Status;
 
-/** One ended task: how it ended and when. The report's JSON for it is built at the edges ({@code report}). */
-public record TaskResult(
-    int index, String taskType, Ending ending, Instant startedAt, Instant finishedAt, double durationSeconds) {
+/**
+ * One ended task: how it ended and when. The report's JSON for it is built at the edges ({@code report}).
+ *
+ * @param attempts each run of a task with a {@code retry}, in order; empty for every other task
+ */
+public record TaskResult(int index, String taskType, Ending ending, Instant startedAt, Instant finishedAt,
+    double durationSeconds, List<Attempt> attempts) {
+
+  public TaskResult {
+    attempts = attempts == null ? List.of() : List.copyOf(attempts);
+  }
+
+  public TaskResult(
+      int index, String taskType, Ending ending, Instant startedAt, Instant finishedAt, double durationSeconds) {
+    this(index, taskType, ending, startedAt, finishedAt, durationSeconds, List.of());
+  }
 
   public Status status() {
     return ending.status();

@@ -9,6 +9,15 @@ import servicerunner.json.Json;
 public final class TaskListing {
   private TaskListing() {}
 
+  /** Every registered type, in catalogue order: what {@code --list-tasks} prints. */
+  public static ArrayNode all() {
+    ArrayNode all = Json.array();
+    for (String id : TaskCatalog.ids()) {
+      all.add(describe(TaskCatalog.find(id)));
+    }
+    return all;
+  }
+
   public static ObjectNode describe(TaskType type) {
     TaskDeclaration t = type.declaration();
     ObjectNode o = Json.object();

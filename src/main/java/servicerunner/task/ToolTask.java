@@ -3,6 +3,8 @@ package servicerunner.task;
 import servicerunner.param.Params;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
@@ -57,6 +59,28 @@ public abstract class ToolTask extends DeclaredTask {
     ObjectNode s = Json.object();
     describeUnfinished(s, p);
     return ProcessSummaries.notCompleted(s, r, toolName(p));
+  }
+
+  /**
+   * Types whose invocation prepares files (creates the tool's work folder, removes a stale report before the run):
+   * {@link #plannedInvocation} must not call it. Kept here until the type classes can say it themselves.
+   */
+  private static final Set<String> PREPARES_FILES =
+      Set.of("adwcleaner_clean", "whynotwin11_check", "trellix_stinger_scan");
+
+  /**
+   * The process this task would start, for {@code --validate}, or empty where the type cannot say it without acting
+   * (it writes a script first, prepares files, or its tool cannot be found: {@link ToolNotFoundException}).
+   */
+  public Optional<ProcessSpec> plannedInvocation(Params p) {
+    if (PREPARES_FILES.contains(id())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(invocation(p, new PlanningContext(p)));
+    } catch (ToolNotFoundException | IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -36,6 +36,15 @@ class SchedulingPlanTest {
   }
 
   @Test
+  void aConditionImpliesNeedsSoAParallelRunWaitsForWhatItTests() throws PlanException {
+    PreparedPlan p = prepare(parallel("{\"id\":\"a\",\"type\":\"command\",\"command\":[\"true\"]},"
+        + "{\"id\":\"b\",\"type\":\"command\",\"command\":[\"true\"]},"
+        + "{\"type\":\"command\",\"command\":[\"true\"],\"needs\":[\"b\"],"
+        + "\"run_if\":{\"task\":\"a\",\"status\":[\"success\"]}}"));
+    assertEquals(List.of(1, 0), p.tasks().get(2).waitsFor());
+  }
+
+  @Test
   void anUnknownNeedACycleAndASelfNeedArePlanErrorsWithTheirPaths() {
     assertEquals("tasks[0].needs[0]: no task has the id \"nope\"",
         error(parallel("{\"type\":\"command\",\"command\":[\"true\"],\"needs\":[\"nope\"]}")));

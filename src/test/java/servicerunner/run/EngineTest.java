@@ -31,7 +31,7 @@ import servicerunner.task.TaskType;
 class EngineTest {
 
   /** A task type whose run is the given function. */
-  private static TaskType fake(Function<TaskContext, TaskOutcome> body) {
+  static TaskType fake(Function<TaskContext, TaskOutcome> body) {
     TaskDeclaration d = TaskDeclaration.builder("fake", "A fake task for engine tests.").build();
     return new TaskType() {
       @Override
@@ -62,7 +62,7 @@ class EngineTest {
   private static final Function<TaskContext, TaskOutcome> OK = c -> TaskOutcome.ok(Status.SUCCESS, Json.object());
 
   /** Records every event as a short string, thread-safely. */
-  private static final class Events implements RunObserver {
+  static class Events implements RunObserver {
     final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
     @Override
