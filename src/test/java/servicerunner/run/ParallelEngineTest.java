@@ -26,8 +26,6 @@ import servicerunner.plan.TaskSpec;
 import servicerunner.schedule.Claims;
 import servicerunner.schedule.Wait;
 import servicerunner.task.Status;
-import servicerunner.task.TaskContext;
-import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.TaskType;
 
@@ -53,23 +51,20 @@ class ParallelEngineTest {
     return gates.computeIfAbsent(i, k -> new CountDownLatch(1));
   }
 
+  /** EngineTest's fake type, waiting for its gate and polling for a cancel as in-process work does. */
   private TaskType gated() {
-    TaskDeclaration d = TaskDeclaration.builder("fake", "A task that waits for its gate.").build();
-    return new TaskType() {
-      @Override
-      public TaskDeclaration declaration() {
-        return d;
-      }
-
-      @Override
-      public TaskOutcome run(TaskContext ctx) throws InterruptedException {
-        started.add(ctx.index());
+    return EngineTest.fake(ctx -> {
+      started.add(ctx.index());
+      try {
         while (!gate(ctx.index()).await(5, TimeUnit.MILLISECONDS)) {
-          ctx.checkCancelled(); // in-process work polls; a skip or forced stop surfaces here
+          ctx.checkCancelled(); // a skip or forced stop surfaces here
         }
-        return TaskOutcome.ok(Status.SUCCESS, Json.object());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
-    };
+      return TaskOutcome.ok(Status.SUCCESS, Json.object());
+    });
   }
 
   private PreparedPlan plan(int maxParallel, boolean pauseBetween, T... tasks) {
