@@ -77,6 +77,7 @@ final class ParallelRun {
         skipWaiting();
         if (controller.pauseRequested()) {
           if (scheduler.running().isEmpty() && !scheduler.allEnded()) {
+            publishWaits(true); // a snapshot taken while paused shows nothing waiting for a slot
             controller.pauseNow(); // until resume or stop; either way the next pass decides
             continue;
           }
