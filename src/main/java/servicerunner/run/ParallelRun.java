@@ -70,7 +70,7 @@ final class ParallelRun {
       }
     }
     while (true) {
-      long now = controller.awaitChange(-1); // the change count now; anything later wakes the wait below
+      long now = controller.changes(); // anything later wakes the wait at the end of this pass
       drainFinished();
       boolean stopping = controller.stopReason() != null || failure != null;
       if (!stopping) {

@@ -315,10 +315,12 @@ public final class RunController {
     }
   }
 
-  /**
-   * Waits until a request or a task end after {@code seen} (a value this returned before) and returns the count of
-   * changes; with -1 it returns the count at once.
-   */
+  /** How many requests and task ends there have been: a value to pass to {@link #awaitChange}. */
+  synchronized long changes() {
+    return changes;
+  }
+
+  /** Waits until a request or a task end after {@code seen} (a value of {@link #changes}) and returns the count. */
   synchronized long awaitChange(long seen) throws InterruptedException {
     while (changes == seen) {
       wait();

@@ -23,12 +23,15 @@ class ParallelRunIT {
         + (extra.isEmpty() ? "" : "," + extra) + "}";
   }
 
+  private static final List<String> SHELLS = List.of("echo c1; sleep 2; echo c1 done", "echo c2; sleep 1",
+      "echo light; sleep 2; echo light done", "echo bench; sleep 1", "echo after");
+
   private static final String PLAN = "{\"parallel_execution\":true,\"max_parallel\":4,\"tasks\":["
-      + task("scan_c1", "echo c1; sleep 2; echo c1 done", "\"resources\":[\"disk:C:\"]") + ","
-      + task("scan_c2", "echo c2; sleep 1", "\"resources\":{\"disk:C:\":1}") + ","
-      + task("light", "echo light; sleep 2; echo light done", "") + ","
-      + task("bench", "echo bench; sleep 1", "\"exclusive\":true") + ","
-      + task("after_c1", "echo after", "\"needs\":[\"scan_c1\"]") + "]}";
+      + task("scan_c1", SHELLS.get(0), "\"resources\":[\"disk:C:\"]") + ","
+      + task("scan_c2", SHELLS.get(1), "\"resources\":{\"disk:C:\":1}") + ","
+      + task("light", SHELLS.get(2), "") + ","
+      + task("bench", SHELLS.get(3), "\"exclusive\":true") + ","
+      + task("after_c1", SHELLS.get(4), "\"needs\":[\"scan_c1\"]") + "]}";
 
   private record Span(Instant start, Instant end) {
     boolean overlaps(Span o) {
@@ -47,7 +50,7 @@ class ParallelRunIT {
     assertEquals("success", rep.get("overall_status").asText());
     List<Span> s = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      assertEquals("command", rep.get("results").get(i).get("task_type").asText(), "results stay in plan order");
+      assertEquals(SHELLS.get(i), rep.get("results").get(i).at("/command/2").asText(), "results stay in plan order");
       s.add(span(rep.get("results").get(i)));
     }
     assertTrue(s.get(0).overlaps(s.get(2)), "a light task runs beside a disk scan: " + s);
