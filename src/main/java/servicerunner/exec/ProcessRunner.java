@@ -234,6 +234,9 @@ public final class ProcessRunner implements AutoCloseable {
               p -> {
                 root.set(p);
                 watchdog.start(p);
+                if (listener != null) {
+                  listener.started(p.toHandle());
+                }
               });
     } catch (IOException e) {
       launchError = String.valueOf(e.getMessage());
