@@ -1,5 +1,6 @@
 package servicerunner.progress;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,4 +15,14 @@ public interface ProgressParser {
 
   /** The task starts another process (a multi-step type runs one per step); {@code argv} names the step. */
   default void processStarted(List<String> argv) {}
+
+  /** How often to call {@link #tick} while a process runs; null (the default) for a parser of lines only. */
+  default Duration tickEvery() {
+    return null;
+  }
+
+  /** What the running time says, for a tool that prints nothing while it works (a stress test of a set length). */
+  default ProgressReading tick(double processSeconds) {
+    return null;
+  }
 }

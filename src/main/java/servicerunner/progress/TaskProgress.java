@@ -40,6 +40,8 @@ public final class TaskProgress {
   private Double cpuCurrent;
   private ProgressScheduler.Cancellable beat;
   private ProgressScheduler.Cancellable release;
+  private ProgressScheduler.Cancellable tick;
+  private long processStartNanos;
 
   public TaskProgress(ProgressParser parser, Duration heartbeat, ProgressScheduler clock,
       Consumer<ProgressEvent> sink) {
@@ -71,8 +73,10 @@ public final class TaskProgress {
     begin();
     process = p;
     cpuCurrent = null;
+    processStartNanos = clock.nanoTime();
     if (parser != null) {
       parser.processStarted(argv);
+      armTick();
     }
   }
 
@@ -83,7 +87,10 @@ public final class TaskProgress {
     }
     long now = clock.nanoTime();
     lastOutputNanos = now;
-    ProgressReading r = parser == null ? null : parser.read(line);
+    offer(parser == null ? null : parser.read(line), now);
+  }
+
+  private void offer(ProgressReading r, long now) {
     if (r == null) {
       return;
     }
@@ -97,6 +104,8 @@ public final class TaskProgress {
 
   /** The tool exited: what the throttle held goes out now, it is the last state. */
   public synchronized void processEnded() {
+    cancel(tick);
+    tick = null;
     if (cpuCurrent != null) {
       cpuEarlier += cpuCurrent;
     }
@@ -115,8 +124,27 @@ public final class TaskProgress {
     closed = true;
     cancel(beat);
     cancel(release);
+    cancel(tick);
     beat = null;
     release = null;
+    tick = null;
+  }
+
+  private void armTick() {
+    java.time.Duration every = parser.tickEvery();
+    if (every != null && !closed) {
+      tick = clock.schedule(every.toNanos(), this::onTick);
+    }
+  }
+
+  private synchronized void onTick() {
+    tick = null;
+    if (closed || process == null) {
+      return;
+    }
+    long now = clock.nanoTime();
+    offer(parser.tick((now - processStartNanos) / 1e9), now);
+    armTick();
   }
 
   private synchronized void releaseHeld() {

@@ -53,6 +53,12 @@ class ProgressGoldenTest {
         c -> DismProgress.SOURCE.parser(params("actions", Json.array().add(prefix(c)))),
         c -> List.of("dism", "/Online", "/Cleanup-Image", "/" + prefix(c))));
     TYPES.put("chkdsk_scan", new Replay(c -> ChkdskProgress.SOURCE.parser(params()), c -> List.of("chkdsk", "C:")));
+    TYPES.put("ping_test", new Replay(c -> PingProgress.SOURCE.parser(params("count",
+        Json.NODES.numberNode(sent(c)))), c -> List.of("ping", "-n", Integer.toString(sent(c)), "host")));
+    TYPES.put("winsat_disk", new Replay(c -> WinsatProgress.SOURCE.parser(params("test_mode",
+        Json.NODES.textNode(prefix(c)))), c -> List.of("winsat", "disk")));
+    TYPES.put("windows_update", new Replay(c -> WindowsUpdateProgress.SOURCE.parser(params()),
+        c -> List.of("powershell", "-File", "windows_update.ps1")));
   }
 
   static Params params(Object... kv) {
@@ -61,6 +67,14 @@ class ProgressGoldenTest {
       o.set((String) kv[i], (JsonNode) kv[i + 1]);
     }
     return new Params(o);
+  }
+
+  /** The echo requests a ping transcript asked for, from its summary ("Sent = 4", "4 packets transmitted"). */
+  static int sent(ToolOutputCase c) {
+    String text = new String(Fixtures.bytes(c.path()), c.charset());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:= |^)(\\d+)(?:,| packets transmitted)",
+        java.util.regex.Pattern.MULTILINE).matcher(text);
+    return m.find() ? Integer.parseInt(m.group(1)) : 4;
   }
 
   static String prefix(ToolOutputCase c) {

@@ -137,4 +137,24 @@ class TaskProgressTest {
     assertEquals("{\"kind\":\"progress\",\"percent\":45.0,\"phase\":\"verification\",\"eta_seconds\":12,"
         + "\"elapsed_seconds\":3.2}", servicerunner.json.Json.compact(e.toJson()));
   }
+
+  @Test
+  void aToolOfASetLengthReportsTheShareItHasRunUntilItsExit() {
+    TaskProgress p = tracker(new DurationProgress(Duration.ofSeconds(100)));
+    p.processStarted(ProcessHandle.current(), List.of("furmark"));
+    clock.advance(Duration.ofSeconds(50));
+    ProgressEvent half = events.get(events.size() - 1);
+    assertEquals(50.0, half.percent(), 1e-9);
+    assertEquals(50L, half.current());
+    assertEquals(100L, half.total());
+    assertEquals("seconds", half.unit());
+    assertEquals(50L, half.etaSeconds());
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals(99.0, events.get(events.size() - 1).percent(), 1e-9, "never 100 before the tool's exit");
+    assertTrue(events.size() <= 100, "about one event per point: " + events.size());
+    p.processEnded();
+    int n = events.size();
+    clock.advance(Duration.ofSeconds(5));
+    assertEquals(n, events.stream().filter(e -> !e.heartbeat()).count(), "no ticks after the exit");
+  }
 }
