@@ -235,7 +235,11 @@ public final class ProcessRunner implements AutoCloseable {
                 root.set(p);
                 watchdog.start(p);
                 if (listener != null) {
-                  listener.started(p.toHandle());
+                  try {
+                    listener.started(p.toHandle());
+                  } catch (RuntimeException e) {
+                    // progress is an extra: its failure must not leave the tool unwatched
+                  }
                 }
               });
     } catch (IOException e) {

@@ -1,8 +1,10 @@
 package servicerunner.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
+import servicerunner.json.Json;
 import servicerunner.param.ParamValidator;
 
 /**
@@ -17,6 +19,13 @@ public final class HeartbeatSetting {
   static final double MAX_SECONDS = 3600;
 
   private HeartbeatSetting() {}
+
+  /** Its entry in the plan's JSON schema ({@code --plan-schema}). */
+  static ObjectNode schema() {
+    return Json.object().put("type", "number").put("minimum", MIN_SECONDS).put("maximum", MAX_SECONDS)
+        .put("default", DEFAULT.toSeconds()).put("description", "Seconds without a TASK_PROGRESS event before a"
+            + " heartbeat, and between heartbeats while the silence lasts.");
+  }
 
   /** The plan's value, or the default; a wrong one is a problem with its path. */
   static Duration read(JsonNode root, List<String> problems) {

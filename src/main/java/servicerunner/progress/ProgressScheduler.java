@@ -33,7 +33,6 @@ public interface ProgressScheduler {
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "sr-progress");
       t.setDaemon(true);
-      t.setPriority(Thread.MAX_PRIORITY); // a heartbeat that is late on a loaded machine looks like a hang
       return t;
     });
 

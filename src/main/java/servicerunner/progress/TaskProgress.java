@@ -184,6 +184,7 @@ public final class TaskProgress {
     // the next beat keeps the cadence from the due time; after a long stall (a suspended machine) from now
     lastEventNanos = now - due < heartbeatNanos ? due : now;
     armBeat(lastEventNanos + heartbeatNanos - now);
+    throttle.heartbeatSent(now);
     sink.accept(e);
   }
 

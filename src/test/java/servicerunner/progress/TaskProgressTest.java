@@ -90,7 +90,7 @@ class TaskProgressTest {
     clock.advance(Duration.ofMillis(100));
     p.line("20%");
     assertEquals(1, events.size());
-    clock.advance(Duration.ofMillis(399));
+    clock.advance(Duration.ofMillis(449));
     assertEquals(1, events.size());
     clock.advance(Duration.ofMillis(1));
     assertEquals(2, events.size());
