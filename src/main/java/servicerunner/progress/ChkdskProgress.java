@@ -16,8 +16,8 @@ public final class ChkdskProgress implements ProgressParser {
   /** "Stage 2: Examining file name linkage ...", "Phase 2: ...": a word, one digit, a colon. */
   private static final Pattern STAGE = Pattern.compile("^\\s*\\p{L}+ (\\d):\\s");
   private static final Pattern PROGRESS = Pattern.compile(
-      "^\\s*[^:;]+:\\s*(\\d+)\\D+?(\\d+)[^;]*;[^:;]*:\\s*(\\d{1,3})\\s?%;[^:;]*:\\s*(\\d{1,3})\\s?%"
-          + "(?:;[^:;]*:\\s*(\\d+):(\\d\\d):(\\d\\d))?");
+      "^\\s*[^:;]+:\\s*(\\d{1,18})\\D+?(\\d{1,18})[^;]*;[^:;]*:\\s*(\\d{1,3})\\s?%;[^:;]*:\\s*(\\d{1,3})\\s?%"
+          + "(?:;[^:;]*:\\s*(\\d{1,6}):(\\d\\d):(\\d\\d))?");
   private static final Pattern OLD_STAGE = Pattern.compile("\\(stage (\\d) of (\\d)\\)");
   private static final Pattern OLD_PERCENT = Pattern.compile("^\\s*(\\d{1,3}) percent complete");
 

@@ -25,10 +25,6 @@ public record ProgressReading(
     return new ProgressReading(percent, phase, current, total, unit, seconds);
   }
 
-  public ProgressReading withPercent(Double p) {
-    return new ProgressReading(p == null ? null : clamp(p), phase, current, total, unit, etaSeconds);
-  }
-
   /** The tool says it is done: the one reading the rate limit never holds back. */
   public boolean complete() {
     return percent != null && percent >= 100;

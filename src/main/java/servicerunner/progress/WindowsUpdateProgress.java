@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class WindowsUpdateProgress implements ProgressParser {
   public static final ProgressSource SOURCE = ProgressSource.of(p -> new WindowsUpdateProgress(),
       "scan", "install", "rescan");
-  private static final Pattern FOUND = Pattern.compile("^\\[WU\\] Found (\\d+) updates");
+  private static final Pattern FOUND = Pattern.compile("^\\[WU\\] Found (\\d{1,9}) updates");
   private static final Pattern ITEM = Pattern.compile("^\\[WU\\] [A-Za-z]+: \\S");
 
   private String phase;

@@ -13,6 +13,7 @@ import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
 import servicerunner.param.Params;
+import servicerunner.progress.ProgressParser;
 import servicerunner.progress.ProgressSource;
 import servicerunner.progress.TaskProgress;
 import servicerunner.task.TaskCancelledException;
@@ -41,8 +42,17 @@ final class EngineTaskContext implements TaskContext {
     ProgressSource source = task.type() == null ? null : task.type().declaration().progress();
     int i = task.spec().index();
     String type = task.spec().type();
-    this.progress = new TaskProgress(source == null ? null : source.parser(task.params()), options.heartbeat(),
-        options.progressClock(), e -> observer.taskProgress(i, type, e));
+    this.progress = new TaskProgress(parser(source, task), options.heartbeat(), options.progressClock(),
+        e -> observer.taskProgress(i, type, e));
+  }
+
+  /** The type's progress parser for this task; progress is an extra, so a parser that cannot start gives none. */
+  private static ProgressParser parser(ProgressSource source, PreparedTask task) {
+    try {
+      return source == null ? null : source.parser(task.params());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   @Override
