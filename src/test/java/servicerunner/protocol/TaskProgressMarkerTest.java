@@ -26,4 +26,13 @@ class TaskProgressMarkerTest {
     assertEquals("3", g.group(1));
     Protocol.assertClean(List.of("TASK_START:3:x", line, "TASK_OK:3:x"));
   }
+
+  @Test
+  void theTestsProtocolCheckRefusesProgressOutsideItsTask() {
+    String p = "TASK_PROGRESS:0:x:{\"kind\":\"heartbeat\",\"elapsed_seconds\":15.0}";
+    org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+        () -> Protocol.assertClean(List.of("TASK_START:0:x", "TASK_OK:0:x", p)));
+    org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+        () -> Protocol.assertClean(List.of(p)));
+  }
 }
