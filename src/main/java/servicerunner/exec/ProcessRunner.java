@@ -234,6 +234,13 @@ public final class ProcessRunner implements AutoCloseable {
               p -> {
                 root.set(p);
                 watchdog.start(p);
+                if (listener != null) {
+                  try {
+                    listener.started(p.toHandle());
+                  } catch (RuntimeException e) {
+                    // progress is an extra: its failure must not leave the tool unwatched
+                  }
+                }
               });
     } catch (IOException e) {
       launchError = String.valueOf(e.getMessage());

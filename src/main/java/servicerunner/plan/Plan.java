@@ -1,6 +1,7 @@
 package servicerunner.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * and indices must match the app's rows, so the order is kept).
  *
  * @param digest SHA-256 of the plan text, to tie a resume journal to its plan
+ * @param heartbeat the plan's {@code heartbeat_seconds} (see {@link HeartbeatSetting})
  */
 public record Plan(
     List<TaskSpec> tasks,
@@ -15,4 +17,12 @@ public record Plan(
     boolean pauseBetweenTasks,
     boolean parallelRequested,
     List<String> warnings,
-    String digest) {}
+    String digest,
+    Duration heartbeat) {
+
+  /** A plan with the default heartbeat (library callers and tests that build plans by hand). */
+  public Plan(List<TaskSpec> tasks, ObjectNode metadata, boolean pauseBetweenTasks, boolean parallelRequested,
+      List<String> warnings, String digest) {
+    this(tasks, metadata, pauseBetweenTasks, parallelRequested, warnings, digest, HeartbeatSetting.DEFAULT);
+  }
+}

@@ -40,7 +40,7 @@ public final class PlanParser {
   }
 
   private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config");
+      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config", HeartbeatSetting.KEY);
 
   private PlanParser() {}
 
@@ -183,10 +183,11 @@ public final class PlanParser {
       }
     }
     PolicyParser.checkReferences(tasks, problems);
+    Duration heartbeat = HeartbeatSetting.read(root, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest);
+    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest, heartbeat);
   }
 
   private static TaskSpec task(int index, JsonNode node, String path, List<String> problems) {

@@ -61,6 +61,7 @@ public final class PlanSchema {
     p.set("parallel_execution", Json.object().put("type", "boolean").put("default", false)
         .put("description", "Accepted for the app; tasks still run one after another."));
     p.set("sentry_config", Json.object().put("description", "Accepted and ignored."));
+    p.set(HeartbeatSetting.KEY, HeartbeatSetting.schema());
     return o;
   }
 

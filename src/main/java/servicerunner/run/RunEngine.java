@@ -52,7 +52,7 @@ public final class RunEngine {
 
   public RunEngine(PreparedPlan plan, RunOptions options, RunObserver observer) {
     this.plan = plan;
-    this.options = options;
+    this.options = options.withHeartbeat(plan.plan().heartbeat());
     this.observer = observer;
     this.controller = new RunController(observer);
     this.results = new TaskResult[plan.tasks().size()];

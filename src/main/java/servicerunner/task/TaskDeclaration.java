@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
+import servicerunner.progress.ProgressSource;
 
 /**
  * Everything known about a task type before it runs, in one value: validation, {@code --list-tasks}, the README
@@ -34,6 +35,7 @@ import servicerunner.exec.Platform;
  * @param timeoutText how {@code --list-tasks} describes a parameter-dependent rule; null for a fixed timeout
  * @param verdicts the verdict ids the type can give (plans will test them); empty when it gives none
  * @param rules constraints between parameters, checked at plan time after each parameter's own
+ * @param progress the type's progress parser factory (servicerunner.progress), or null when its output shows none
  */
 public record TaskDeclaration(
     String id,
@@ -44,7 +46,8 @@ public record TaskDeclaration(
     Set<Platform> platforms,
     String example,
     List<String> verdicts,
-    List<ParamRule> rules) {
+    List<ParamRule> rules,
+    ProgressSource progress) {
 
   /**
    * The longest {@code timeout_seconds} or {@code idle_timeout_seconds} a plan may give any task (7 days): longer is
@@ -88,6 +91,7 @@ public record TaskDeclaration(
     private String example;
     private List<String> verdicts = List.of();
     private final List<ParamRule> rules = new ArrayList<>();
+    private ProgressSource progress;
 
     private Builder(String id, String description) {
       this.id = id;
@@ -155,9 +159,15 @@ public record TaskDeclaration(
       return this;
     }
 
+    /** The parser that turns the tool's output into {@code TASK_PROGRESS} events (see servicerunner.progress). */
+    public Builder progress(ProgressSource source) {
+      progress = source;
+      return this;
+    }
+
     public TaskDeclaration build() {
       return new TaskDeclaration(id, description, params, timeoutRule, timeoutText, platforms,
-          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules);
+          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules, progress);
     }
   }
 }

@@ -39,6 +39,14 @@ public final class TaskListing {
       ArrayNode verdicts = o.putArray("verdicts");
       t.verdicts().forEach(verdicts::add);
     }
+    if (t.progress() != null) {
+      if (t.progress().phases().isEmpty()) {
+        o.put("progress", true);
+      } else {
+        ArrayNode phases = o.putArray("progress");
+        t.progress().phases().forEach(phases::add);
+      }
+    }
     ArrayNode params = o.putArray("params");
     for (ParamSpec p : t.params()) {
       ObjectNode po = params.addObject();

@@ -1,5 +1,6 @@
 package servicerunner.task.chkdsk;
 
+import servicerunner.progress.ChkdskProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class ChkdskScanTask extends ToolTask {
       .timeout(Duration.ofHours(1))
       .example("{\"type\":\"chkdsk_scan\",\"drive\":\"C:\",\"mode\":\"read_only\"}")
       .verdicts(Arrays.stream(ChkdskVerdict.values()).map(ChkdskVerdict::id).toArray(String[]::new))
+      .progress(ChkdskProgress.SOURCE)
       .build();
 
   /**

@@ -1,5 +1,6 @@
 package servicerunner.task.dism;
 
+import servicerunner.progress.DismProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       .timeout(Duration.ofHours(4))
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
       .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
+      .progress(DismProgress.SOURCE)
       .build();
 
   static List<String> argv(String exe, DismAction a) {

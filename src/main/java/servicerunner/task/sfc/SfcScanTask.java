@@ -1,5 +1,6 @@
 package servicerunner.task.sfc;
 
+import servicerunner.progress.SfcProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class SfcScanTask extends ToolTask {
       // sfc usually takes 5-30 minutes; peers use 60-90 minute limits (tool-outputs.md section 2)
       .timeout(Duration.ofHours(1))
       .verdicts(verdictIds())
+      .progress(SfcProgress.SOURCE)
       .build();
 
   public SfcScanTask() {

@@ -1,5 +1,6 @@
 package servicerunner.task.winsat;
 
+import servicerunner.progress.WinsatProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class WinsatDiskTask extends ToolTask {
       .timeout(Duration.ofMinutes(15))
       .example("{\"type\":\"winsat_disk\",\"drive\":\"C:\",\"test_mode\":\"full\"}")
       .verdicts(WinsatOutputParser.RATINGS.toArray(new String[0]))
+      .progress(WinsatProgress.SOURCE)
       .build();
 
   public WinsatDiskTask() {
