@@ -233,7 +233,7 @@ class AiStartupDisableIT {
   @Test
   void aSavedRegQueryOutputReplacesRegQuery() throws Exception {
     ObjectNode t = task().put("registry_export_file",
-        Fixtures.path("tool-output", "ai_startup_disable", "server-run-pdf24.out").toString());
+        Fixtures.path("tool-output", "ai_startup_disable", "server-run-pdf24.rc0.utf8").toString());
     RunResult r = run(t);
     r.assertStatus(0, "success");
     List<String> all = names(r.result(0).at("/summary/results/all_items"));
