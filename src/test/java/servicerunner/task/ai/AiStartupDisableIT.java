@@ -16,14 +16,19 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
 
 /** ai_startup_disable through the jar: fake reg on Linux, fixture Startup folder, a real local chat server. */
+@Order(2) // among the longest ITs: started early
+@Execution(ExecutionMode.CONCURRENT) // each case has its own folder, server, port and runner
 class AiStartupDisableIT {
   static final Set<String> LAUNCHERS = Set.of("Discord", "Steam", "Spotify");
 
