@@ -228,7 +228,10 @@ class ProcessRunnerTest {
     ProcessRunner owned = new ProcessRunner();
     ProcessResult leftBehind = owned.run(sh("sleep " + sleep + " >/dev/null 2>&1 &"), this::onLine, new CancelToken());
     assertEquals(Termination.EXITED, leftBehind.termination());
-    CompletableFuture<ProcessResult> run = runAsync(owned, sh("echo started; exec sleep " + sleep), new CancelToken());
+    // on stderr: its pump starts after stdout's, so the run has finished launching when the line arrives (a close
+    // while the launch still starts its pumps throws RejectedExecutionException out of run(): not pinned here)
+    CompletableFuture<ProcessResult> run = runAsync(owned, sh("echo started >&2; exec sleep " + sleep),
+        new CancelToken());
     awaitStarted();
     owned.close();
     assertEquals(Termination.CANCELLED, run.get(GUARD_SECONDS, TimeUnit.SECONDS).termination());
