@@ -3,58 +3,66 @@ package servicerunner.exec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Finds argv[0] before launching, so "not installed" is a clear launch failure and not an exit code from a wrapper.
+ * Finds argv[0] before launching, so "not installed" is a clear launch failure and not an exit code from a wrapper,
+ * and tells an executable that is not there ({@link Termination#NOT_FOUND}) from one that is there but cannot run.
  */
 public final class ExecutableResolver {
   private ExecutableResolver() {}
 
   /** The executable's path, or empty when it cannot be found or run. Relative names with a slash use {@code cwd}. */
   public static Optional<Path> resolve(String name, Path cwd) {
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
     boolean windows = Platform.current().isWindows();
-    if (name.contains("/") || (windows && name.contains("\\"))) {
+    return candidates(name, cwd, windows).filter(p -> Files.isRegularFile(p) && (windows || Files.isExecutable(p)))
+        .findFirst();
+  }
+
+  /** Whether anything by that name is there (runnable or not): when not, the executable is missing, not broken. */
+  public static boolean isThere(String name, Path cwd) {
+    return candidates(name, cwd, Platform.current().isWindows()).anyMatch(Files::exists);
+  }
+
+  /** The sentence for a name {@link #isThere} did not find, naming what was looked for. */
+  public static String missing(String name) {
+    if (name.isEmpty()) {
+      return "the executable's name is empty";
+    }
+    return isPath(name, Platform.current().isWindows()) ? name + " does not exist" : name + " is not on PATH";
+  }
+
+  /** The files argv[0] may name, in the order they are tried: the path itself, or the name in each PATH folder. */
+  private static Stream<Path> candidates(String name, Path cwd, boolean windows) {
+    if (name.isEmpty()) {
+      return Stream.empty();
+    }
+    if (isPath(name, windows)) {
       Path p = Path.of(name);
-      if (!p.isAbsolute() && cwd != null) {
-        p = cwd.resolve(p);
-      }
-      return runnable(p, windows);
+      return withExtensions(!p.isAbsolute() && cwd != null ? cwd.resolve(p) : p, windows);
     }
     String path = System.getenv(windows ? pathVarName() : "PATH");
     if (path == null) {
-      return Optional.empty();
+      return Stream.empty();
     }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Optional<Path> hit = runnable(Path.of(dir).resolve(name), windows);
-      if (hit.isPresent()) {
-        return hit;
-      }
-    }
-    return Optional.empty();
+    return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+        .flatMap(dir -> withExtensions(Path.of(dir).resolve(name), windows));
   }
 
-  private static Optional<Path> runnable(Path p, boolean windows) {
-    if (windows) {
-      if (Files.isRegularFile(p)) {
-        return Optional.of(p);
-      }
-      String exts = System.getenv().getOrDefault("PATHEXT", ".COM;.EXE;.BAT;.CMD");
-      for (String ext : exts.split(";")) {
-        Path withExt = Path.of(p + ext.toLowerCase(java.util.Locale.ROOT));
-        if (!ext.isEmpty() && Files.isRegularFile(withExt)) {
-          return Optional.of(withExt);
-        }
-      }
-      return Optional.empty();
+  private static boolean isPath(String name, boolean windows) {
+    return name.contains("/") || (windows && name.contains("\\"));
+  }
+
+  /** On Windows a name may leave out its extension: {@code PATHEXT} lists the ones tried after the name as given. */
+  private static Stream<Path> withExtensions(Path p, boolean windows) {
+    if (!windows) {
+      return Stream.of(p);
     }
-    return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+    String exts = System.getenv().getOrDefault("PATHEXT", ".COM;.EXE;.BAT;.CMD");
+    return Stream.concat(Stream.of(p), Stream.of(exts.split(";")).filter(ext -> !ext.isEmpty())
+        .map(ext -> Path.of(p + ext.toLowerCase(Locale.ROOT))));
   }
 
   private static String pathVarName() {

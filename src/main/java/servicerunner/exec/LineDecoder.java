@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * "Verification 42% complete.\r" arrive live), keeps decoder state across reads (a UTF-16 unit or UTF-8 sequence may
  * be split between chunks), and cuts overlong lines so one endless line cannot grow memory.
  */
-final class LineDecoder {
+public final class LineDecoder {
   static final int MAX_LINE_CHARS = 8192;
   private static final int SNIFF_BYTES = 256;
 
@@ -26,7 +26,7 @@ final class LineDecoder {
   private boolean lastWasCr;
   private boolean bomChecked;
 
-  LineDecoder(OutputEncoding encoding, Consumer<String> sink) {
+  public LineDecoder(OutputEncoding encoding, Consumer<String> sink) {
     this.encoding = encoding;
     this.sink = sink;
     if (!encoding.isAuto()) {
@@ -39,7 +39,7 @@ final class LineDecoder {
     return charset;
   }
 
-  void feed(byte[] buf, int off, int len) {
+  public void feed(byte[] buf, int off, int len) {
     ensureCapacity(len);
     pending.put(buf, off, len);
     if (decoder == null) {
@@ -61,7 +61,7 @@ final class LineDecoder {
     return false;
   }
 
-  void finish() {
+  public void finish() {
     if (decoder == null) {
       start(Decoding.sniff(pending.array(), pending.position(), null));
     }

@@ -7,6 +7,9 @@ public interface OutputListener {
 
   void onLine(Stream stream, String line);
 
+  /** The tool was launched (before any of its lines): progress measures its tree's CPU time from this handle. */
+  default void started(ProcessHandle process) {}
+
   enum Stream {
     STDOUT,
     STDERR

@@ -174,9 +174,12 @@ public final class ProcessRunner implements AutoCloseable {
     if (spec.cwd() != null && !Files.isDirectory(spec.cwd())) {
       return notStarted(spec, Termination.LAUNCH_FAILED, "working folder does not exist: " + spec.cwd(), startNanos);
     }
-    Optional<Path> exe = ExecutableResolver.resolve(spec.argv().get(0), spec.cwd());
+    String name = spec.argv().get(0);
+    Optional<Path> exe = ExecutableResolver.resolve(name, spec.cwd());
     if (exe.isEmpty()) {
-      return notStarted(spec, Termination.LAUNCH_FAILED, "executable not found", startNanos);
+      return ExecutableResolver.isThere(name, spec.cwd())
+          ? notStarted(spec, Termination.LAUNCH_FAILED, name + " is not an executable file", startNanos)
+          : notStarted(spec, Termination.NOT_FOUND, ExecutableResolver.missing(name), startNanos);
     }
     Launcher launcher = guard == null ? Launcher.forThisPlatform() : new Launcher(guard);
     AtomicReference<Process> root = new AtomicReference<>();
@@ -234,6 +237,13 @@ public final class ProcessRunner implements AutoCloseable {
               p -> {
                 root.set(p);
                 watchdog.start(p);
+                if (listener != null) {
+                  try {
+                    listener.started(p.toHandle());
+                  } catch (RuntimeException e) {
+                    // progress is an extra: its failure must not leave the tool unwatched
+                  }
+                }
               });
     } catch (IOException e) {
       launchError = String.valueOf(e.getMessage());

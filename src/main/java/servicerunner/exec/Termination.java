@@ -8,6 +8,12 @@ public enum Termination {
   TIMEOUT,
   IDLE_TIMEOUT,
   CANCELLED,
+  /**
+   * Nothing by the executable's name is there: an absolute or relative path that does not exist, or a bare name in
+   * no PATH folder. The result's {@link ProcessResult#detail()} names it. A file that is there but cannot be started
+   * is {@link #LAUNCH_FAILED}.
+   */
+  NOT_FOUND,
   LAUNCH_FAILED,
   /**
    * The check that enforces the timeouts failed, so the tool was stopped rather than left running unwatched; the

@@ -34,7 +34,7 @@ public final class PlanParser {
           "_client_only", "isDiagnostic"), union(PolicyParser.KEYS, SchedulingParser.TASK_KEYS));
 
   private static final Set<String> TOP_LEVEL_KEYS = union(
-      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config"),
+      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config", HeartbeatSetting.KEY),
       SchedulingParser.PLAN_KEYS);
 
   private static Set<String> union(Set<String> a, Set<String> b) {
@@ -186,10 +186,12 @@ public final class PlanParser {
       }
     }
     PolicyParser.checkReferences(tasks, problems);
+    Duration heartbeat = HeartbeatSetting.read(root, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest, scheduling);
+    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest, heartbeat,
+        scheduling);
   }
 
   private static TaskSpec task(int index, JsonNode node, String path, List<String> problems) {

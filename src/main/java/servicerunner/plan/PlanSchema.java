@@ -66,6 +66,7 @@ public final class PlanSchema {
     p.set("resources", Json.object().put("type", "object").put("description", "Pool name to capacity (default 1).")
         .set("additionalProperties", Json.object().put("type", "number").put("exclusiveMinimum", 0)));
     p.set("sentry_config", Json.object().put("description", "Accepted and ignored."));
+    p.set(HeartbeatSetting.KEY, HeartbeatSetting.schema());
     return o;
   }
 

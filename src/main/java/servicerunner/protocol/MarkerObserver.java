@@ -5,6 +5,8 @@ import servicerunner.run.RunObserver;
 import servicerunner.run.TaskResult;
 
 import java.util.Locale;
+import servicerunner.json.Json;
+import servicerunner.progress.ProgressEvent;
 import servicerunner.task.Status;
 
 /**
@@ -59,6 +61,17 @@ public final class MarkerObserver implements RunObserver {
   @Override
   public void taskOutput(int index, String type, String line) {
     sink.writeLine("[" + index + ":" + shownType(type) + "] " + Ascii.escape(line));
+  }
+
+  /**
+   * {@code TASK_PROGRESS:<i>:<type>:<json>}: the type as other markers show it, with ':' also escaped so the JSON
+   * starts after the second colon; the JSON is one ASCII line (Json.compact). It starts with TASK_, so no tool line
+   * can produce it: those carry the {@code [i:type] } prefix.
+   */
+  @Override
+  public void taskProgress(int index, String type, ProgressEvent event) {
+    sink.writeLine("TASK_PROGRESS:" + index + ":" + shownType(type).replace(":", "\\u003a") + ":"
+        + Json.compact(event.toJson()));
   }
 
   @Override

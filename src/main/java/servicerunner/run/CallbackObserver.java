@@ -2,6 +2,7 @@ package servicerunner.run;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import servicerunner.progress.ProgressEvent;
 
 /** Adapts lambdas to {@link RunObserver}, for library users and tests. */
 public final class CallbackObserver implements RunObserver {
@@ -9,6 +10,7 @@ public final class CallbackObserver implements RunObserver {
   private Consumer<TaskResult> onFinish = r -> {};
   private Consumer<RunOutcome> onRunFinished = o -> {};
   private Consumer<String> onLine = l -> {};
+  private BiConsumer<Integer, ProgressEvent> onProgress = (i, e) -> {};
 
   public CallbackObserver onTaskStarted(BiConsumer<Integer, String> c) {
     onStart = c;
@@ -29,6 +31,17 @@ public final class CallbackObserver implements RunObserver {
   public CallbackObserver onOutput(Consumer<String> c) {
     onLine = c;
     return this;
+  }
+
+  /** Receives in-task progress and heartbeats with the task's index. */
+  public CallbackObserver onProgress(BiConsumer<Integer, ProgressEvent> c) {
+    onProgress = c;
+    return this;
+  }
+
+  @Override
+  public void taskProgress(int index, String type, ProgressEvent event) {
+    onProgress.accept(index, event);
   }
 
   @Override

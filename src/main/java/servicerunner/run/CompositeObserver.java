@@ -3,6 +3,7 @@ package servicerunner.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import servicerunner.progress.ProgressEvent;
 
 /**
  * Sends each event to its observers in order. A required observer's failure aborts the run with a clear error
@@ -70,6 +71,11 @@ public final class CompositeObserver implements RunObserver {
   @Override
   public void taskOutput(int index, String type, String line) {
     each(o -> o.taskOutput(index, type, line));
+  }
+
+  @Override
+  public void taskProgress(int index, String type, ProgressEvent event) {
+    each(o -> o.taskProgress(index, type, event));
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class RunEngine {
 
   public RunEngine(PreparedPlan plan, RunOptions options, RunObserver observer) {
     this.plan = plan;
-    this.options = options;
+    this.options = options.withHeartbeat(plan.plan().heartbeat());
     this.observer = observer;
     this.controller = new RunController(observer);
     controller.taskCount(plan.tasks().size());

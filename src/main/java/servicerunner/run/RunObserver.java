@@ -1,5 +1,7 @@
 package servicerunner.run;
 
+import servicerunner.progress.ProgressEvent;
+
 /**
  * Lifecycle events of a run. Observers are composed (see {@link CompositeObserver}); each handles events on its own,
  * so a new output is a new observer, never an {@code if} in the engine. {@link #taskOutput} is called from process
@@ -18,6 +20,12 @@ public interface RunObserver {
 
   /** One line of a child's output, or a handler's own log line. */
   default void taskOutput(int index, String type, String line) {}
+
+  /**
+   * In-task progress or a heartbeat ({@code TASK_PROGRESS}); only between the task's start and its end. Called from
+   * pump threads and the shared progress timer.
+   */
+  default void taskProgress(int index, String type, ProgressEvent event) {}
 
   default void taskFinished(TaskResult result, Progress progress) {}
 

@@ -1,5 +1,7 @@
 package servicerunner.run;
 
+import servicerunner.progress.ProgressEvent;
+
 /**
  * Child output is forwarded from process pump threads, which swallow listener errors so that a child never blocks on
  * a full pipe. When the app has closed stderr, that swallowed error is the first sign; this wrapper turns it into a
@@ -22,6 +24,11 @@ final class StopOnOutputFailure implements RunObserver {
   @Override
   public void taskOutput(int index, String type, String line) {
     guard(() -> delegate.taskOutput(index, type, line));
+  }
+
+  @Override
+  public void taskProgress(int index, String type, ProgressEvent event) {
+    guard(() -> delegate.taskProgress(index, type, event));
   }
 
   private void guard(Runnable r) {

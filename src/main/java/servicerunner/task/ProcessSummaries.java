@@ -15,17 +15,19 @@ public final class ProcessSummaries {
   public static final int EXCERPT = 2000;
 
   /**
-   * The failure of a tool that did not run to an exit (could not start, timed out, went quiet, its watch failed),
-   * written the same way for every type: {@code error} and the reason are one sentence, the verdict id names the
-   * ending, and exit code, termination and excerpts follow. {@code summary} may already hold the type's fields.
+   * The failure of a tool that did not run to an exit (not found, could not start, timed out, went quiet, its watch
+   * failed), written the same way for every type: {@code error} and the reason are one sentence, the verdict id names
+   * the ending, and exit code, termination and excerpts follow. {@code summary} may already hold the type's fields.
    */
   public static TaskOutcome notCompleted(ObjectNode s, ProcessResult r, String toolName) {
     String error;
     String verdict;
     switch (r.termination()) {
+      case NOT_FOUND:
       case LAUNCH_FAILED:
-        error = toolName + " could not be started: " + r.launchError();
-        verdict = "launch_failed";
+        boolean missing = r.termination() == Termination.NOT_FOUND;
+        error = toolName + (missing ? " was not found: " : " could not be started: ") + r.launchError();
+        verdict = missing ? "not_found" : "launch_failed";
         s.put("error_hint", "Check that " + toolName + " is installed, or give its path in executable_path.");
         break;
       case TIMEOUT:

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
 import servicerunner.schedule.Claims;
 import servicerunner.schedule.DefaultClaims;
+import servicerunner.progress.ProgressSource;
 
 /**
  * Everything known about a task type before it runs, in one value: validation, {@code --list-tasks}, the README
@@ -38,6 +39,7 @@ import servicerunner.schedule.DefaultClaims;
  * @param rules constraints between parameters, checked at plan time after each parameter's own
  * @param claims what a task of this type holds while it runs in a parallel run (pools, exclusive), unless the plan
  *     says otherwise; see the README's claims table for the reason of each
+ * @param progress the type's progress parser factory (servicerunner.progress), or null when its output shows none
  */
 public record TaskDeclaration(
     String id,
@@ -49,7 +51,8 @@ public record TaskDeclaration(
     String example,
     List<String> verdicts,
     List<ParamRule> rules,
-    DefaultClaims claims) {
+    DefaultClaims claims,
+    ProgressSource progress) {
 
   /**
    * The longest {@code timeout_seconds} or {@code idle_timeout_seconds} a plan may give any task (7 days): longer is
@@ -99,6 +102,7 @@ public record TaskDeclaration(
     private List<String> verdicts = List.of();
     private final List<ParamRule> rules = new ArrayList<>();
     private DefaultClaims claims = DefaultClaims.NONE;
+    private ProgressSource progress;
 
     private Builder(String id, String description) {
       this.id = id;
@@ -192,9 +196,15 @@ public record TaskDeclaration(
       return this;
     }
 
+    /** The parser that turns the tool's output into {@code TASK_PROGRESS} events (see servicerunner.progress). */
+    public Builder progress(ProgressSource source) {
+      progress = source;
+      return this;
+    }
+
     public TaskDeclaration build() {
       return new TaskDeclaration(id, description, params, timeoutRule, timeoutText, platforms,
-          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules, claims);
+          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules, claims, progress);
     }
   }
 }

@@ -48,6 +48,14 @@ public final class TaskListing {
       }
     });
     o.put("exclusive", t.claims().exclusive());
+    if (t.progress() != null) {
+      if (t.progress().phases().isEmpty()) {
+        o.put("progress", true);
+      } else {
+        ArrayNode phases = o.putArray("progress");
+        t.progress().phases().forEach(phases::add);
+      }
+    }
     ArrayNode params = o.putArray("params");
     for (ParamSpec p : t.params()) {
       ObjectNode po = params.addObject();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import servicerunner.testing.Fixtures;
@@ -24,6 +25,7 @@ import servicerunner.testing.RunnerProcess;
  * earlier run (a stale report on the host and on the controller), pc-03 has no Java, pc-04 cannot be reached,
  * pc-05 drops after its plan was copied.
  */
+@Order(1) // the longest IT (one ansible-playbook run): started first
 class AnsibleFleetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 

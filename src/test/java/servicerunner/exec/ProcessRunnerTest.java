@@ -205,9 +205,15 @@ class ProcessRunnerTest {
   @Test
   void whatCannotStartIsSaidAndHasNoExitCode() {
     ProcessResult missing = runner.run(ProcessSpec.of("no-such-tool-4711"), this::onLine, new CancelToken());
-    assertEquals(Termination.LAUNCH_FAILED, missing.termination());
+    assertEquals(Termination.NOT_FOUND, missing.termination());
     assertNull(missing.exitCode());
-    assertEquals("executable not found", missing.launchError());
+    assertEquals("no-such-tool-4711 is not on PATH", missing.launchError());
+    ProcessResult missingPath = runner.run(ProcessSpec.of(tmp.resolve("gone").toString()), this::onLine, null);
+    assertEquals(Termination.NOT_FOUND, missingPath.termination());
+    assertEquals(tmp.resolve("gone") + " does not exist", missingPath.launchError());
+    ProcessResult notRunnable = runner.run(ProcessSpec.of(tmp.toString()), this::onLine, null);
+    assertEquals(Termination.LAUNCH_FAILED, notRunnable.termination(), "there, but a folder");
+    assertEquals(tmp + " is not an executable file", notRunnable.launchError());
     ProcessResult badCwd = runner.run(sh("true").withCwd(tmp.resolve("absent")), this::onLine, new CancelToken());
     assertEquals(Termination.LAUNCH_FAILED, badCwd.termination());
     CancelToken cancelled = new CancelToken();
@@ -222,7 +228,10 @@ class ProcessRunnerTest {
     ProcessRunner owned = new ProcessRunner();
     ProcessResult leftBehind = owned.run(sh("sleep " + sleep + " >/dev/null 2>&1 &"), this::onLine, new CancelToken());
     assertEquals(Termination.EXITED, leftBehind.termination());
-    CompletableFuture<ProcessResult> run = runAsync(owned, sh("echo started; exec sleep 3600." + sleep), new CancelToken());
+    // on stderr: its pump starts after stdout's, so the run has finished launching when the line arrives (a close
+    // while the launch still starts its pumps throws RejectedExecutionException out of run(): not pinned here)
+    CompletableFuture<ProcessResult> run = runAsync(owned, sh("echo started >&2; exec sleep " + sleep),
+        new CancelToken());
     awaitStarted();
     owned.close();
     assertEquals(Termination.CANCELLED, run.get(GUARD_SECONDS, TimeUnit.SECONDS).termination());

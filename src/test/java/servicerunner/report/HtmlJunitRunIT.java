@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -22,6 +23,7 @@ import servicerunner.testing.RunnerProcess;
 import servicerunner.testing.Tools;
 
 /** --html and --junit on a run: written at the end next to the JSON report, read in a real browser and by a schema. */
+@Order(2) // a chromium render: started early
 class HtmlJunitRunIT {
   @TempDir Path tmp;
 

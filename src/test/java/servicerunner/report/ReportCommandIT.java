@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import servicerunner.testing.RunnerProcess;
  * {@code service-runner report a.json b.json ... --html fleet.html --junit fleet.xml}, the interface fleet tooling
  * (the Ansible playbook) calls: the fleet page rendered in a real browser, and bad input refused file by file.
  */
+@Order(2) // a chromium render: started early
 class ReportCommandIT {
   @TempDir Path tmp;
 

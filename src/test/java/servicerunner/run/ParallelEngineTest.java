@@ -78,7 +78,7 @@ class ParallelEngineTest {
           tasks[i].claims()));
     }
     Plan p = new Plan(specs, Json.object(), pauseBetween, true, List.of(), "digest",
-        new PlanScheduling(maxParallel, Map.of()));
+        servicerunner.plan.HeartbeatSetting.DEFAULT, new PlanScheduling(maxParallel, Map.of()));
     return new PreparedPlan(p, prepared, List.of());
   }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
 import servicerunner.task.adwcleaner.AdwCleanerLogParser;
+import servicerunner.task.ai.AiGolden;
+import servicerunner.task.battery.BatteryGolden;
 import servicerunner.task.bleachbit.BleachbitOutputParser;
 import servicerunner.task.chkdsk.ChkdskOutputParser;
 import servicerunner.task.diskspace.MountTable;
@@ -39,10 +42,12 @@ import servicerunner.task.dism.DismStepParser;
 import servicerunner.task.dism.DismSummary;
 import servicerunner.task.drivecleanup.DriveCleanupOutputParser;
 import servicerunner.task.furmark.FurmarkReportParser;
+import servicerunner.task.iperf.IperfResultParser;
 import servicerunner.task.kvrt.KvrtOutputParser;
 import servicerunner.task.ping.PingOutputParser;
 import servicerunner.task.sfc.SfcOutputParser;
 import servicerunner.task.smartctl.SmartctlGolden;
+import servicerunner.task.speedtest.SpeedtestResultParser;
 import servicerunner.task.stinger.StingerReportParser;
 import servicerunner.task.systemrestore.RestorePointOutputParser;
 import servicerunner.task.whynotwin11.WhyNotWin11CsvParser;
@@ -55,8 +60,9 @@ import servicerunner.testing.ToolOutputCase;
 /**
  * The one golden runner (google-java-format's testdata, STYLE.md): every {@code fixtures/tool-output/<type>/}
  * holds raw tool output named {@code <case>.rc<exit>.<encoding>} (the exit code the tool gave with it and the code
- * page its bytes are in) beside {@code <case>.rc<exit>.expected.json}. Adding a case is adding two files; a new
- * type adds one line to {@link #TYPES}. For text that a parser splits into lines, the same case also runs with LF,
+ * page its bytes are in; {@code .tree}: a folder the type reads itself, rc0) beside
+ * {@code <case>.rc<exit>.expected.json}. Adding a case is adding two files; a new type adds one line to
+ * {@link #TYPES}. For text that a parser splits into lines, the same case also runs with LF,
  * CRLF and (where the tool does not redraw progress with bare CR) CR line ends ({@link Ends}) and must give the same
  * result, up to the line ends inside echoed text. A raw file without its expected file, or the reverse, fails.
  * Run with -Dgolden.update=true to (re)write the expected files, then review the diff.
@@ -72,8 +78,11 @@ class GoldenToolOutputTest {
   /** One type's entry: the line ends its output may have, and the parse from a case to what the golden file holds. */
   record Golden(Ends ends, Function<Case, JsonNode> parse) {}
 
-  /** One raw output: its file, the parts of its name, and its bytes (a line-end variant's own bytes). */
-  record Case(String file, String name, int exitCode, Charset charset, byte[] bytes) {
+  /**
+   * One raw output: its file, the parts of its name, and its bytes (a line-end variant's own bytes). A {@code .tree}
+   * case is a folder of files a type reads itself (sysfs): no bytes, its {@code path} is the input.
+   */
+  record Case(String file, String name, int exitCode, Charset charset, byte[] bytes, Path path) {
     /** What a parser of live output gets: the runner's sniffing, with the case's code page as the fallback. */
     String text() {
       return Decoding.decode(bytes, Decoding.sniff(bytes, bytes.length, charset));
@@ -84,7 +93,14 @@ class GoldenToolOutputTest {
       return Decoding.decodeAuto(bytes);
     }
 
-    /** The first dash-separated word of the case name, where a type keys its mode on it (readonly-, scanhealth-). */
+    boolean isTree() {
+      return file.endsWith(TREE);
+    }
+
+    /**
+     * The first dash-separated word of the case name, where a type keys its mode or source on it (readonly-,
+     * scanhealth-, stderr-, cim-).
+     */
     String prefix() {
       return name.substring(0, name.indexOf('-'));
     }
@@ -98,7 +114,10 @@ class GoldenToolOutputTest {
   static final Map<String, Golden> TYPES = new LinkedHashMap<>();
 
   static {
+    TYPES.put("ai_browser_notification_disable", new Golden(Ends.NONE, c -> AiGolden.allowedSites(c.bytes())));
+    TYPES.put("ai_startup_disable", new Golden(Ends.ALL, c -> AiGolden.regValues(c.auto())));
     TYPES.put("adwcleaner_clean", new Golden(Ends.ALL, c -> AdwCleanerLogParser.parse(c.auto())));
+    TYPES.put("battery_health_report", new Golden(Ends.ALL, c -> BatteryGolden.parse(c.prefix(), c.auto(), c.path())));
     TYPES.put("bleachbit_clean", new Golden(Ends.ALL, c -> BleachbitOutputParser.parse(c.auto())));
     TYPES.put("chkdsk_scan", new Golden(Ends.LF_CRLF, c -> outcome(ChkdskOutputParser.parse(c.bytes(), c.charset(),
         c.exitCode(), new ChkdskOutputParser.Request("C:", chkdskMode(c.prefix()), c.name().contains("scheduled"))))));
@@ -107,12 +126,16 @@ class GoldenToolOutputTest {
         DismStepParser.parse(c.prefix(), c.bytes(), c.charset(), c.exitCode()))))));
     TYPES.put("drivecleanup_clean", new Golden(Ends.ALL, c -> DriveCleanupOutputParser.parse(c.auto(), 200)));
     TYPES.put("furmark_stress_test", new Golden(Ends.ALL, c -> FurmarkReportParser.parse(c.auto())));
+    TYPES.put("iperf_test", new Golden(Ends.NONE, c -> IperfResultParser.parse(c.auto(), "", c.exitCode(),
+        IperfResultParser.Options.DEFAULT)));
     TYPES.put("kvrt_scan", new Golden(Ends.ALL, c -> KvrtOutputParser.parse(c.auto())));
     TYPES.put("ping_test", new Golden(Ends.ALL,
         c -> PingOutputParser.parse(PingOutputParser.decode(c.bytes(), c.charset()), null)));
     TYPES.put("sfc_scan", new Golden(Ends.LF_CRLF, c -> outcome(SfcOutputParser.parse(c.bytes(), new byte[0],
         c.exitCode(), c.name().contains("verifyonly")))));
     TYPES.put("smartctl_report", new Golden(Ends.NONE, c -> SmartctlGolden.parse(c.name(), c.text())));
+    TYPES.put("speedtest", new Golden(Ends.ALL, c -> c.prefix().equals("stderr")
+        ? SpeedtestResultParser.parse("", c.auto(), c.exitCode()) : SpeedtestResultParser.parse(c.auto(), "", c.exitCode())));
     TYPES.put("system_restore", new Golden(Ends.ALL, c -> outcome(RestorePointOutputParser.summarise(
         RestorePointOutputParser.classify(c.bytes(), new byte[0], c.charset(), c.exitCode()), c.exitCode(),
         "Before maintenance", null))));
@@ -130,19 +153,9 @@ class GoldenToolOutputTest {
         c.exitCode(), new WinsatOutputParser.Request("C:", c.prefix())))));
   }
 
-  /**
-   * Folders still read by their own golden classes, which other branches are converting now: each moves into
-   * {@link #TYPES} (files renamed to the one scheme, its class deleted) when its branch has landed.
-   */
-  static final Map<String, String> ELSEWHERE = Map.of(
-      "iperf_test", "IperfResultParserGoldenTest",
-      "speedtest", "SpeedtestResultParserGoldenTest",
-      "battery_health_report", "CimBatteryParserGoldenTest, PowercfgReportParserGoldenTest, SysfsBatteryGoldenTest",
-      "ai_startup_disable", "RegQueryParserGoldenTest",
-      "ai_browser_notification_disable", "ChromiumPreferencesGoldenTest");
-
   private static final Pattern RAW = Pattern.compile("^(.+)\\.rc(-?\\d+)\\.([a-z0-9]+)$");
   private static final String EXPECTED = ".expected.json";
+  private static final String TREE = ".tree";
 
   private static Path folder(String type) {
     return Fixtures.path("tool-output", type);
@@ -154,9 +167,7 @@ class GoldenToolOutputTest {
     try (Stream<Path> s = Files.list(Fixtures.path("tool-output"))) {
       s.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
     }
-    Set<String> known = new TreeSet<>(TYPES.keySet());
-    known.addAll(ELSEWHERE.keySet());
-    assertEquals(known, folders, "a folder under fixtures/tool-output needs its line in TYPES");
+    assertEquals(new TreeSet<>(TYPES.keySet()), folders, "a folder under fixtures/tool-output needs its line in TYPES");
   }
 
   @TestFactory
@@ -171,7 +182,7 @@ class GoldenToolOutputTest {
     Path expected = folder(type).resolve(c.name() + ".rc" + c.exitCode() + EXPECTED);
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(dynamicTest("golden", () -> Fixtures.assertMatchesFile(expected, g.parse().apply(c))));
-    if (g.ends() != Ends.NONE) {
+    if (g.ends() != Ends.NONE && !c.isTree()) {
       lineEndVariants(c, g.ends()).forEach((ends, variant) -> tests.add(dynamicTest(ends + " line ends",
           () -> assertEquals(sameLineEnds(g.parse().apply(c)), sameLineEnds(g.parse().apply(variant)),
               c + " with " + ends))));
@@ -185,8 +196,8 @@ class GoldenToolOutputTest {
     try (Stream<Path> s = Files.list(folder(type))) {
       for (Path p : s.collect(Collectors.toList())) {
         String f = p.getFileName().toString();
-        if (f.equals("README.md")) {
-          continue;
+        if (f.equals("README.md") || f.endsWith(".progress.json")) {
+          continue; // progress goldens are paired by servicerunner.progress.ProgressGoldenTest
         }
         if (f.endsWith(EXPECTED)) {
           expected.add(f.substring(0, f.length() - EXPECTED.length()));
@@ -218,8 +229,11 @@ class GoldenToolOutputTest {
           .map(f -> {
             Matcher m = RAW.matcher(f);
             m.matches();
-            return new Case(f, m.group(1), Integer.parseInt(m.group(2)), ToolOutputCase.charset(m.group(3)),
-                Fixtures.bytes(folder(type).resolve(f)));
+            Path path = folder(type).resolve(f);
+            boolean tree = f.endsWith(TREE);
+            return new Case(f, m.group(1), Integer.parseInt(m.group(2)),
+                tree ? StandardCharsets.UTF_8 : ToolOutputCase.charset(m.group(3)),
+                tree ? new byte[0] : Fixtures.bytes(path), path);
           }).collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -241,7 +255,8 @@ class GoldenToolOutputTest {
       v.put("CR", lf.replace("\n", "\r"));
     }
     Map<String, Case> out = new LinkedHashMap<>();
-    v.forEach((k, t) -> out.put(k, new Case(c.file(), c.name(), c.exitCode(), c.charset(), t.getBytes(c.charset()))));
+    v.forEach((k, t) -> out.put(k, new Case(c.file(), c.name(), c.exitCode(), c.charset(), t.getBytes(c.charset()),
+        c.path())));
     return out;
   }
 

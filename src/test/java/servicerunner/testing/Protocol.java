@@ -18,6 +18,8 @@ public final class Protocol {
   public static final Pattern RUN_STOPPED = Pattern.compile("^RUN_STOPPED:(.+)$");
   public static final Pattern RUN_PAUSED = Pattern.compile("^RUN_PAUSED:(.+)$");
   public static final Pattern RUN_RESUMED = Pattern.compile("^RUN_RESUMED:(.+)$");
+  /** In-task progress (README protocol table): index, type without ':', one-line JSON object. */
+  public static final Pattern TASK_PROGRESS = Pattern.compile("^TASK_PROGRESS:(\\d+):([^:]+):(\\{.*\\})$");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -26,6 +28,7 @@ public final class Protocol {
   }
 
   public static void assertClean(List<String> lines) {
+    java.util.Set<String> running = new java.util.HashSet<>();
     for (String l : lines) {
       for (int i = 0; i < l.length(); i++) {
         char c = l.charAt(i);
@@ -41,6 +44,29 @@ public final class Protocol {
           fail("PROGRESS line is not single-line JSON: " + l);
         }
         continue;
+      }
+      if (l.startsWith("TASK_PROGRESS:")) {
+        var m = TASK_PROGRESS.matcher(l);
+        if (!m.matches()) {
+          fail("TASK_PROGRESS does not match " + TASK_PROGRESS + ": " + l);
+        }
+        if (!running.contains(m.group(1))) {
+          fail("TASK_PROGRESS outside its task's TASK_START and end marker: " + l);
+        }
+        try {
+          MAPPER.readTree(m.group(3));
+        } catch (IOException e) {
+          fail("TASK_PROGRESS JSON does not parse: " + l);
+        }
+        continue;
+      }
+      var index = java.util.regex.Pattern.compile("^TASK_[A-Z]+:(\\d+):").matcher(l);
+      if (index.find()) {
+        if (l.startsWith("TASK_START:")) {
+          running.add(index.group(1));
+        } else {
+          running.remove(index.group(1));
+        }
       }
       Pattern p = null;
       if (l.startsWith("TASK_START:")) {

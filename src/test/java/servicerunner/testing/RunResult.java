@@ -50,8 +50,15 @@ public record RunResult(int exitCode, byte[] stdoutBytes, List<String> stderrLin
   /** Markers without PROGRESS lines, e.g. [TASK_START:0:command, TASK_OK:0:command]. */
   public List<String> taskMarkers() {
     return stderrLines.stream()
-        .filter(l -> l.startsWith("TASK_") || l.startsWith("RUN_"))
+        .filter(l -> (l.startsWith("TASK_") || l.startsWith("RUN_")) && !l.startsWith("TASK_PROGRESS:"))
         .collect(Collectors.toList());
+  }
+
+  /** The JSON of task {@code i}'s TASK_PROGRESS lines, in order. */
+  public List<JsonNode> taskProgress(int i) {
+    String prefix = "TASK_PROGRESS:" + i + ":";
+    return stderrLines.stream().filter(l -> l.startsWith(prefix))
+        .map(l -> parse(l.substring(l.indexOf(":{") + 1))).collect(Collectors.toList());
   }
 
   public List<JsonNode> progress() {

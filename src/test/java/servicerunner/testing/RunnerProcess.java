@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +25,15 @@ public final class RunnerProcess {
   private String stdin;
   private Duration timeout = Duration.ofSeconds(120);
   private Path dir;
-  private Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+  private static final Path DEFAULT_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+  /**
+   * The launcher's start-up flags (runner/service-runner), C1 only and the serial collector; not its -Xlog ones,
+   * which would switch off the class-load log a test asks for in JAVA_TOOL_OPTIONS.
+   */
+  private static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  private static Optional<Path> archive;
+
+  private Path javaBin = DEFAULT_JAVA;
 
   public static RunnerProcess jar(String... args) {
     RunnerProcess r = new RunnerProcess();
@@ -76,8 +86,10 @@ public final class RunnerProcess {
   public Started start() throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin.toString());
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-XX:+UseSerialGC");
+    cmd.addAll(FLAGS);
+    if (javaBin.equals(DEFAULT_JAVA)) {
+      classArchive().ifPresent(a -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xshare:auto")));
+    }
     cmd.add("-jar");
     cmd.add(jarPath().toString());
     cmd.addAll(args);
@@ -89,6 +101,40 @@ public final class RunnerProcess {
     }
     Process p = pb.start();
     return new Started(p, stdin);
+  }
+
+  /**
+   * A class archive of the jar (AppCDS, as the launcher keeps one), made once per test JVM by a training run of a
+   * small plan: the ITs start the jar a few hundred times, and each start then costs about a third less CPU. Made
+   * from this very jar, it always maps, so the JVM has nothing to warn about on stdout. Empty when it cannot be
+   * made; the runs then start without it.
+   */
+  private static synchronized Optional<Path> classArchive() {
+    if (archive == null) {
+      archive = Optional.empty();
+      try {
+        Path dir = Files.createTempDirectory("sr-it-cds");
+        Path jsa = dir.resolve("runner.jsa");
+        Path plan = Files.writeString(dir.resolve("plan.json"), "{\"tasks\":[{\"type\":\"command\","
+            + "\"command\":[\"sh\",\"-c\",\"echo training; exit 3\"]}]}");
+        List<String> cmd = new ArrayList<>(List.of(DEFAULT_JAVA.toString()));
+        cmd.addAll(FLAGS);
+        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-jar", jarPath().toString(), plan.toString(),
+            "--log-file", dir.resolve("run.log").toString(), "-o", dir.resolve("report.json").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile())
+            .start();
+        if (p.waitFor(2, TimeUnit.MINUTES) && Files.size(jsa) > 0) {
+          archive = Optional.of(jsa);
+        } else {
+          p.destroyForcibly();
+        }
+      } catch (IOException e) {
+        // no archive: the runs start without one
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return archive;
   }
 
   /** A runner started in the background: its stderr lines arrive in {@link #lines} as they are written. */

@@ -1,5 +1,6 @@
 package servicerunner.task.chkdsk;
 
+import servicerunner.progress.ChkdskProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class ChkdskScanTask extends ToolTask {
       .example("{\"type\":\"chkdsk_scan\",\"drive\":\"C:\",\"mode\":\"read_only\"}")
       .verdicts(Arrays.stream(ChkdskVerdict.values()).map(ChkdskVerdict::id).toArray(String[]::new))
       .diskOf("drive")
+      .progress(ChkdskProgress.SOURCE)
       .build();
 
   /**

@@ -12,6 +12,7 @@ import servicerunner.param.ParamCheck;
 import servicerunner.param.ParamKind;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
+import servicerunner.progress.PatternProgress;
 import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
@@ -40,7 +41,11 @@ public final class CommandTask extends ToolTask {
           ParamSpec.of("success_exit_codes", ParamKind.INTEGER_LIST, "Exit codes that count as success.")
               .defaultsTo(Json.array().add(0)),
           ParamSpec.string("encoding", "Output encoding: auto, oem, utf-8, utf-16le or a Java charset name.")
-              .defaultsTo("auto").encoding())
+              .defaultsTo("auto").encoding(),
+          ParamSpec.of(PatternProgress.PARAM, ParamKind.OBJECT, "Live progress from the output: {\"pattern\":"
+              + " \"(\\\\d+)%\"} reads the percent from the regex's one group; with \"total\": N the group counts"
+              + " to N; \"unit\" names what it counts.").check(PatternProgress.CHECK))
+      .progress(PatternProgress.SOURCE)
       .timeout(Duration.ofHours(1))
       .example("{\"type\":\"command\",\"command\":[\"echo\",\"hello\"],\"timeout_seconds\":30}")
       .verdicts("success")

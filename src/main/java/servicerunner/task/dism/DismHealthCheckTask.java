@@ -1,5 +1,6 @@
 package servicerunner.task.dism;
 
+import servicerunner.progress.DismProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
       .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
       .resources("servicing").systemDisk()
+      .progress(DismProgress.SOURCE)
       .build();
 
   static List<String> argv(String exe, DismAction a) {

@@ -1,5 +1,6 @@
 package servicerunner.task.furmark;
 
+import servicerunner.progress.DurationProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public final class FurmarkStressTestTask extends ToolTask {
           + "\"duration_seconds\":60,\"width\":1920,\"height\":1080,\"demo\":\"furmark-gl\",\"extra_args\":[\"--no-gui\"]}")
       .verdicts("completed", "too_hot", "no_report")
       .exclusive()
+      .progress(DurationProgress.of(p -> Duration.ofMillis(Math.round(p.number("duration_seconds") * 1000))))
       .build();
 
   public FurmarkStressTestTask() {

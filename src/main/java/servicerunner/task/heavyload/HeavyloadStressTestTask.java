@@ -1,5 +1,6 @@
 package servicerunner.task.heavyload;
 
+import servicerunner.progress.DurationProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class HeavyloadStressTestTask extends ToolTask {
       .example("{\"type\":\"heavyload_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\HeavyLoad\\\\HeavyLoad.exe\","
           + "\"duration_minutes\":1,\"headless\":true,\"stress_cpu\":true,\"stress_memory\":true}")
       .verdicts("passed")
+      .progress(DurationProgress.of(p -> p.has("duration_minutes") ? Duration.ofMinutes(minutes(p)) : null))
       // combinations HeavyLoad would misread or never end with
       .rule("at least one must be true", p -> !loads(p).isEmpty(), "stress_cpu", "stress_memory", "stress_disk",
           "stress_gpu")

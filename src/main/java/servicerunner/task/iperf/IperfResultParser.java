@@ -15,7 +15,8 @@ import servicerunner.task.SampleStats;
  * Turns iperf3 {@code --json} output into the iperf_test summary. Pure: text in, summary out.
  *
  * <p>Success is never read from the exit code alone: iperf3 3.12 (Debian 12) exits 0 even when the JSON carries
- * {@code "error": "unable to connect to server: Connection refused"} (recorded in refused.json here).
+ * {@code "error": "unable to connect to server: Connection refused"} (recorded in
+ * fixtures/tool-output/iperf_test/refused.rc0.utf8).
  */
 public final class IperfResultParser {
   private IperfResultParser() {}

@@ -1,5 +1,6 @@
 package servicerunner.task.iperf;
 
+import servicerunner.progress.DurationProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class IperfTestTask extends ToolTask {
           p -> null)
       .example("{\"type\":\"iperf_test\",\"server\":\"192.168.0.34\",\"duration_minutes\":1,\"protocol\":\"tcp\"}")
       .verdicts("excellent", "good", "fair", "poor", "connection_failed")
+      .progress(DurationProgress.of(p -> Duration.ofSeconds(testSeconds(p))))
       .rule("one of them is required", p -> p.has("duration_minutes") || p.has("duration_seconds"),
           "duration_minutes", "duration_seconds")
       .resources("net")

@@ -1,5 +1,6 @@
 package servicerunner.task.ping;
 
+import servicerunner.progress.PingProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class PingTestTask extends ToolTask {
       .timeout(Duration.ofHours(1))
       .example("{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}")
       .verdicts("excellent", "good", "fair", "poor", "host_not_found", "unreachable", "no_reply")
+      .progress(PingProgress.SOURCE)
       .build();
 
   public PingTestTask() {

@@ -1,5 +1,6 @@
 package servicerunner.task.sfc;
 
+import servicerunner.progress.SfcProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class SfcScanTask extends ToolTask {
       .timeout(Duration.ofHours(1))
       .verdicts(verdictIds())
       .resources("servicing").systemDisk()
+      .progress(SfcProgress.SOURCE)
       .build();
 
   public SfcScanTask() {

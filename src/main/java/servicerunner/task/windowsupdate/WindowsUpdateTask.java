@@ -1,5 +1,6 @@
 package servicerunner.task.windowsupdate;
 
+import servicerunner.progress.WindowsUpdateProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -42,6 +43,7 @@ public final class WindowsUpdateTask extends ToolTask {
       // human_readable.verdict as the app shows it; "unknown" when the script printed no result
       .verdicts("up-to-date", "updated", "updates-remaining", "completed-with-errors", "module-unavailable", "unknown")
       .resources("servicing", "net")
+      .progress(WindowsUpdateProgress.SOURCE)
       .build();
 
   public WindowsUpdateTask() {

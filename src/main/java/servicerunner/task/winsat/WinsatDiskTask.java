@@ -1,5 +1,6 @@
 package servicerunner.task.winsat;
 
+import servicerunner.progress.WinsatProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class WinsatDiskTask extends ToolTask {
       .example("{\"type\":\"winsat_disk\",\"drive\":\"C:\",\"test_mode\":\"full\"}")
       .verdicts(WinsatOutputParser.RATINGS.toArray(new String[0]))
       .exclusive().diskOf("drive")
+      .progress(WinsatProgress.SOURCE)
       .build();
 
   public WinsatDiskTask() {

@@ -41,7 +41,7 @@ class AiBrowserNotificationDisableIT {
     edgePrefs = tmp.resolve("local/Microsoft/Edge/User Data/Profile 1/Preferences");
     Files.createDirectories(chromePrefs.getParent());
     Files.createDirectories(edgePrefs.getParent());
-    Files.copy(Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.json"), chromePrefs);
+    Files.copy(Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.rc0.utf8"), chromePrefs);
     Files.copy(Fixtures.path("ai", "edge-profile1-Preferences.json"), edgePrefs);
     Path ff = Files.createDirectories(tmp.resolve("roaming/Mozilla/Firefox/Profiles/k3x9.default-release"));
     Files.write(ff.resolve("permissions.sqlite"), "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -80,7 +80,7 @@ class AiSecretsIT {
 
     Path prefs = tmp.resolve("local/Google/Chrome/User Data/Default/Preferences");
     Files.createDirectories(prefs.getParent());
-    Files.copy(Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.json"), prefs);
+    Files.copy(Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.rc0.utf8"), prefs);
     ObjectNode n = AiItSupport.task("ai_browser_notification_disable", server.baseUrl())
         .put("api_key", "env:MY_SERVICE_KEY").put("executable_path", "none")
         .put("browser_data_root", tmp.resolve("local").toString());

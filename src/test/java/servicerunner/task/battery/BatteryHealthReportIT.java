@@ -54,7 +54,7 @@ class BatteryHealthReportIT {
   void fakePowercfgReport() throws Exception {
     Path fake = Fixtures.path("fake-tools", "powercfg");
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"source\":\"powercfg\","
-        + "\"executable_path\":\"" + fake + "\"}]}").env("FAKE_BATTERY_REPORT", "powercfg-two-batteries.html").run();
+        + "\"executable_path\":\"" + fake + "\"}]}").env("FAKE_BATTERY_REPORT", "powercfg-two-batteries.rc0.utf8").run();
     r.assertExit(0).assertProtocolClean();
     r.assertStatus(0, "success");
     JsonNode s = r.result(0).get("summary");
@@ -74,7 +74,7 @@ class BatteryHealthReportIT {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"index\":0,"
         + "\"source\":\"powercfg\",\"executable_path\":\"" + Fixtures.path("fake-tools", "powercfg") + "\","
         + "\"powershell_path\":\"" + Fixtures.path("fake-tools", "battery-powershell") + "\"}]}")
-        .env("FAKE_BATTERY_REPORT", "powercfg-one-battery.html").env("FAKE_BATTERY_CIM", "cim-charging.out").run();
+        .env("FAKE_BATTERY_REPORT", "powercfg-one-battery.rc0.utf8").env("FAKE_BATTERY_CIM", "cim-charging.rc0.utf8").run();
     r.assertExit(0).assertProtocolClean();
     r.assertStatus(0, "success");
     JsonNode s = r.result(0).get("summary");
@@ -98,7 +98,7 @@ class BatteryHealthReportIT {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"source\":\"powercfg\","
         + "\"executable_path\":\"" + Fixtures.path("fake-tools", "powercfg") + "\",\"powershell_path\":\""
         + Fixtures.path("fake-tools", "battery-powershell") + "\"}]}")
-        .env("FAKE_BATTERY_CIM", "cim-unknown-values.out").run();
+        .env("FAKE_BATTERY_CIM", "cim-unknown-values.rc0.utf8").run();
     r.assertExit(0);
     JsonNode s = r.result(0).get("summary");
     for (String f : new String[] {"state", "percent", "temperature_c", "voltage_v", "energy_wh", "time_to_empty",
@@ -124,7 +124,7 @@ class BatteryHealthReportIT {
   void powercfgWithoutBatteriesIsSkipped() throws Exception {
     RunResult r = RunnerProcess.jar("{\"tasks\":[{\"type\":\"battery_health_report\",\"source\":\"powercfg\","
         + "\"executable_path\":\"" + Fixtures.path("fake-tools", "powercfg") + "\"}]}")
-        .env("FAKE_BATTERY_REPORT", "powercfg-no-battery.html").run();
+        .env("FAKE_BATTERY_REPORT", "powercfg-no-battery.rc0.utf8").run();
     r.assertStatus(0, "skipped");
   }
 

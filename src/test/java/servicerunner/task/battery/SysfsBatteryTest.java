@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import servicerunner.testing.Fixtures;
 
 /** A fake /sys/class/power_supply tree (real folders and files in a temp dir) read by the task's reader. */
 class SysfsBatteryTest {
@@ -73,5 +74,41 @@ class SysfsBatteryTest {
   @Test
   void missingRootMeansNoBattery(@TempDir Path tmp) {
     assertEquals(List.of(), BatteryHealthReportTask.readSysfs(tmp.resolve("absent")));
+  }
+
+  // recorded trees (fixtures/tool-output/battery_health_report/sysfs-*), whose summaries the golden runner checks
+
+  static List<BatteryData> read(String name) {
+    return BatteryHealthReportTask.readSysfs(Fixtures.path("tool-output", "battery_health_report", name));
+  }
+
+  @Test
+  void energyBatteryWithoutCapacityFile() {
+    BatteryData b = read("sysfs-asus-ux32-discharging.rc0.tree").get(0);
+    assertEquals(88.45, b.percent(), 0.01, "energy_now / energy_full");
+    assertEquals(7.982, b.voltageV(), 1e-9);
+    assertEquals(8672L, b.timeToEmptySeconds(), "39.459 Wh / 16.38 W");
+    assertEquals(null, b.serialNumber());
+  }
+
+  @Test
+  void chargingTimeToFull() {
+    BatteryData b = read("sysfs-thinkpad-charging.rc0.tree").get(0);
+    assertEquals("Charging", b.state());
+    assertEquals(3332L, b.timeToFullSeconds(), "(52.26 - 26.66) Wh / 27.656 W");
+    assertEquals("756", b.serialNumber());
+  }
+
+  @Test
+  void smartBatteryTemperatureAndAverageTimes() {
+    BatteryData b = read("sysfs-sbs-battery.rc0.tree").get(0);
+    assertEquals(19.8, b.temperatureC(), 1e-9, "temp is tenths of a degree C");
+    assertEquals(438600L, b.timeToEmptySeconds(), "time_to_empty_avg when there is no time_to_empty_now");
+    assertEquals(12, b.cycleCount());
+  }
+
+  @Test
+  void devicesAndUsbPortsAreNoSystemBattery() {
+    assertEquals(List.of(), read("sysfs-desktop-no-battery.rc0.tree"));
   }
 }

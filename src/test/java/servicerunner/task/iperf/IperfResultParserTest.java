@@ -23,7 +23,7 @@ class IperfResultParserTest {
 
   @Test
   void refusedConnectionIsAFailureEvenWithExitCodeZero() {
-    ObjectNode s = parse("refused.json");
+    ObjectNode s = parse("refused.rc0.utf8");
     assertFalse(s.get("success").asBoolean());
     assertEquals("iperf3: unable to connect to server: Connection refused", s.get("error").asText());
     assertEquals("connection_failed", s.at("/human_readable/verdict").asText());
@@ -33,14 +33,14 @@ class IperfResultParserTest {
 
   @Test
   void busyServerIsAConnectionFailureWithARetryHint() {
-    ObjectNode s = parse("busy.json");
+    ObjectNode s = parse("busy.rc0.utf8");
     assertEquals("connection_failed", s.at("/human_readable/verdict").asText());
     assertTrue(s.get("reason").asText().contains("busy"));
   }
 
   @Test
   void textModeErrorWithoutJson() {
-    ObjectNode s = IperfResultParser.parse("", raw("text-mode-refused.out"), 1, IperfResultParser.Options.DEFAULT);
+    ObjectNode s = IperfResultParser.parse("", raw("text-mode-refused.rc0.utf8"), 1, IperfResultParser.Options.DEFAULT);
     assertEquals("connection_failed", s.at("/human_readable/verdict").asText());
     assertEquals("iperf3 could not connect: error - unable to connect to server: Connection refused",
         s.get("error").asText());
@@ -48,7 +48,7 @@ class IperfResultParserTest {
 
   @Test
   void truncatedJsonIsNotASuccess() {
-    ObjectNode s = parse("killed-mid-output.json");
+    ObjectNode s = parse("killed-mid-output.rc0.utf8");
     assertFalse(s.get("success").asBoolean());
     assertEquals("failed", s.at("/human_readable/verdict").asText());
     assertTrue(s.get("error").asText().startsWith("iperf3 printed no JSON result"));
@@ -56,30 +56,30 @@ class IperfResultParserTest {
 
   @Test
   void nonZeroExitWithoutErrorTextFails() {
-    ObjectNode s = IperfResultParser.parse(raw("tcp-forward-3s.json"), "", 3, IperfResultParser.Options.DEFAULT);
+    ObjectNode s = IperfResultParser.parse(raw("tcp-forward-3s.rc0.utf8"), "", 3, IperfResultParser.Options.DEFAULT);
     assertEquals("iperf3 exited with code 3", s.get("error").asText());
   }
 
   @Test
   void throughputSeriesAndStats() {
-    ObjectNode s = parse("tcp-forward-3s.json");
+    ObjectNode s = parse("tcp-forward-3s.rc0.utf8");
     assertTrue(s.get("success").asBoolean());
     assertEquals(3, s.get("throughput_over_time_mbps").size());
     assertTrue(s.at("/human_readable/throughput/mean").asDouble() > 1000, "loopback runs at Gbit/s");
     assertEquals("upload", s.at("/human_readable/direction").asText());
     assertEquals("TCP", s.at("/human_readable/protocol").asText());
-    assertEquals("download", parse("tcp-reverse-parallel2.json").at("/human_readable/direction").asText());
+    assertEquals("download", parse("tcp-reverse-parallel2.rc0.utf8").at("/human_readable/direction").asText());
   }
 
   @Test
   void omittedWarmUpIntervalsAreLeftOut() {
-    ObjectNode s = parse("tcp-omit1-bitrate2g.json");
+    ObjectNode s = parse("tcp-omit1-bitrate2g.rc0.utf8");
     assertEquals(4, s.at("/interval_stats/samples").asInt(), "5 intervals, the first flagged omitted");
   }
 
   @Test
   void udpQualityComesFromEndSum() {
-    ObjectNode s = parse("udp-10m.json");
+    ObjectNode s = parse("udp-10m.rc0.utf8");
     assertEquals("UDP", s.at("/human_readable/protocol").asText());
     assertTrue(s.at("/human_readable/udp_quality/jitter_ms").isNumber());
     assertEquals(0.0, s.at("/human_readable/udp_quality/loss_percent").asDouble());
@@ -87,7 +87,7 @@ class IperfResultParserTest {
 
   @Test
   void stallAndRetransmitsLowerTheScore() {
-    ObjectNode s = parse("derived-stall-retransmits.json");
+    ObjectNode s = parse("derived-stall-retransmits.rc0.utf8");
     assertEquals(1, s.at("/interval_stats/zero_throughput_intervals").asInt());
     // cov of (x, 0, y) is ~0.7 -> -50, stall -30, 49 retransmits -> -9
     assertEquals(11, s.at("/human_readable/stability_score").asInt());
@@ -96,7 +96,7 @@ class IperfResultParserTest {
 
   @Test
   void thresholdCountsSlowIntervals() {
-    ObjectNode s = IperfResultParser.parse(raw("tcp-omit1-bitrate2g.json"), "", 0,
+    ObjectNode s = IperfResultParser.parse(raw("tcp-omit1-bitrate2g.rc0.utf8"), "", 0,
         new IperfResultParser.Options(1.5e9, false, false));
     assertEquals(1, s.at("/interval_stats/below_threshold_intervals").asInt());
     assertEquals(1500.0, s.at("/human_readable/throughput/threshold_mbps").asDouble());
@@ -106,7 +106,7 @@ class IperfResultParserTest {
   /** Fields the app's iperf renderer reads (contract section 6); server/port/duration come from the task. */
   @Test
   void rendererFields() {
-    ObjectNode s = parse("tcp-forward-3s.json");
+    ObjectNode s = parse("tcp-forward-3s.rc0.utf8");
     RendererFields.assertField(s, "throughput_over_time_mbps", JsonNodeType.ARRAY);
     RendererFields.assertField(s, "throughput_over_time_mbps[0]", JsonNodeType.NUMBER);
     RendererFields.assertField(s, "human_readable.verdict", JsonNodeType.STRING);
@@ -115,7 +115,7 @@ class IperfResultParserTest {
     RendererFields.assertField(s, "human_readable.protocol", JsonNodeType.STRING);
     RendererFields.assertField(s, "human_readable.notes", JsonNodeType.ARRAY);
     RendererFields.assertField(s, "human_readable.throughput.mean", JsonNodeType.NUMBER);
-    ObjectNode f = parse("refused.json");
+    ObjectNode f = parse("refused.rc0.utf8");
     RendererFields.assertField(f, "error", JsonNodeType.STRING);
     RendererFields.assertField(f, "reason", JsonNodeType.STRING);
   }

@@ -6,19 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 
 class SpeedtestResultParserTest {
 
+  /** A recorded case as the golden runner parses it: stderr- or stdout- text with the exit code in its name. */
   static ObjectNode golden(String name) {
-    return SpeedtestResultParserGoldenTest.parse(Fixtures.path("tool-output", "speedtest", name));
+    String text = new String(Fixtures.bytes(Fixtures.path("tool-output", "speedtest", name)), StandardCharsets.UTF_8);
+    int exit = name.contains(".rc1.") ? 1 : 0;
+    return name.startsWith("stderr-") ? SpeedtestResultParser.parse("", text, exit)
+        : SpeedtestResultParser.parse(text, "", exit);
   }
 
   @Test
   void speedtestCliSpeedsAreBitsPerSecond() {
-    ObjectNode s = golden("speedtest-cli-result.json");
+    ObjectNode s = golden("stdout-speedtest-cli-result.rc0.utf8");
     assertEquals(62.74, s.at("/human_readable/download_mbps").asDouble());
     assertEquals(11.75, s.at("/human_readable/upload_mbps").asDouble());
     assertEquals(15.02, s.at("/human_readable/ping_ms").asDouble());
@@ -29,7 +34,7 @@ class SpeedtestResultParserTest {
 
   @Test
   void ooklaBandwidthIsBytesPerSecond() {
-    ObjectNode s = golden("ookla-result.json");
+    ObjectNode s = golden("stdout-ookla-result.rc0.utf8");
     assertEquals(520.38, s.at("/human_readable/download_mbps").asDouble()); // 65047341 B/s * 8
     assertEquals(525.55, s.at("/human_readable/upload_mbps").asDouble());
     assertEquals(3.59, s.at("/human_readable/jitter_ms").asDouble());
@@ -40,16 +45,16 @@ class SpeedtestResultParserTest {
 
   @Test
   void ooklaResultIsFoundAfterLicenseTextAndProgressLines() {
-    ObjectNode lic = golden("ookla-license-then-json.out");
+    ObjectNode lic = golden("stdout-ookla-license-then-json.rc0.utf8");
     assertTrue(lic.get("success").asBoolean());
     assertTrue(lic.at("/human_readable/packet_loss_percent").isMissingNode(), "no packetLoss in that output");
-    ObjectNode jsonl = golden("ookla-jsonl-progress.out");
+    ObjectNode jsonl = golden("stdout-ookla-jsonl-progress.rc0.utf8");
     assertEquals(520.38, jsonl.at("/human_readable/download_mbps").asDouble(), "the result line, not the progress");
   }
 
   @Test
   void slowLinkAndSkippedUpload() {
-    ObjectNode s = golden("speedtest-cli-slow-no-upload.json");
+    ObjectNode s = golden("stdout-speedtest-cli-slow-no-upload.rc0.utf8");
     assertTrue(s.at("/human_readable/upload_mbps").isNull(), "0 from --no-upload is not a measurement");
     assertEquals(40, s.at("/human_readable/score").asInt()); // ping > 100 (-20), download < 10 (-40)
     assertEquals(2, s.at("/human_readable/rating_stars").asInt());
@@ -59,13 +64,13 @@ class SpeedtestResultParserTest {
   @Test
   void toolErrorsBecomeTheFailureReason() {
     assertEquals("Speed test failed: Cannot retrieve speedtest configuration: <urlopen error [Errno -2] Name or service"
-        + " not known>", golden("speedtest-cli-no-network.err").get("error").asText());
-    assertEquals("Speed test failed: HTTP Error 403: Forbidden", golden("speedtest-cli-403.err").get("error").asText());
+        + " not known>", golden("stderr-speedtest-cli-no-network.rc1.utf8").get("error").asText());
+    assertEquals("Speed test failed: HTTP Error 403: Forbidden", golden("stderr-speedtest-cli-403.rc1.utf8").get("error").asText());
     assertEquals("Speed test failed: Unable to connect to servers to test latency.",
-        golden("speedtest-cli-no-servers.err").get("error").asText());
+        golden("stderr-speedtest-cli-no-servers.rc1.utf8").get("error").asText());
     assertEquals("Speed test failed: ValueError: invalid literal for int() with base 10: ''",
-        golden("speedtest-cli-traceback.err").get("error").asText());
-    ObjectNode ookla = golden("ookla-error-log.out");
+        golden("stderr-speedtest-cli-traceback.rc1.utf8").get("error").asText());
+    ObjectNode ookla = golden("stdout-ookla-error-log.rc1.utf8");
     assertFalse(ookla.get("success").asBoolean());
     assertTrue(ookla.get("error").asText().contains("Could not retrieve or read configuration"));
     assertEquals("Speed test failed: speed test printed no result", SpeedtestResultParser.parse("", "", 0).get("error").asText());
@@ -74,7 +79,7 @@ class SpeedtestResultParserTest {
   /** Fields the app's speedtest renderer reads (contract section 6). */
   @Test
   void rendererFields() {
-    for (String f : new String[] {"speedtest-cli-result.json", "ookla-result.json"}) {
+    for (String f : new String[] {"stdout-speedtest-cli-result.rc0.utf8", "stdout-ookla-result.rc0.utf8"}) {
       ObjectNode s = golden(f);
       RendererFields.assertField(s, "human_readable.download_mbps", JsonNodeType.NUMBER);
       RendererFields.assertField(s, "human_readable.upload_mbps", JsonNodeType.NUMBER);

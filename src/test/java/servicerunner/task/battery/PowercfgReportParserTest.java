@@ -2,42 +2,22 @@ package servicerunner.task.battery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import servicerunner.exec.Decoding;
-import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 
-/** powercfg /batteryreport HTML under fixtures/tool-output/battery_health_report against the summaries built from it. */
-class PowercfgReportParserGoldenTest {
-
-  static List<Path> cases() {
-    return Fixtures.goldenCases("battery_health_report").stream()
-        .filter(p -> p.getFileName().toString().endsWith(".html")).toList();
-  }
+/** powercfg /batteryreport HTML (fixtures/tool-output/battery_health_report/powercfg-*) read figure by figure. */
+class PowercfgReportParserTest {
 
   static List<BatteryData> parse(String name) {
     return PowercfgReportParser.parse(Decoding.decodeAuto(Fixtures.bytes(Fixtures.path("tool-output",
         "battery_health_report", name))));
   }
 
-  @ParameterizedTest
-  @MethodSource("cases")
-  void matchesGolden(Path raw) {
-    List<BatteryData> all = PowercfgReportParser.parse(Decoding.decodeAuto(Fixtures.bytes(raw)));
-    ObjectNode o = Json.object();
-    var arr = o.putArray("batteries");
-    all.forEach(b -> arr.add(BatteryHealthReport.build(b, all.size())));
-    Fixtures.assertGolden(raw, o);
-  }
-
   @Test
   void oneBattery() {
-    List<BatteryData> b = parse("powercfg-one-battery.html");
+    List<BatteryData> b = parse("powercfg-one-battery.rc0.utf8");
     assertEquals(1, b.size());
     assertEquals("SMP", b.get(0).vendor());
     assertEquals("5B10W13975", b.get(0).model());
@@ -49,7 +29,7 @@ class PowercfgReportParserGoldenTest {
 
   @Test
   void twoBatteryColumnsAndMissingValues() {
-    List<BatteryData> b = parse("powercfg-two-batteries.html");
+    List<BatteryData> b = parse("powercfg-two-batteries.rc0.utf8");
     assertEquals(2, b.size());
     assertEquals(null, b.get(0).serialNumber(), "\"-\" means not reported");
     assertEquals(841, b.get(0).cycleCount());
@@ -59,14 +39,14 @@ class PowercfgReportParserGoldenTest {
 
   @Test
   void localeSeparatorsAndBom() {
-    List<BatteryData> b = parse("powercfg-locale-separators.html");
+    List<BatteryData> b = parse("powercfg-locale-separators.rc0.utf8");
     assertEquals(45.73, b.get(0).energyFullDesignWh(), "45\u00a0730 mWh");
     assertEquals(38.106, b.get(0).energyFullWh(), "38.106 mWh");
   }
 
   @Test
   void noBatteryTableIsEmpty() {
-    assertEquals(List.of(), parse("powercfg-no-battery.html"));
+    assertEquals(List.of(), parse("powercfg-no-battery.rc0.utf8"));
     assertEquals(List.of(), PowercfgReportParser.parse("<html><body>no report</body></html>"));
   }
 }

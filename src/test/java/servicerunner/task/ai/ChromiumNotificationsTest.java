@@ -5,35 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import servicerunner.json.Json;
 import servicerunner.testing.Fixtures;
 
-class ChromiumNotificationsGoldenTest {
-
-  static Stream<Path> cases() {
-    return Fixtures.goldenCases("ai_browser_notification_disable").stream();
-  }
-
-  @ParameterizedTest
-  @MethodSource("cases")
-  void listsAllowedNotificationSites(Path raw) throws Exception {
-    JsonNode prefs = ChromiumNotifications.MAPPER.readTree(Fixtures.bytes(raw));
-    ArrayNode out = Json.array();
-    ChromiumNotifications.allowed(prefs).forEach((pattern, lastModified) -> out.addObject().put("pattern", pattern)
-        .put("origin", ChromiumNotifications.origin(pattern)).put("last_modified", lastModified));
-    Fixtures.assertGolden(raw, out);
-  }
+class ChromiumNotificationsTest {
 
   @Test
   void blockSetsSettingTwoAndTouchesNothingElse() throws Exception {
-    Path raw = Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.json");
+    Path raw = Fixtures.path("tool-output", "ai_browser_notification_disable", "chrome-default.rc0.utf8");
     JsonNode prefs = ChromiumNotifications.MAPPER.readTree(Fixtures.bytes(raw));
     JsonNode before = prefs.deepCopy();
     Instant now = Instant.parse("2026-01-02T03:04:05Z");
