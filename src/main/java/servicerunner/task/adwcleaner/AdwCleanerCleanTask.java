@@ -22,8 +22,8 @@ import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.FreshFiles;
-import servicerunner.task.wintools.Text;
+import servicerunner.io.FreshFiles;
+import servicerunner.text.Text;
 import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
@@ -86,7 +86,7 @@ public final class AdwCleanerCleanTask extends ToolTask {
       return ToolOutcomes.exitedWith(failed, "AdwCleaner", r);
     }
     // Only a log written by this run counts: an older one would report an earlier clean as today's (B17).
-    Optional<Path> log = FreshFiles.writtenDuring(logDir, LOG_GLOB, r);
+    Optional<Path> log = FreshFiles.writtenDuring(logDir, LOG_GLOB, r.duration());
     if (log.isEmpty()) {
       return TaskOutcome.failure(failed, "failed", "AdwCleaner wrote no log in " + logDir + " during this run");
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Parses an AdwCleaner log ({@code AdwCleaner[C00].txt}): the {@code # Cleaned:} / {@code # Failed:} header and the

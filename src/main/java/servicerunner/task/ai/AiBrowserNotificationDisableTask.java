@@ -1,6 +1,5 @@
 package servicerunner.task.ai;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import servicerunner.param.ParamSpec;
@@ -52,20 +51,12 @@ public final class AiBrowserNotificationDisableTask extends AiReviewTask<Browser
 
   @Override
   protected Found<BrowserNotification> enumerate(TaskContext ctx, Consumer<String> log) {
-    return ChromiumNotifications.enumerate(root(ctx, "browser_data_root", "LOCALAPPDATA"),
-        root(ctx, "browser_roaming_root", "APPDATA"), log);
+    return ChromiumNotifications.enumerate(folder(ctx, "browser_data_root", "LOCALAPPDATA"),
+        folder(ctx, "browser_roaming_root", "APPDATA"), log);
   }
 
   @Override
   protected void apply(TaskContext ctx, List<BrowserNotification> chosen, Progress<BrowserNotification> progress) {
     ChromiumNotifications.apply(chosen, progress);
-  }
-
-  private static Path root(TaskContext ctx, String param, String envName) {
-    if (ctx.params().has(param)) {
-      return Path.of(ctx.params().string(param)).toAbsolutePath();
-    }
-    String v = ctx.env(envName);
-    return v == null || v.isBlank() ? null : Path.of(v);
   }
 }

@@ -71,11 +71,7 @@ public final class AiStartupDisableTask extends AiReviewTask<StartupItem> {
   }
 
   static Path backupDir(TaskContext ctx) {
-    if (ctx.params().has("backup_dir")) {
-      return Path.of(ctx.params().string("backup_dir")).toAbsolutePath();
-    }
-    String local = ctx.env("LOCALAPPDATA");
-    return local != null && !local.isBlank() ? Path.of(local, "service-runner", "backups")
-        : Path.of(System.getProperty("java.io.tmpdir"), "service-runner-backups");
+    Path dir = folder(ctx, "backup_dir", "LOCALAPPDATA", "service-runner", "backups");
+    return dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "service-runner-backups");
   }
 }

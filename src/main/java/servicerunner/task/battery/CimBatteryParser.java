@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import servicerunner.task.wintools.MarkedJson;
+import servicerunner.json.MarkedJson;
 
 /**
  * Reads the live battery state that {@code battery_cim.ps1} prints (one JSON document between marker lines) into

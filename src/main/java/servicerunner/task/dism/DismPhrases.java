@@ -1,6 +1,6 @@
 package servicerunner.task.dism;
 
-import servicerunner.task.PhraseTable;
+import servicerunner.text.PhraseTable;
 
 /**
  * DISM's result sentences per language, each mapped to the verdict it supports. Sources: tool-outputs.md section 3

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Parses DriveCleanup's console output (Uwe Sieber; English only): the banner {@code DriveCleanup V1.6.5 (x64)},

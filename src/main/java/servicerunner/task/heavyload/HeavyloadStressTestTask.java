@@ -12,13 +12,13 @@ import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.task.SaturatingTime;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 import servicerunner.task.wintools.ToolOutcomes;
 
 /**

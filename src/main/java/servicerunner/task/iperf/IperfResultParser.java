@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import servicerunner.json.Json;
-import servicerunner.task.SampleStats;
+import servicerunner.figures.SampleStats;
 
 /**
  * Turns iperf3 {@code --json} output into the iperf_test summary. Pure: text in, summary out.

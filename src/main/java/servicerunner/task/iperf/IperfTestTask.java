@@ -14,7 +14,7 @@ import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
 import servicerunner.task.ProcessSummaries;
-import servicerunner.task.SaturatingTime;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
-import servicerunner.task.SampleStats;
+import servicerunner.figures.SampleStats;
 
 /**
  * Parses ping output (Windows in any language, iputils, BSD/macOS) into the ping_test summary. Pure: text in, summary

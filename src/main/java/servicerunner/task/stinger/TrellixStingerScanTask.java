@@ -24,8 +24,8 @@ import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.FreshFiles;
-import servicerunner.task.wintools.Text;
+import servicerunner.io.FreshFiles;
+import servicerunner.text.Text;
 import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
@@ -108,7 +108,7 @@ public final class TrellixStingerScanTask extends ToolTask {
     ObjectNode s = Json.object();
     s.set("intent", intent(p));
     // Only a report written by this run counts (B17).
-    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r);
+    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r.duration());
     String text = report.flatMap(TrellixStingerScanTask::read).orElse(null);
     boolean recognised = false;
     if (text != null) {
@@ -154,7 +154,7 @@ public final class TrellixStingerScanTask extends ToolTask {
     if (r.termination() == Termination.TIMEOUT || r.termination() == Termination.IDLE_TIMEOUT) {
       s.put("error_hint", "Stinger ran longer than allowed; raise timeout_minutes or scan a smaller scan_path.");
     }
-    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r);
+    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r.duration());
     report.flatMap(TrellixStingerScanTask::read).ifPresent(text -> {
       ObjectNode parsed = StingerReportParser.parse(text);
       parsed.remove("recognised");

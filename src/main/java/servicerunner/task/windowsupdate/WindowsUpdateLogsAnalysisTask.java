@@ -21,7 +21,7 @@ import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
 import servicerunner.task.Verdict;
 import servicerunner.task.wintools.PowerShellScript;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /** Reads Windows Update error events (Get-WinEvent) and groups them by error code. */
 public final class WindowsUpdateLogsAnalysisTask extends ToolTask {

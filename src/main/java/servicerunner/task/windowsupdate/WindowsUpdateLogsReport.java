@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
 import servicerunner.task.Verdict;
-import servicerunner.task.wintools.MarkedJson;
+import servicerunner.json.MarkedJson;
 
 /**
  * Groups the Windows Update error events the logs script printed: codes {@code 0x...} found in each message, counted

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.MarkedJson;
+import servicerunner.json.MarkedJson;
 
 /**
  * Turns the windows_update script's stdout into the summary the app renders: the JSON between the markers, item

@@ -22,7 +22,7 @@ import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
 import servicerunner.task.Verdict;
 import servicerunner.task.wintools.PowerShellScript;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Windows Update through the PSWindowsUpdate module: scan, install, scan again, reboot check. Unlike the reference

@@ -6,6 +6,7 @@ import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.Verdict;
+import servicerunner.text.Text;
 
 /**
  * The endings the single-invocation tool types share once their tool has exited, written once: the excerpts, a
