@@ -17,7 +17,8 @@ public final class ProcessSummaries {
   /**
    * The failure of a tool that did not run to an exit (not found, could not start, timed out, went quiet, its watch
    * failed), written the same way for every type: {@code error} and the reason are one sentence, the verdict id names
-   * the ending, and exit code, termination and excerpts follow. {@code summary} may already hold the type's fields.
+   * the ending, and exit code, termination and excerpts follow, with the {@code command} extra. {@code summary} may
+   * already hold the type's fields.
    */
   public static TaskOutcome notCompleted(ObjectNode s, ProcessResult r, String toolName) {
     String error;
@@ -50,7 +51,7 @@ public final class ProcessSummaries {
         break;
     }
     addProcess(s, r);
-    return TaskOutcome.failure(s, verdict, error);
+    return TaskOutcome.failure(s, verdict, error).withExtra("command", command(r));
   }
 
   /** {@link #notCompleted} when the process did not run to an exit; empty when it exited. */

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import servicerunner.param.ParamSpec;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
+import servicerunner.text.Pairs;
 
 /**
  * Lists the sites allowed to show notifications in Chromium browsers, asks an OpenAI-compatible model which to
@@ -16,7 +17,7 @@ public final class AiBrowserNotificationDisableTask extends AiReviewTask<Browser
       "No sites are allowed to show notifications in Chromium browsers", "notifications",
       List.of("total_notifications"), List.of("all_notifications"), "estimated_reduction", "estimated_reduction",
       "origin", "preview_mode", "Firefox profile(s)",
-      AiShape.fields("category", "other", "reason", "", "user_impact", "", "alternative", "", "confidence", "unknown"),
+      Pairs.ordered("category", "other", "reason", "", "user_impact", "", "alternative", "", "confidence", "unknown"),
       String.join("\n",
           "You help a computer repair technician reduce browser notification spam.",
           "Recommend blocking notifications from social media, news, shopping, entertainment, marketing and other",

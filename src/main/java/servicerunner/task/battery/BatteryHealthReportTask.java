@@ -74,7 +74,7 @@ public final class BatteryHealthReportTask extends DeclaredTask {
     ProcessResult r = ctx.run(ProcessSpec.of(argv).withTimeout(Duration.ofSeconds(90)));
     ArrayNode command = ProcessSummaries.command(r);
     if (!r.exited()) {
-      return ProcessSummaries.notCompleted(Json.object(), r, "powercfg").withExtra("command", command);
+      return ProcessSummaries.notCompleted(Json.object(), r, "powercfg");
     }
     Path html = Path.of(argv.get(3));
     if (r.exitCode() != 0 || !Files.isRegularFile(html)) {

@@ -132,8 +132,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
   }
 
   private static TaskOutcome notCompleted(ProcessResult r, boolean preview) {
-    return ProcessSummaries.notCompleted(modeOnly(preview), r, "BleachBit")
-        .withExtra("command", ProcessSummaries.command(r));
+    return ProcessSummaries.notCompleted(modeOnly(preview), r, "BleachBit");
   }
 
   private static TaskOutcome noKnownOption(List<String> unknown, boolean preview) {

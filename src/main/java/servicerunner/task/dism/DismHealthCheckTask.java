@@ -61,8 +61,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       if (!r.exited()) {
         ObjectNode s = Json.object().put("failed_action", a.id()).put("verdict", "not_completed");
         s.set("steps", Json.array().addAll(steps));
-        return ProcessSummaries.notCompleted(s, r, "dism " + a.flag)
-            .withExtra("command", ProcessSummaries.command(r));
+        return ProcessSummaries.notCompleted(s, r, "dism " + a.flag);
       }
       ObjectNode step = DismStepParser.parse(a.id(), r.stdout().bytes(), r.stdout().charset(), r.exitCode());
       step.set("command", ProcessSummaries.command(r));

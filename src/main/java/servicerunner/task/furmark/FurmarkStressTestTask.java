@@ -63,7 +63,8 @@ public final class FurmarkStressTestTask extends ToolTask {
     super(DECLARATION, "FurMark");
   }
 
-  static List<String> argv(Params p) {
+  @Override
+  protected List<String> argv(Params p) {
     List<String> argv = new ArrayList<>();
     argv.add(p.optString("executable_path").filter(s -> !s.isBlank()).orElse("furmark"));
     argv.add("--demo");
@@ -76,11 +77,6 @@ public final class FurmarkStressTestTask extends ToolTask {
     argv.add(Long.toString((long) p.number("duration_seconds")));
     argv.addAll(p.stringList("extra_args"));
     return argv;
-  }
-
-  @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) {
-    return ProcessSpec.of(argv(p));
   }
 
   @Override

@@ -40,7 +40,8 @@ public final class SfcScanTask extends ToolTask {
     return ids.toArray(new String[0]);
   }
 
-  static List<String> argv(Params p) {
+  @Override
+  protected List<String> argv(Params p) {
     List<String> argv = new ArrayList<>();
     argv.add(p.optString("executable_path").orElse("sfc"));
     argv.add(p.bool("verify_only") ? "/verifyonly" : "/scannow");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import servicerunner.figures.SiSize;
 import servicerunner.json.Json;
 
 /**
@@ -164,14 +165,8 @@ final class DriveParser {
 
   /** Decimal units as drive makers and smartctl print them, e.g. {@code 3.98 TB}. */
   static String decimalBytes(long bytes) {
-    String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-    double v = bytes;
-    int i = 0;
-    while (v >= 1000 && i < units.length - 1) {
-      v /= 1000;
-      i++;
-    }
-    return i == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.2f %s", v, units[i]);
+    SiSize s = SiSize.of(bytes, 5);
+    return s.exponent() == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.2f %s", s.value(), s.unit());
   }
 
   private static String messages(JsonNode root) {
