@@ -62,11 +62,7 @@ public final class ProcessSummaries {
 
   /** exit_code, termination, duration and head/tail excerpts of both streams. */
   public static ObjectNode addProcess(ObjectNode s, ProcessResult r) {
-    if (r.exitCode() == null) {
-      s.putNull("exit_code");
-    } else {
-      s.put("exit_code", r.exitCode());
-    }
+    s.put("exit_code", r.exitCode());
     s.put("termination", r.termination().id());
     if (r.drainTimedOut()) {
       s.put("output_drain_timed_out", true);

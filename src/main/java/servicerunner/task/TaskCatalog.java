@@ -1,7 +1,6 @@
 package servicerunner.task;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import servicerunner.text.Pairs;

@@ -72,12 +72,7 @@ public final class BleachbitOutputParser {
           ObjectNode f = deleted.addObject();
           f.put("action", m.group(1));
           f.put("path", m.group(3));
-          Long size = HumanSize.parse(m.group(2));
-          if (size == null) {
-            f.putNull("size_bytes");
-          } else {
-            f.put("size_bytes", size);
-          }
+          f.put("size_bytes", HumanSize.parse(m.group(2)));
           f.put("size_display", m.group(2));
         }
       } else if (PROBLEM.matcher(line).find()) {
@@ -89,18 +84,10 @@ public final class BleachbitOutputParser {
       noWork = true; // reference rule: "0B" and "0" files means there was nothing to clean
     }
     s.put("summary_found", summaryFound);
-    if (mode == null) {
-      s.putNull("mode");
-    } else {
-      s.put("mode", mode);
-    }
-    putNullable(s, "space_recovered_bytes", space);
-    if (spaceText == null) {
-      s.putNull("space_recovered_display");
-    } else {
-      s.put("space_recovered_display", spaceText);
-    }
-    putNullable(s, "files_deleted", files == null ? null : files.longValue());
+    s.put("mode", mode);
+    s.put("space_recovered_bytes", space);
+    s.put("space_recovered_display", spaceText);
+    s.put("files_deleted", files == null ? null : files.longValue());
     s.put("special_operations", special);
     s.put("errors", errors);
     s.put("no_work", noWork);
@@ -135,11 +122,4 @@ public final class BleachbitOutputParser {
     return out;
   }
 
-  private static void putNullable(ObjectNode s, String key, Long v) {
-    if (v == null) {
-      s.putNull(key);
-    } else {
-      s.put(key, v);
-    }
-  }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;

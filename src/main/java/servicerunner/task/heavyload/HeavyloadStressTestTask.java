@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;

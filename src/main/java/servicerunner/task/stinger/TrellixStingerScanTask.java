@@ -17,7 +17,6 @@ import servicerunner.exec.Termination;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
@@ -25,7 +24,6 @@ import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
 import servicerunner.task.ToolTask;
 import servicerunner.io.FreshFiles;
-import servicerunner.text.Text;
 import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 

@@ -135,13 +135,8 @@ public final class WindowsUpdateLogsReport {
     ObjectNode g = Json.object();
     g.put("error_code", code);
     String[] known = KNOWN.get(code);
-    if (known == null) {
-      g.putNull("error_name");
-      g.putNull("error_description");
-    } else {
-      g.put("error_name", known[0]);
-      g.put("error_description", known[1]);
-    }
+    g.put("error_name", known == null ? null : known[0]);
+    g.put("error_description", known == null ? null : known[1]);
     g.put("count", 0);
     g.putNull("latest_occurrence");
     g.putNull("ai_analysis");
