@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import servicerunner.json.Json;
+import servicerunner.figures.Rating;
 import servicerunner.figures.SampleStats;
+import servicerunner.json.Json;
 
 /**
  * Turns iperf3 {@code --json} output into the iperf_test summary. Pure: text in, summary out.
@@ -168,7 +169,7 @@ public final class IperfResultParser {
     s.put("success", true);
     int score = score(st, zero, retransmits, loss, notes);
     hr.put("stability_score", score);
-    hr.put("verdict", verdict(score));
+    hr.put("verdict", Rating.of(score));
     return s;
   }
 
@@ -203,10 +204,6 @@ public final class IperfResultParser {
       }
     }
     return (int) Math.round(Math.max(0, score));
-  }
-
-  static String verdict(int score) {
-    return score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
   }
 
   /** The JSON object iperf3 printed; tolerates text before it (warnings) and returns null when there is none. */

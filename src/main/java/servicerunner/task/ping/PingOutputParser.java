@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
-import servicerunner.json.Json;
+import servicerunner.figures.Rating;
 import servicerunner.figures.SampleStats;
+import servicerunner.json.Json;
 
 /**
  * Parses ping output (Windows in any language, iputils, BSD/macOS) into the ping_test summary. Pure: text in, summary
@@ -185,7 +186,7 @@ public final class PingOutputParser {
     if (success) {
       int score = score(lossPercent, stats, notes);
       hr.put("stability_score", score);
-      hr.put("verdict", verdict(score));
+      hr.put("verdict", Rating.of(score));
     } else {
       hr.put("stability_score", 0);
       String error;
@@ -249,19 +250,6 @@ public final class PingOutputParser {
       }
     }
     return (int) Math.round(Math.max(0, score));
-  }
-
-  static String verdict(int score) {
-    if (score >= 85) {
-      return "excellent";
-    }
-    if (score >= 70) {
-      return "good";
-    }
-    if (score >= 50) {
-      return "fair";
-    }
-    return "poor";
   }
 
   /** "Request timed out." lines and their translations have no IP and no TTL; count lines ending a timeout. */

@@ -103,11 +103,9 @@ public final class PingTestTask extends ToolTask {
     if (!s.path("success").asBoolean()) {
       return TaskOutcome.of(Status.FAILURE, Verdict.of(id, s.get("error").asText()), s);
     }
-    List<String> notes = new ArrayList<>();
-    s.at("/human_readable/notes").forEach(n -> notes.add(n.asText()));
     String sentence = host + " answers: stability " + id + " (" + s.at("/human_readable/stability_score").asInt()
         + "/100)";
-    return TaskOutcome.of(Status.SUCCESS, new Verdict(id, sentence, notes), s);
+    return TaskOutcome.of(Status.SUCCESS, Verdict.written(s, sentence), s);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import servicerunner.figures.Rating;
 import servicerunner.json.Json;
 
 /**
@@ -100,10 +101,10 @@ public final class SpeedtestResultParser {
     hr.put("server_description", server);
     hr.put("isp", isp);
     int score = score(down, up, ping, notes);
-    hr.put("verdict", verdict(score));
+    hr.put("verdict", Rating.of(score));
     hr.set("notes", notes);
     hr.put("score", score);
-    hr.put("rating_stars", stars(score));
+    hr.put("rating_stars", Rating.stars(score));
     hr.put("provider", ookla ? "ookla" : "speedtest-cli");
     s.set("results", result.deepCopy());
     s.set("human_readable", hr);
@@ -136,14 +137,6 @@ public final class SpeedtestResultParser {
       notes.add("slow upload " + up + " Mbps");
     }
     return Math.max(0, score);
-  }
-
-  static int stars(int score) {
-    return score >= 85 ? 5 : score >= 70 ? 4 : score >= 50 ? 3 : score >= 30 ? 2 : 1;
-  }
-
-  static String verdict(int score) {
-    return score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
   }
 
   /**
