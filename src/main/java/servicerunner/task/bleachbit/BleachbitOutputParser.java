@@ -83,15 +83,9 @@ public final class BleachbitOutputParser {
     if (summaryFound && files == 0 && space != null && space == 0 && actions == 0) {
       noWork = true; // reference rule: "0B" and "0" files means there was nothing to clean
     }
-    s.put("summary_found", summaryFound);
-    s.put("mode", mode);
-    s.put("space_recovered_bytes", space);
-    s.put("space_recovered_display", spaceText);
-    s.put("files_deleted", files == null ? null : files.longValue());
-    s.put("special_operations", special);
-    s.put("errors", errors);
-    s.put("no_work", noWork);
-    s.put("actions_total", actions);
+    s.put("summary_found", summaryFound).put("mode", mode).put("space_recovered_bytes", space)
+        .put("space_recovered_display", spaceText).put("files_deleted", files == null ? null : files.longValue())
+        .put("special_operations", special).put("errors", errors).put("no_work", noWork).put("actions_total", actions);
     s.set("deleted_files", deleted);
     s.put("deleted_files_truncated", actions > deleted.size());
     s.set("blocked_cleaners", blocked);
