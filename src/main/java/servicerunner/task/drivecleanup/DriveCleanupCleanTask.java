@@ -17,8 +17,8 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.wintools.FolderToolTask;
-import servicerunner.task.wintools.ToolOutcomes;
 
 /** DriveCleanup (Uwe Sieber): removes stale USB/disk/volume devices and their registry items. */
 public final class DriveCleanupCleanTask extends FolderToolTask {

@@ -9,18 +9,18 @@ import java.util.List;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.Termination;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
 import servicerunner.task.ProcessSummaries;
-import servicerunner.figures.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
 import servicerunner.text.Text;
-import servicerunner.task.wintools.ToolOutcomes;
 
 /**
  * GPU stress test with FurMark 2: {@code furmark --demo <demo> --width <w> --height <h> --max-time <s> <extra>}.

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import servicerunner.exec.ProcessResult;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.figures.SaturatingTime;
 import servicerunner.task.Status;
-import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
 import servicerunner.text.Text;
-import servicerunner.task.wintools.ToolOutcomes;
 
 /**
  * CPU / memory / disk / GPU stress test with JAM Software HeavyLoad:

@@ -13,8 +13,8 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.wintools.FolderToolTask;
-import servicerunner.task.wintools.ToolOutcomes;
 
 /** Kaspersky Virus Removal Tool: a silent full scan, counts and detections parsed from its console report. */
 public final class KvrtScanTask extends FolderToolTask {

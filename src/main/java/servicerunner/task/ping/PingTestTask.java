@@ -9,14 +9,15 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.figures.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
 import servicerunner.task.Verdict;
 
@@ -96,9 +97,7 @@ public final class PingTestTask extends ToolTask {
     ObjectNode s = Json.object();
     describeUnfinished(s, p);
     s.setAll(parsed);
-    s.put("exit_code", r.exitCode());
-    s.put("stdout_excerpt", r.stdout().lastChars(EXCERPT));
-    s.put("stderr_excerpt", r.stderr().lastChars(EXCERPT));
+    ToolOutcomes.excerpts(s, r, EXCERPT);
     String id = s.at("/human_readable/verdict").asText();
     if (!s.path("success").asBoolean()) {
       return TaskOutcome.of(Status.FAILURE, Verdict.of(id, s.get("error").asText()), s);
