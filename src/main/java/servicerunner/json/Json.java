@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -279,6 +281,23 @@ public final class Json {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /**
+   * The elements of an array, a lone value as its only element, none for null or absent: Windows PowerShell 5.1's
+   * ConvertTo-Json writes a one-element array as the element itself.
+   */
+  public static List<JsonNode> elements(JsonNode n) {
+    List<JsonNode> out = new ArrayList<>();
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return out;
+    }
+    if (n.isArray()) {
+      n.forEach(out::add);
+    } else {
+      out.add(n);
+    }
+    return out;
   }
 
   /** A member's number, or null when it is absent or not a number. */

@@ -64,7 +64,7 @@ public final class WindowsUpdateLogsReport {
     Map<String, ObjectNode> groups = new LinkedHashMap<>();
     Map<String, Set<String>> packages = new LinkedHashMap<>();
     int total = 0;
-    for (JsonNode e : list(result.get("events"))) {
+    for (JsonNode e : Json.elements(result.get("events"))) {
       String message = e.path("message").asText("");
       String time = e.path("time").asText(null);
       Set<String> codes = new LinkedHashSet<>();
@@ -104,8 +104,8 @@ public final class WindowsUpdateLogsReport {
       arr.add(g);
     }
     ArrayNode qe = s.putArray("query_errors");
-    list(result.get("query_errors")).forEach(n -> qe.add(n.asText()));
-    s.put("events_read", list(result.get("events")).size());
+    Json.elements(result.get("query_errors")).forEach(n -> qe.add(n.asText()));
+    s.put("events_read", Json.elements(result.get("events")).size());
     return s;
   }
 
@@ -165,19 +165,5 @@ public final class WindowsUpdateLogsReport {
       return Optional.empty();
     }
     return Optional.of(new String[] {m.group(1).strip(), m.group(2).strip().replaceAll("\\s+", " ")});
-  }
-
-  /** PowerShell 5.1 collapses a one-element array into an object. */
-  private static List<JsonNode> list(JsonNode n) {
-    List<JsonNode> out = new ArrayList<>();
-    if (n == null || n.isNull()) {
-      return out;
-    }
-    if (n.isArray()) {
-      n.forEach(out::add);
-    } else {
-      out.add(n);
-    }
-    return out;
   }
 }
