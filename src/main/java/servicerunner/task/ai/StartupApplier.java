@@ -20,19 +20,9 @@ import servicerunner.task.wintools.RegQueryParser;
  * {@code reg delete <key> /v <name> /f}. Files: moved into a {@code DisabledStartup} subfolder of their Startup
  * folder, where Windows no longer runs them and a technician can move them back.
  */
-final class StartupApplier {
+record StartupApplier(TaskContext ctx, String regExe, Path backupDir) {
   static final String DISABLED_FOLDER = "DisabledStartup";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
-  private final TaskContext ctx;
-  private final String regExe;
-  private final Path backupDir;
-
-  StartupApplier(TaskContext ctx, String regExe, Path backupDir) {
-    this.ctx = ctx;
-    this.regExe = regExe;
-    this.backupDir = backupDir;
-  }
 
   void apply(List<StartupItem> chosen, Progress<StartupItem> progress) {
     chosen.stream().filter(i -> !i.isRegistry()).forEach(i -> progress.done(i, moveFile(i.file())));

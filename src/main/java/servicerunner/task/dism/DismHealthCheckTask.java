@@ -35,7 +35,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       // enough for all three steps at their own limits (3600 + 3600 + 7200 s, protocol 6.3)
       .timeout(Duration.ofHours(4))
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
-      .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
+      .verdicts(Arrays.stream(DismVerdict.values()).map(DismVerdict::id).toArray(String[]::new))
       .progress(DismProgress.SOURCE)
       .build();
 
@@ -70,7 +70,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
         step.put("stderr", r.stderr().lastChars(500));
       }
       steps.add(step);
-      if (DismVerdict.ELEVATION_REQUIRED.id.equals(step.path("verdict").asText())) {
+      if (DismVerdict.ELEVATION_REQUIRED.id().equals(step.path("verdict").asText())) {
         break; // every further step would fail the same way in ~30 ms
       }
     }
