@@ -37,7 +37,6 @@ import servicerunner.report.ValidationReport;
 import servicerunner.run.EngineFailedException;
 import servicerunner.run.RunOutcome;
 import servicerunner.session.RunSession;
-import servicerunner.task.TaskListing;
 
 /** The command line: maps options to one engine run and its outputs. No run logic lives here. */
 @Command(

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -262,6 +264,55 @@ public final class Json {
         }
       }
     }
+  }
+
+  /**
+   * Lenient on purpose, for what tools print: iperf3 3.12 in reverse mode repeats {@code sock_bufsize},
+   * {@code sndbuf_actual} and {@code rcvbuf_actual} inside {@code start} (recorded in tcp-reverse-parallel2.json),
+   * which the runner's strict reader rejects as duplicate keys. Here the last value wins.
+   */
+  private static final ObjectMapper LENIENT = new ObjectMapper();
+
+  /** A tool's JSON object read leniently (see {@link #LENIENT}); null when the text is not one. */
+  public static JsonNode lenientObject(String text) {
+    try {
+      JsonNode n = LENIENT.readTree(text);
+      return n != null && n.isObject() ? n : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The elements of an array, a lone value as its only element, none for null or absent: Windows PowerShell 5.1's
+   * ConvertTo-Json writes a one-element array as the element itself.
+   */
+  public static List<JsonNode> elements(JsonNode n) {
+    List<JsonNode> out = new ArrayList<>();
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return out;
+    }
+    if (n.isArray()) {
+      n.forEach(out::add);
+    } else {
+      out.add(n);
+    }
+    return out;
+  }
+
+  /** A member's number, or null when it is absent or not a number. */
+  public static Double number(JsonNode n) {
+    return n != null && n.isNumber() ? n.asDouble() : null;
+  }
+
+  /** A member's text, or null when it is absent, null or blank. */
+  public static String text(JsonNode n) {
+    return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
+  }
+
+  /** {@link #round} that keeps an unknown figure unknown. */
+  public static Double rounded(Double v, int places) {
+    return v == null ? null : round(v, places);
   }
 
   /** Rounds for display fields such as duration_seconds. */

@@ -11,7 +11,6 @@ import java.util.AbstractSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -123,9 +122,8 @@ final class RawObject extends AbstractMap<String, JsonNode> {
     }
   }
 
-  private final class Members implements Iterator<Map.Entry<String, JsonNode>> {
+  private final class Members extends LookAhead<Map.Entry<String, JsonNode>> {
     private final JsonParser p;
-    private Map.Entry<String, JsonNode> next;
     private Iterator<Map.Entry<String, JsonNode>> fallback;
     private int read;
 
@@ -135,10 +133,10 @@ final class RawObject extends AbstractMap<String, JsonNode> {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      next = advance();
     }
 
-    private Map.Entry<String, JsonNode> advance() {
+    @Override
+    protected Map.Entry<String, JsonNode> advance() {
       if (fallback != null) {
         return fallback.hasNext() ? fallback.next() : null;
       }
@@ -161,21 +159,6 @@ final class RawObject extends AbstractMap<String, JsonNode> {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Map.Entry<String, JsonNode> next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      Map.Entry<String, JsonNode> e = next;
-      next = advance();
-      return e;
     }
   }
 }

@@ -6,9 +6,9 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import servicerunner.json.Json;
+import servicerunner.json.LookAhead;
 
 /**
  * The report's metadata: the system's keys first, then the plan's, the plan's value winning (the reference's
@@ -65,12 +65,12 @@ final class MergedMetadata extends AbstractMap<String, JsonNode> {
   }
 
   /** The system's keys in order (with the plan's value where it has one), then the plan's other keys in order. */
-  private final class Entries implements Iterator<Map.Entry<String, JsonNode>> {
+  private final class Entries extends LookAhead<Map.Entry<String, JsonNode>> {
     private final Iterator<Map.Entry<String, JsonNode>> sys = system.fields();
     private final Iterator<Map.Entry<String, JsonNode>> own = plan.fields();
-    private Map.Entry<String, JsonNode> next = advance();
 
-    private Map.Entry<String, JsonNode> advance() {
+    @Override
+    protected Map.Entry<String, JsonNode> advance() {
       if (sys.hasNext()) {
         Map.Entry<String, JsonNode> e = sys.next();
         JsonNode v = plan.get(e.getKey());
@@ -83,21 +83,6 @@ final class MergedMetadata extends AbstractMap<String, JsonNode> {
         }
       }
       return null;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next != null;
-    }
-
-    @Override
-    public Map.Entry<String, JsonNode> next() {
-      if (next == null) {
-        throw new NoSuchElementException();
-      }
-      Map.Entry<String, JsonNode> e = next;
-      next = advance();
-      return e;
     }
   }
 }

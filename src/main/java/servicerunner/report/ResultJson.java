@@ -13,7 +13,7 @@ import servicerunner.run.Ending;
 import servicerunner.run.TaskResult;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.UnknownFigures;
+import servicerunner.figures.UnknownFigures;
 
 /** Builds a task's result object as the app reads it: task_type, status, summary, extras, timing. */
 public final class ResultJson {

@@ -17,7 +17,8 @@ public final class ProcessSummaries {
   /**
    * The failure of a tool that did not run to an exit (not found, could not start, timed out, went quiet, its watch
    * failed), written the same way for every type: {@code error} and the reason are one sentence, the verdict id names
-   * the ending, and exit code, termination and excerpts follow. {@code summary} may already hold the type's fields.
+   * the ending, and exit code, termination and excerpts follow, with the {@code command} extra. {@code summary} may
+   * already hold the type's fields.
    */
   public static TaskOutcome notCompleted(ObjectNode s, ProcessResult r, String toolName) {
     String error;
@@ -50,7 +51,7 @@ public final class ProcessSummaries {
         break;
     }
     addProcess(s, r);
-    return TaskOutcome.failure(s, verdict, error);
+    return TaskOutcome.failure(s, verdict, error).withExtra("command", command(r));
   }
 
   /** {@link #notCompleted} when the process did not run to an exit; empty when it exited. */
@@ -61,11 +62,7 @@ public final class ProcessSummaries {
 
   /** exit_code, termination, duration and head/tail excerpts of both streams. */
   public static ObjectNode addProcess(ObjectNode s, ProcessResult r) {
-    if (r.exitCode() == null) {
-      s.putNull("exit_code");
-    } else {
-      s.put("exit_code", r.exitCode());
-    }
+    s.put("exit_code", r.exitCode());
     s.put("termination", r.termination().id());
     if (r.drainTimedOut()) {
       s.put("output_drain_timed_out", true);

@@ -1,9 +1,9 @@
 package servicerunner.task;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import servicerunner.text.Pairs;
 
 /**
  * The registered task types, one class each under {@code servicerunner.task.<name>}. Classes are loaded by name
@@ -12,37 +12,25 @@ import java.util.Map;
 public final class TaskCatalog {
   private TaskCatalog() {}
 
-  private static final Map<String, String> CLASSES = new LinkedHashMap<>();
-
-  static {
-    // the generic type
-    CLASSES.put("command", "command.CommandTask");
-    // catalogue I: tools that run on Linux too
-    CLASSES.put("bleachbit_clean", "bleachbit.BleachbitCleanTask");
-    CLASSES.put("smartctl_report", "smartctl.SmartctlReportTask");
-    CLASSES.put("ping_test", "ping.PingTestTask");
-    CLASSES.put("iperf_test", "iperf.IperfTestTask");
-    CLASSES.put("speedtest", "speedtest.SpeedtestTask");
-    CLASSES.put("disk_space_report", "diskspace.DiskSpaceReportTask");
-    CLASSES.put("battery_health_report", "battery.BatteryHealthReportTask");
-    CLASSES.put("furmark_stress_test", "furmark.FurmarkStressTestTask");
-    CLASSES.put("heavyload_stress_test", "heavyload.HeavyloadStressTestTask");
-    // catalogue II: Windows maintenance tools
-    CLASSES.put("sfc_scan", "sfc.SfcScanTask");
-    CLASSES.put("dism_health_check", "dism.DismHealthCheckTask");
-    CLASSES.put("chkdsk_scan", "chkdsk.ChkdskScanTask");
-    CLASSES.put("winsat_disk", "winsat.WinsatDiskTask");
-    CLASSES.put("system_restore", "systemrestore.SystemRestoreTask");
-    CLASSES.put("windows_update", "windowsupdate.WindowsUpdateTask");
-    CLASSES.put("windows_update_logs_analysis", "windowsupdate.WindowsUpdateLogsAnalysisTask");
-    CLASSES.put("whynotwin11_check", "whynotwin11.WhyNotWin11CheckTask");
-    CLASSES.put("kvrt_scan", "kvrt.KvrtScanTask");
-    CLASSES.put("adwcleaner_clean", "adwcleaner.AdwCleanerCleanTask");
-    CLASSES.put("trellix_stinger_scan", "stinger.TrellixStingerScanTask");
-    CLASSES.put("drivecleanup_clean", "drivecleanup.DriveCleanupCleanTask");
-    CLASSES.put("ai_startup_disable", "ai.AiStartupDisableTask");
-    CLASSES.put("ai_browser_notification_disable", "ai.AiBrowserNotificationDisableTask");
-  }
+  private static final Map<String, String> CLASSES = Pairs.ordered(
+      // the generic type
+      "command", "command.CommandTask",
+      // catalogue I: tools that run on Linux too
+      "bleachbit_clean", "bleachbit.BleachbitCleanTask", "smartctl_report", "smartctl.SmartctlReportTask",
+      "ping_test", "ping.PingTestTask", "iperf_test", "iperf.IperfTestTask", "speedtest", "speedtest.SpeedtestTask",
+      "disk_space_report", "diskspace.DiskSpaceReportTask", "battery_health_report", "battery.BatteryHealthReportTask",
+      "furmark_stress_test", "furmark.FurmarkStressTestTask",
+      "heavyload_stress_test", "heavyload.HeavyloadStressTestTask",
+      // catalogue II: Windows maintenance tools
+      "sfc_scan", "sfc.SfcScanTask", "dism_health_check", "dism.DismHealthCheckTask",
+      "chkdsk_scan", "chkdsk.ChkdskScanTask", "winsat_disk", "winsat.WinsatDiskTask",
+      "system_restore", "systemrestore.SystemRestoreTask", "windows_update", "windowsupdate.WindowsUpdateTask",
+      "windows_update_logs_analysis", "windowsupdate.WindowsUpdateLogsAnalysisTask",
+      "whynotwin11_check", "whynotwin11.WhyNotWin11CheckTask", "kvrt_scan", "kvrt.KvrtScanTask",
+      "adwcleaner_clean", "adwcleaner.AdwCleanerCleanTask", "trellix_stinger_scan", "stinger.TrellixStingerScanTask",
+      "drivecleanup_clean", "drivecleanup.DriveCleanupCleanTask",
+      "ai_startup_disable", "ai.AiStartupDisableTask",
+      "ai_browser_notification_disable", "ai.AiBrowserNotificationDisableTask");
 
   /** Every id whose class is present, in listing order. */
   public static List<String> ids() {

@@ -61,8 +61,4 @@ public record TaskOutcome(Status status, String reason, Verdict verdict, ObjectN
     e.set(key, value);
     return new TaskOutcome(status, reason, verdict, summary, e);
   }
-
-  public TaskOutcome withStatus(Status newStatus, String newReason) {
-    return new TaskOutcome(newStatus, newReason, verdict, summary, extras);
-  }
 }

@@ -3,6 +3,7 @@ package servicerunner.task;
 import servicerunner.param.Params;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import servicerunner.exec.ProcessResult;
@@ -36,9 +37,16 @@ public abstract class ToolTask extends DeclaredTask {
   /**
    * The process to run: argv, encoding, cwd, stdin, from parameters that passed the declared checks at plan time.
    * An {@link IOException} from preparing the tool's files (a folder to create, a stale result to remove) fails the
-   * task with verdict {@code failed} and its message.
+   * task with verdict {@code failed} and its message. By default {@link #argv} as it is.
    */
-  protected abstract ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException;
+  protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException {
+    return ProcessSpec.of(argv(p));
+  }
+
+  /** The argv of the default {@link #invocation}; a type that writes its own invocation does not give one. */
+  protected List<String> argv(Params p) {
+    throw new UnsupportedOperationException(id() + " builds its own invocation");
+  }
 
   /** The outcome of a tool that ran to its exit. */
   protected abstract TaskOutcome interpret(ProcessResult r, Params p, TaskContext ctx);

@@ -2,6 +2,7 @@ package servicerunner.task;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,13 @@ public record Verdict(String id, String sentence, List<String> notes) {
 
   public static Verdict of(String id, String sentence, String... notes) {
     return new Verdict(id, sentence, List.of(notes));
+  }
+
+  /** The verdict a parser wrote into the summary's {@code human_readable} (id and notes), with its sentence. */
+  public static Verdict written(ObjectNode summary, String sentence) {
+    List<String> notes = new ArrayList<>();
+    summary.path("human_readable").path("notes").forEach(n -> notes.add(n.asText()));
+    return new Verdict(summary.path("human_readable").path("verdict").asText(), sentence, notes);
   }
 
   /** Sets {@code human_readable.verdict} and {@code human_readable.notes} (sentence first), keeping other keys. */

@@ -1,5 +1,6 @@
 package servicerunner.task;
 
+import servicerunner.cli.TaskListing;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.ParamRule;
 import servicerunner.param.ParamCheck;

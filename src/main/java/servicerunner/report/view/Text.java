@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import servicerunner.figures.SiSize;
 
 /**
  * Values as a person reads them. Every method returns null for a value that is missing, null, not finite or blank,
@@ -68,14 +69,9 @@ public final class Text {
     if (b == null || b < 0) {
       return null;
     }
-    String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-    double v = b;
-    int u = 0;
-    while (v >= 1000 && u < units.length - 1) {
-      v /= 1000;
-      u++;
-    }
-    return (u == 0 ? Long.toString(Math.round(v)) : number(v >= 100 ? Math.rint(v) : v)) + " " + units[u];
+    SiSize s = SiSize.of(b, 5);
+    double v = s.value();
+    return (s.exponent() == 0 ? Long.toString(Math.round(v)) : number(v >= 100 ? Math.rint(v) : v)) + " " + s.unit();
   }
 
   /** 3.2 s, 4 min 05 s, 1 h 02 min. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import servicerunner.exec.Decoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
+import servicerunner.io.FreshFiles;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
@@ -21,11 +22,10 @@ import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.FreshFiles;
-import servicerunner.task.wintools.Text;
-import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
+import servicerunner.text.Text;
 
 /** Malwarebytes AdwCleaner: adware/PUP clean (or scan) and the findings from the log this run wrote. */
 public final class AdwCleanerCleanTask extends ToolTask {
@@ -87,7 +87,7 @@ public final class AdwCleanerCleanTask extends ToolTask {
       return ToolOutcomes.exitedWith(failed, "AdwCleaner", r);
     }
     // Only a log written by this run counts: an older one would report an earlier clean as today's (B17).
-    Optional<Path> log = FreshFiles.writtenDuring(logDir, LOG_GLOB, r);
+    Optional<Path> log = FreshFiles.writtenDuring(logDir, LOG_GLOB, r.duration());
     if (log.isEmpty()) {
       return TaskOutcome.failure(failed, "failed", "AdwCleaner wrote no log in " + logDir + " during this run");
     }

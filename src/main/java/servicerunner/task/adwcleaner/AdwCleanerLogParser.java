@@ -2,13 +2,13 @@ package servicerunner.task.adwcleaner;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Pairs;
+import servicerunner.text.Text;
 
 /**
  * Parses an AdwCleaner log ({@code AdwCleaner[C00].txt}): the {@code # Cleaned:} / {@code # Failed:} header and the
@@ -23,26 +23,13 @@ public final class AdwCleanerLogParser {
   private static final Pattern SEPARATOR = Pattern.compile("^\\*{5,}\\s*$");
 
   /** Section title (lower case) to summary list. */
-  static final Map<String, String> SECTIONS = new LinkedHashMap<>();
+  static final Map<String, String> SECTIONS = Pairs.ordered("services", "services", "folders", "folders",
+      "files", "files", "dll", "dlls", "wmi", "wmi", "shortcuts", "shortcuts", "tasks", "tasks",
+      "registry", "registry", "preinstalled software", "preinstalled");
   /** Browser section title (lower case) to key under {@code browsers}. */
-  static final Map<String, String> BROWSER_SECTIONS = new LinkedHashMap<>();
-
-  static {
-    SECTIONS.put("services", "services");
-    SECTIONS.put("folders", "folders");
-    SECTIONS.put("files", "files");
-    SECTIONS.put("dll", "dlls");
-    SECTIONS.put("wmi", "wmi");
-    SECTIONS.put("shortcuts", "shortcuts");
-    SECTIONS.put("tasks", "tasks");
-    SECTIONS.put("registry", "registry");
-    SECTIONS.put("preinstalled software", "preinstalled");
-    BROWSER_SECTIONS.put("chromium (and derivatives)", "chromium");
-    BROWSER_SECTIONS.put("chromium urls", "chromium_urls");
-    BROWSER_SECTIONS.put("firefox (and derivatives)", "firefox");
-    BROWSER_SECTIONS.put("firefox urls", "firefox_urls");
-    BROWSER_SECTIONS.put("hosts file entries", "hosts");
-  }
+  static final Map<String, String> BROWSER_SECTIONS = Pairs.ordered("chromium (and derivatives)", "chromium",
+      "chromium urls", "chromium_urls", "firefox (and derivatives)", "firefox", "firefox urls", "firefox_urls",
+      "hosts file entries", "hosts");
 
   public static ObjectNode parse(String text) {
     ObjectNode s = Json.object();

@@ -1,11 +1,11 @@
 package servicerunner.task.ai;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import servicerunner.param.ParamSpec;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
+import servicerunner.text.Pairs;
 
 /**
  * Lists the sites allowed to show notifications in Chromium browsers, asks an OpenAI-compatible model which to
@@ -17,7 +17,7 @@ public final class AiBrowserNotificationDisableTask extends AiReviewTask<Browser
       "No sites are allowed to show notifications in Chromium browsers", "notifications",
       List.of("total_notifications"), List.of("all_notifications"), "estimated_reduction", "estimated_reduction",
       "origin", "preview_mode", "Firefox profile(s)",
-      AiShape.fields("category", "other", "reason", "", "user_impact", "", "alternative", "", "confidence", "unknown"),
+      Pairs.ordered("category", "other", "reason", "", "user_impact", "", "alternative", "", "confidence", "unknown"),
       String.join("\n",
           "You help a computer repair technician reduce browser notification spam.",
           "Recommend blocking notifications from social media, news, shopping, entertainment, marketing and other",
@@ -52,20 +52,12 @@ public final class AiBrowserNotificationDisableTask extends AiReviewTask<Browser
 
   @Override
   protected Found<BrowserNotification> enumerate(TaskContext ctx, Consumer<String> log) {
-    return ChromiumNotifications.enumerate(root(ctx, "browser_data_root", "LOCALAPPDATA"),
-        root(ctx, "browser_roaming_root", "APPDATA"), log);
+    return ChromiumNotifications.enumerate(folder(ctx, "browser_data_root", "LOCALAPPDATA"),
+        folder(ctx, "browser_roaming_root", "APPDATA"), log);
   }
 
   @Override
   protected void apply(TaskContext ctx, List<BrowserNotification> chosen, Progress<BrowserNotification> progress) {
     ChromiumNotifications.apply(chosen, progress);
-  }
-
-  private static Path root(TaskContext ctx, String param, String envName) {
-    if (ctx.params().has(param)) {
-      return Path.of(ctx.params().string(param)).toAbsolutePath();
-    }
-    String v = ctx.env(envName);
-    return v == null || v.isBlank() ? null : Path.of(v);
   }
 }

@@ -12,13 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import servicerunner.json.Json;
+import servicerunner.llm.AiFailure;
+import servicerunner.llm.AiSettings;
+import servicerunner.llm.AnswerValidator;
+import servicerunner.llm.ChatClient;
+import servicerunner.llm.SecretMasker;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
+import servicerunner.task.DeclaredTask;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.TaskType;
 import servicerunner.task.Verdict;
 
 /**
@@ -28,10 +33,7 @@ import servicerunner.task.Verdict;
  * the UI contract. Every text the task writes (log lines, reason, summary) goes through one {@link SecretMasker}.
  * A type gives its {@link AiShape}, how to enumerate and how to disable.
  */
-public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskType {
-
-  static final String[] VERDICTS = {"nothing_found", "previewed", "applied", "partly_applied", "apply_failed",
-      "missing_parameters", "enumeration_failed", "ai_failed"};
+public abstract class AiReviewTask<I extends AiReviewTask.Item> extends DeclaredTask {
 
   /**
    * One thing the model reviews: {@code id} is what it must quote back, {@code brief} a new node with what it sees
@@ -61,24 +63,28 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> implements TaskT
     void backedUp(Path file);
   }
 
-  private final TaskDeclaration declaration;
   private final AiShape shape;
 
   /** What both declarations share: the model parameters, the shape's preview flag, ten minutes, the verdicts. */
   static TaskDeclaration.Builder declare(String id, String description, AiShape shape) {
     return TaskDeclaration.builder(id, description).params(AiSettings.PARAMS)
         .params(ParamSpec.bool(shape.previewParam(), "true forces a preview even when apply_changes is true."))
-        .timeout(Duration.ofMinutes(10)).verdicts(VERDICTS);
+        .timeout(Duration.ofMinutes(10)).verdicts("nothing_found", "previewed", "applied", "partly_applied",
+            "apply_failed", "missing_parameters", "enumeration_failed", "ai_failed");
   }
 
   protected AiReviewTask(TaskDeclaration declaration, AiShape shape) {
-    this.declaration = declaration;
+    super(declaration);
     this.shape = shape;
   }
 
-  @Override
-  public final TaskDeclaration declaration() {
-    return declaration;
+  /** The folder a path parameter names, else {@code under} the folder an environment variable names, else null. */
+  static Path folder(TaskContext ctx, String param, String envName, String... under) {
+    if (ctx.params().has(param)) {
+      return Path.of(ctx.params().string(param)).toAbsolutePath();
+    }
+    String v = ctx.env(envName);
+    return v == null || v.isBlank() ? null : Path.of(v, under);
   }
 
   protected abstract Found<I> enumerate(TaskContext ctx, Consumer<String> log);

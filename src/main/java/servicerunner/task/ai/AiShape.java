@@ -1,6 +1,5 @@
 package servicerunner.task.ai;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +23,4 @@ import java.util.Map;
 record AiShape(String noun, String verb, String past, String noneFound, String counted, List<String> countFields,
     List<String> listFields, String estimateField, String estimateKey, String nameField, String previewParam,
     String notInspected, Map<String, String> answerFields, String systemPrompt) {
-
-  /** Answer fields from name/default pairs, in the order given. */
-  static Map<String, String> fields(String... namesAndDefaults) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndDefaults.length; i += 2) {
-      m.put(namesAndDefaults[i], namesAndDefaults[i + 1]);
-    }
-    return m;
-  }
 }

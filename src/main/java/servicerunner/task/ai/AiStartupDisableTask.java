@@ -7,6 +7,7 @@ import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
+import servicerunner.text.Pairs;
 
 /**
  * Lists what Windows starts at logon, asks an OpenAI-compatible model which items are safe to disable, and in
@@ -18,7 +19,7 @@ public final class AiStartupDisableTask extends AiReviewTask<StartupItem> {
   static final AiShape SHAPE = new AiShape("startup items", "disable", "Disabled", "No startup items found", "items",
       List.of("total_items", "items_enumerated"), List.of("all_items", "items"), "estimated_boot_time_saving",
       "potential_boot_time_saving", "name", "dry_run", null,
-      AiShape.fields("category", "unknown", "reason", "", "user_impact", "", "manual_launch", "", "risk", "unknown",
+      Pairs.ordered("category", "unknown", "reason", "", "user_impact", "", "manual_launch", "", "risk", "unknown",
           "confidence", "unknown"),
       String.join("\n",
           "You help a computer repair technician trim Windows startup programs.",
@@ -71,11 +72,7 @@ public final class AiStartupDisableTask extends AiReviewTask<StartupItem> {
   }
 
   static Path backupDir(TaskContext ctx) {
-    if (ctx.params().has("backup_dir")) {
-      return Path.of(ctx.params().string("backup_dir")).toAbsolutePath();
-    }
-    String local = ctx.env("LOCALAPPDATA");
-    return local != null && !local.isBlank() ? Path.of(local, "service-runner", "backups")
-        : Path.of(System.getProperty("java.io.tmpdir"), "service-runner-backups");
+    Path dir = folder(ctx, "backup_dir", "LOCALAPPDATA", "service-runner", "backups");
+    return dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "service-runner-backups");
   }
 }

@@ -3,19 +3,16 @@ package servicerunner.task.ai;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.task.TaskContext;
 import servicerunner.task.ai.AiReviewTask.Progress;
+import servicerunner.task.wintools.RegQueryParser;
 
 /**
  * Disables the chosen startup items. Registry values: the whole key is first saved with {@code reg export} (the
@@ -23,19 +20,9 @@ import servicerunner.task.ai.AiReviewTask.Progress;
  * {@code reg delete <key> /v <name> /f}. Files: moved into a {@code DisabledStartup} subfolder of their Startup
  * folder, where Windows no longer runs them and a technician can move them back.
  */
-final class StartupApplier {
+record StartupApplier(TaskContext ctx, String regExe, Path backupDir) {
   static final String DISABLED_FOLDER = "DisabledStartup";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
-  private final TaskContext ctx;
-  private final String regExe;
-  private final Path backupDir;
-
-  StartupApplier(TaskContext ctx, String regExe, Path backupDir) {
-    this.ctx = ctx;
-    this.regExe = regExe;
-    this.backupDir = backupDir;
-  }
 
   void apply(List<StartupItem> chosen, Progress<StartupItem> progress) {
     chosen.stream().filter(i -> !i.isRegistry()).forEach(i -> progress.done(i, moveFile(i.file())));
@@ -49,7 +36,7 @@ final class StartupApplier {
         return;
       }
       for (StartupItem item : values) {
-        ProcessResult r = reg("delete", key, "/v", item.valueName(), "/f");
+        ProcessResult r = ctx.run(RegQueryParser.invocation(regExe, "delete", key, "/v", item.valueName(), "/f"));
         progress.done(item, r.exitedWith(0) ? null : "reg delete failed: " + failure(r));
       }
     });
@@ -61,17 +48,11 @@ final class StartupApplier {
     for (int n = 2; Files.exists(file); n++) {
       file = backupDir.resolve(base + "-" + n + ".reg");
     }
-    ProcessResult r = reg("export", key, file.toString(), "/y");
+    ProcessResult r = ctx.run(RegQueryParser.invocation(regExe, "export", key, file.toString(), "/y"));
     if (!r.exitedWith(0) || !Files.isRegularFile(file)) {
       throw new IOException("reg export exited with " + failure(r) + " before deleting " + values + " value(s)");
     }
     return file;
-  }
-
-  private ProcessResult reg(String verb, String key, String... args) {
-    List<String> argv = new ArrayList<>(List.of(regExe, verb, key));
-    argv.addAll(List.of(args));
-    return ctx.run(ProcessSpec.of(argv).withEncoding(OutputEncoding.parse("oem")).withTimeout(Duration.ofSeconds(60)));
   }
 
   private static String failure(ProcessResult r) {

@@ -3,20 +3,18 @@ package servicerunner.task.ai;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import servicerunner.exec.Decoding;
-import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
 import servicerunner.task.TaskContext;
 import servicerunner.task.ai.AiReviewTask.Found;
-import servicerunner.task.ai.RegQueryParser.RegValue;
+import servicerunner.task.wintools.RegQueryParser.RegValue;
+import servicerunner.task.wintools.RegQueryParser;
 
 /**
  * Collects startup items from the Run/RunOnce keys (through {@code reg query}, or a saved {@code reg query} output
@@ -79,8 +77,7 @@ final class StartupEnumerator {
   private List<RegValue> queryRunKeys() {
     List<RegValue> values = new ArrayList<>();
     for (String key : RUN_KEYS) {
-      ProcessResult r = ctx.run(ProcessSpec.of(regExe, "query", key)
-          .withEncoding(OutputEncoding.parse("oem")).withTimeout(Duration.ofSeconds(60)).withForwardOutput(false));
+      ProcessResult r = ctx.run(RegQueryParser.invocation(regExe, "query", key).withForwardOutput(false));
       if (r.termination() != Termination.EXITED) {
         problems.add(regExe + " query " + key + ": " + r.describe());
       } else if (r.exitCode() == 0) {

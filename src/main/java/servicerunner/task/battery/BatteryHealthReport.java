@@ -22,17 +22,17 @@ public final class BatteryHealthReport {
     put(s, "model", b.model());
     put(s, "serial_number", b.serialNumber());
     put(s, "technology", b.technology());
-    put(s, "percent", round(b.percent(), 1));
+    put(s, "percent", Json.rounded(b.percent(), 1));
     put(s, "state", b.state());
     put(s, "capacity_percent", capacity);
-    put(s, "temperature_c", round(b.temperatureC(), 1));
+    put(s, "temperature_c", Json.rounded(b.temperatureC(), 1));
     if (b.cycleCount() != null) {
       s.put("cycle_count", b.cycleCount());
     }
-    put(s, "energy_wh", round(b.energyWh(), 2));
-    put(s, "energy_full_wh", round(b.energyFullWh(), 2));
-    put(s, "energy_full_design_wh", round(b.energyFullDesignWh(), 2));
-    put(s, "voltage_v", round(b.voltageV(), 2));
+    put(s, "energy_wh", Json.rounded(b.energyWh(), 2));
+    put(s, "energy_full_wh", Json.rounded(b.energyFullWh(), 2));
+    put(s, "energy_full_design_wh", Json.rounded(b.energyFullDesignWh(), 2));
+    put(s, "voltage_v", Json.rounded(b.voltageV(), 2));
     put(s, "time_to_empty", duration(b.timeToEmptySeconds()));
     put(s, "time_to_full", duration(b.timeToFullSeconds()));
     putLong(s, "time_to_empty_seconds", b.timeToEmptySeconds());
@@ -85,10 +85,6 @@ public final class BatteryHealthReport {
       }
     }
     return out;
-  }
-
-  private static Double round(Double d, int places) {
-    return d == null ? null : Json.round(d, places);
   }
 
   private static void put(ObjectNode s, String k, String v) {

@@ -74,7 +74,7 @@ public final class BatteryHealthReportTask extends DeclaredTask {
     ProcessResult r = ctx.run(ProcessSpec.of(argv).withTimeout(Duration.ofSeconds(90)));
     ArrayNode command = ProcessSummaries.command(r);
     if (!r.exited()) {
-      return ProcessSummaries.notCompleted(Json.object(), r, "powercfg").withExtra("command", command);
+      return ProcessSummaries.notCompleted(Json.object(), r, "powercfg");
     }
     Path html = Path.of(argv.get(3));
     if (r.exitCode() != 0 || !Files.isRegularFile(html)) {
@@ -120,7 +120,8 @@ public final class BatteryHealthReportTask extends DeclaredTask {
     ctx.checkCancelled();
     ProcessSpec spec;
     try {
-      Path ps1 = PowerShellScript.write(ctx.scratchDir(), "sr_battery_cim.ps1", cimScript());
+      String script = PowerShellScript.template(BatteryHealthReportTask.class, "battery_cim.ps1", Map.of());
+      Path ps1 = PowerShellScript.write(ctx.scratchDir(), "sr_battery_cim.ps1", script);
       String exe = ctx.params().optString("powershell_path").orElse(PowerShellScript.DEFAULT_EXE);
       spec = ProcessSpec.of(PowerShellScript.argv(exe, ps1)).withEncoding(OutputEncoding.UTF8)
           .withTimeout(Duration.ofSeconds(60));
@@ -140,17 +141,6 @@ public final class BatteryHealthReportTask extends DeclaredTask {
       batteries.set(i, batteries.get(i).withLive(live.get().get(i)));
     }
     return null;
-  }
-
-  static String cimScript() {
-    try (var in = BatteryHealthReportTask.class.getResourceAsStream("battery_cim.ps1")) {
-      if (in == null) {
-        throw new IllegalStateException("battery_cim.ps1 missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** Every system battery under the power_supply folder, in name order (BAT0, BAT1, ...). */

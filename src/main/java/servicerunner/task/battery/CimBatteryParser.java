@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import servicerunner.task.wintools.MarkedJson;
+import servicerunner.json.Json;
+import servicerunner.json.MarkedJson;
 
 /**
  * Reads the live battery state that {@code battery_cim.ps1} prints (one JSON document between marker lines) into
@@ -180,18 +181,7 @@ public final class CimBatteryParser {
 
   /** A class's instances: ConvertTo-Json gives a list, a single object, or null. */
   private static List<JsonNode> rows(JsonNode root, String cls) {
-    List<JsonNode> out = new ArrayList<>();
-    JsonNode n = root.path(cls);
-    if (n.isArray()) {
-      n.forEach(r -> {
-        if (r.isObject()) {
-          out.add(r);
-        }
-      });
-    } else if (n.isObject()) {
-      out.add(n);
-    }
-    return out;
+    return Json.elements(root.path(cls)).stream().filter(JsonNode::isObject).toList();
   }
 
   private static Map<String, JsonNode> byInstance(JsonNode root, String cls) {

@@ -23,6 +23,7 @@ import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.DeclaredTask;
 import servicerunner.task.Verdict;
+import servicerunner.text.Text;
 
 /**
  * Cleans (or previews) BleachBit cleaner options: {@code bleachbit --clean|--preview <cleaner.option>...}.
@@ -133,8 +134,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
   }
 
   private static TaskOutcome notCompleted(ProcessResult r, boolean preview) {
-    return ProcessSummaries.notCompleted(modeOnly(preview), r, "BleachBit")
-        .withExtra("command", ProcessSummaries.command(r));
+    return ProcessSummaries.notCompleted(modeOnly(preview), r, "BleachBit");
   }
 
   private static TaskOutcome noKnownOption(List<String> unknown, boolean preview) {
@@ -155,7 +155,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
    */
   static Status decide(ObjectNode s, int exitCode, List<String> unknown) {
     if (exitCode != 0) {
-      String last = lastLine(s.path("stderr_excerpt").asText());
+      String last = Text.lastLine(s.path("stderr_excerpt").asText());
       s.put("error", "BleachBit exited with code " + exitCode + (last.isEmpty() ? "" : ": " + last));
       return Status.FAILURE;
     }
@@ -207,11 +207,6 @@ public final class BleachbitCleanTask extends DeclaredTask {
       sentence += " (" + s.path("warning").asText() + ")";
     }
     return Verdict.of(id, sentence);
-  }
-
-  private static String lastLine(String text) {
-    String[] lines = text.strip().split("\r\n|\r|\n");
-    return lines.length == 0 ? "" : lines[lines.length - 1].strip();
   }
 
   /** Portable BleachBit reads bleachbit.ini beside the exe, so the reference runs it in its own folder. */

@@ -72,12 +72,7 @@ public final class BleachbitOutputParser {
           ObjectNode f = deleted.addObject();
           f.put("action", m.group(1));
           f.put("path", m.group(3));
-          Long size = HumanSize.parse(m.group(2));
-          if (size == null) {
-            f.putNull("size_bytes");
-          } else {
-            f.put("size_bytes", size);
-          }
+          f.put("size_bytes", HumanSize.parse(m.group(2)));
           f.put("size_display", m.group(2));
         }
       } else if (PROBLEM.matcher(line).find()) {
@@ -88,23 +83,9 @@ public final class BleachbitOutputParser {
     if (summaryFound && files == 0 && space != null && space == 0 && actions == 0) {
       noWork = true; // reference rule: "0B" and "0" files means there was nothing to clean
     }
-    s.put("summary_found", summaryFound);
-    if (mode == null) {
-      s.putNull("mode");
-    } else {
-      s.put("mode", mode);
-    }
-    putNullable(s, "space_recovered_bytes", space);
-    if (spaceText == null) {
-      s.putNull("space_recovered_display");
-    } else {
-      s.put("space_recovered_display", spaceText);
-    }
-    putNullable(s, "files_deleted", files == null ? null : files.longValue());
-    s.put("special_operations", special);
-    s.put("errors", errors);
-    s.put("no_work", noWork);
-    s.put("actions_total", actions);
+    s.put("summary_found", summaryFound).put("mode", mode).put("space_recovered_bytes", space)
+        .put("space_recovered_display", spaceText).put("files_deleted", files == null ? null : files.longValue())
+        .put("special_operations", special).put("errors", errors).put("no_work", noWork).put("actions_total", actions);
     s.set("deleted_files", deleted);
     s.put("deleted_files_truncated", actions > deleted.size());
     s.set("blocked_cleaners", blocked);
@@ -135,11 +116,4 @@ public final class BleachbitOutputParser {
     return out;
   }
 
-  private static void putNullable(ObjectNode s, String key, Long v) {
-    if (v == null) {
-      s.putNull(key);
-    } else {
-      s.put(key, v);
-    }
-  }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import servicerunner.figures.SiSize;
 
 /**
  * Parses BleachBit's size text into bytes. BleachBit ({@code FileUtilities.bytes_to_human}) writes SI units by default
@@ -46,13 +47,7 @@ public final class HumanSize {
     if (bytes < 1000) {
       return bytes + " B";
     }
-    double v = bytes;
-    int exp = 0;
-    while (v >= 1000 && exp < PREFIXES.length()) {
-      v /= 1000;
-      exp++;
-    }
-    String prefix = exp == 1 ? "k" : String.valueOf(PREFIXES.charAt(exp - 1));
-    return String.format(java.util.Locale.ROOT, exp >= 3 ? "%.2f %sB" : "%.1f %sB", v, prefix);
+    SiSize s = SiSize.of(bytes, PREFIXES.length());
+    return String.format(java.util.Locale.ROOT, s.exponent() >= 3 ? "%.2f %s" : "%.1f %s", s.value(), s.unit());
   }
 }

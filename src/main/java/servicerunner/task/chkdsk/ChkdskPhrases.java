@@ -1,6 +1,6 @@
 package servicerunner.task.chkdsk;
 
-import servicerunner.task.PhraseTable;
+import servicerunner.text.PhraseTable;
 
 /**
  * chkdsk's sentences in English and German. Sources: tool-outputs.md section 4 and 0.4 (Microsoft docs, chkdsk's

@@ -17,7 +17,7 @@ import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
-import servicerunner.task.UnknownFigures;
+import servicerunner.figures.UnknownFigures;
 
 /** chkdsk in read-only, fix (/f) or comprehensive (/f /r) mode on one drive letter. */
 public final class ChkdskScanTask extends ToolTask {

@@ -35,7 +35,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       // enough for all three steps at their own limits (3600 + 3600 + 7200 s, protocol 6.3)
       .timeout(Duration.ofHours(4))
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
-      .verdicts(Arrays.stream(DismVerdict.values()).map(v -> v.id).toArray(String[]::new))
+      .verdicts(Arrays.stream(DismVerdict.values()).map(DismVerdict::id).toArray(String[]::new))
       .resources("servicing").systemDisk()
       .progress(DismProgress.SOURCE)
       .build();
@@ -62,8 +62,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       if (!r.exited()) {
         ObjectNode s = Json.object().put("failed_action", a.id()).put("verdict", "not_completed");
         s.set("steps", Json.array().addAll(steps));
-        return ProcessSummaries.notCompleted(s, r, "dism " + a.flag)
-            .withExtra("command", ProcessSummaries.command(r));
+        return ProcessSummaries.notCompleted(s, r, "dism " + a.flag);
       }
       ObjectNode step = DismStepParser.parse(a.id(), r.stdout().bytes(), r.stdout().charset(), r.exitCode());
       step.set("command", ProcessSummaries.command(r));
@@ -72,7 +71,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
         step.put("stderr", r.stderr().lastChars(500));
       }
       steps.add(step);
-      if (DismVerdict.ELEVATION_REQUIRED.id.equals(step.path("verdict").asText())) {
+      if (DismVerdict.ELEVATION_REQUIRED.id().equals(step.path("verdict").asText())) {
         break; // every further step would fail the same way in ~30 ms
       }
     }

@@ -1,6 +1,6 @@
 package servicerunner.task.dism;
 
-import servicerunner.task.PhraseTable;
+import servicerunner.text.PhraseTable;
 
 /**
  * DISM's result sentences per language, each mapped to the verdict it supports. Sources: tool-outputs.md section 3
@@ -20,12 +20,12 @@ final class DismPhrases {
       .add(DismVerdict.NOT_REPAIRABLE, "en", "the component store cannot be repaired")
       .add(DismVerdict.RESTORED, "en", "the restore operation completed successfully",
           "the component store corruption was repaired")
-      .add(DismVerdict.SOURCE_MISSING, "en", "the source files could not be found", "could not be downloaded")
-      .add(DismVerdict.SOURCE_MISSING, "ru", "не удалось найти исходные файлы")
-      .add(DismVerdict.SOURCE_MISSING, "es", "no se encontró el contenido de reparación")
+      .add(DismVerdict.SOURCE_FILES_NOT_FOUND, "en", "the source files could not be found", "could not be downloaded")
+      .add(DismVerdict.SOURCE_FILES_NOT_FOUND, "ru", "не удалось найти исходные файлы")
+      .add(DismVerdict.SOURCE_FILES_NOT_FOUND, "es", "no se encontró el contenido de reparación")
       .add(DismVerdict.ELEVATION_REQUIRED, "en", "elevated permissions are required to run dism")
       .add(DismVerdict.ELEVATION_REQUIRED, "de", "für dism sind erhöhte rechte erforderlich")
-      .add(DismVerdict.ROLLBACK_FAILED, "en", "a system reboot is required to roll back")
+      .add(DismVerdict.FAILED_ROLLBACK_PENDING, "en", "a system reboot is required to roll back")
       .add(DismVerdict.COMPLETED, "en", "the operation completed successfully")
       .add(DismVerdict.COMPLETED, "de", "der vorgang wurde erfolgreich beendet")
       .add(DismVerdict.COMPLETED, "es", "la operación se completó correctamente")

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
-import servicerunner.task.PhraseTable;
+import servicerunner.text.PhraseTable;
 import servicerunner.task.Status;
 
 /**
@@ -68,8 +68,8 @@ public final class DismStepParser {
     int rc = exitCode == null ? 0 : exitCode;
     boolean elevation = rc == ELEVATION_EXIT || "740".equals(errorCode) || said(norm, DismVerdict.ELEVATION_REQUIRED);
     boolean sourceMissing = rc == SOURCE_MISSING_EXIT || "0x800f081f".equals(errorCode)
-        || said(norm, DismVerdict.SOURCE_MISSING);
-    boolean rollback = rc == ROLLBACK_EXIT || said(norm, DismVerdict.ROLLBACK_FAILED);
+        || said(norm, DismVerdict.SOURCE_FILES_NOT_FOUND);
+    boolean rollback = rc == ROLLBACK_EXIT || said(norm, DismVerdict.FAILED_ROLLBACK_PENDING);
     boolean restored = said(norm, DismVerdict.RESTORED);
     boolean notRepairable = said(norm, DismVerdict.NOT_REPAIRABLE);
     boolean repairable = said(norm, DismVerdict.REPAIRABLE);
@@ -84,9 +84,9 @@ public final class DismStepParser {
     } else if (elevation) {
       verdict = DismVerdict.ELEVATION_REQUIRED;
     } else if (sourceMissing) {
-      verdict = DismVerdict.SOURCE_MISSING;
+      verdict = DismVerdict.SOURCE_FILES_NOT_FOUND;
     } else if (rollback) {
-      verdict = DismVerdict.ROLLBACK_FAILED;
+      verdict = DismVerdict.FAILED_ROLLBACK_PENDING;
     } else if (rc == INVALID_OPTION_EXIT) {
       verdict = DismVerdict.INVALID_OPTION;
     } else if (notRepairable) {
@@ -109,7 +109,7 @@ public final class DismStepParser {
     step.put("action", action);
     step.put("return_code", exitCode);
     step.put("return_code_hex", exitCode == null ? null : hex(exitCode));
-    step.put("verdict", verdict.id);
+    step.put("verdict", verdict.id());
     step.put("status", verdict.status.id());
     ObjectNode parsed = step.putObject("parsed");
     parsed.put("health_state", verdict.healthState);
@@ -118,13 +118,13 @@ public final class DismStepParser {
     if (repairAttempted && verdict == DismVerdict.RESTORED) {
       parsed.put("repair_success", true);
     } else if (repairAttempted && verdict.status == Status.ERROR
-        || repairAttempted && verdict == DismVerdict.SOURCE_MISSING) {
+        || repairAttempted && verdict == DismVerdict.SOURCE_FILES_NOT_FOUND) {
       parsed.put("repair_success", false);
     } else {
       parsed.putNull("repair_success"); // not a repair step, or a result DISM did not spell out in a known language
     }
     parsed.put("corruption_detected", verdict == DismVerdict.REPAIRABLE || verdict == DismVerdict.NOT_REPAIRABLE
-        || verdict == DismVerdict.SOURCE_MISSING || restored);
+        || verdict == DismVerdict.SOURCE_FILES_NOT_FOUND || restored);
     parsed.put("access_denied", elevation);
     parsed.put("source_files_missing", sourceMissing);
     parsed.put("reboot_required", rebootRequired);

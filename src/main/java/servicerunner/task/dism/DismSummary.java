@@ -35,8 +35,8 @@ public final class DismSummary {
         top = v;
       }
     }
-    if (top == null && verdicts.contains(DismVerdict.SOURCE_MISSING)) {
-      top = DismVerdict.SOURCE_MISSING;
+    if (top == null && verdicts.contains(DismVerdict.SOURCE_FILES_NOT_FOUND)) {
+      top = DismVerdict.SOURCE_FILES_NOT_FOUND;
     }
     if (top == null) {
       for (DismVerdict v : verdicts) {
@@ -52,7 +52,7 @@ public final class DismSummary {
     ObjectNode s = Json.object();
     ArrayNode arr = s.putArray("steps");
     steps.forEach(arr::add);
-    s.put("verdict", top.id);
+    s.put("verdict", top.id());
     JsonNode state = lastHealthState(steps);
     s.set("health_state", state);
     s.put("reboot_required", reboot);
@@ -62,7 +62,7 @@ public final class DismSummary {
       notes.add(st.path("action").asText() + ": " + st.path("verdict").asText()
           + " (exit " + st.path("return_code").asText() + ", " + st.path("return_code_hex").asText() + ")");
     }
-    if (top == DismVerdict.SOURCE_MISSING) {
+    if (top == DismVerdict.SOURCE_FILES_NOT_FOUND) {
       notes.add("Give RestoreHealth a /Source (a mounted install.wim of the same build) or check Windows Update access.");
     }
     if (top == DismVerdict.REPAIRABLE) {
@@ -75,7 +75,7 @@ public final class DismSummary {
     } else if (top.status == Status.WARNING) {
       s.put("warning", top.sentence);
     }
-    return TaskOutcome.of(top.status, new Verdict(top.id, sentence, notes), s);
+    return TaskOutcome.of(top.status, new Verdict(top.id(), sentence, notes), s);
   }
 
   private static JsonNode lastHealthState(List<ObjectNode> steps) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
@@ -18,15 +17,11 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.ToolNotFoundException;
-import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.ToolOutcomes;
-import servicerunner.task.wintools.ToolPaths;
+import servicerunner.task.ToolOutcomes;
+import servicerunner.task.wintools.FolderToolTask;
 
 /** DriveCleanup (Uwe Sieber): removes stale USB/disk/volume devices and their registry items. */
-public final class DriveCleanupCleanTask extends ToolTask {
-  private static final String[] EXE_NAMES = {"DriveCleanup.exe"};
-
+public final class DriveCleanupCleanTask extends FolderToolTask {
   /** What DriveCleanup can clean, in the reference's argv order: switch, *_only parameter, names in categories[]. */
   enum Category {
     VOLUMES("-v", "volumes_only", "volumes", "volume", "v"),
@@ -64,7 +59,7 @@ public final class DriveCleanupCleanTask extends ToolTask {
       .build();
 
   public DriveCleanupCleanTask() {
-    super(DECLARATION, "DriveCleanup");
+    super(DECLARATION, "DriveCleanup", "DriveCleanup.exe");
   }
 
   private static List<ParamSpec> paramSpecs() {
@@ -97,7 +92,8 @@ public final class DriveCleanupCleanTask extends ToolTask {
     return chosen;
   }
 
-  static List<String> arguments(Params p) {
+  @Override
+  protected List<String> arguments(Params p) {
     List<String> a = new ArrayList<>();
     if (p.flag("test_only")) {
       a.add("-t");
@@ -108,11 +104,6 @@ public final class DriveCleanupCleanTask extends ToolTask {
     categories(p).forEach(c -> a.add(c.flag));
     a.addAll(p.stringList("additional_args"));
     return a;
-  }
-
-  @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException {
-    return ToolPaths.inToolFolder(ToolPaths.require(p, EXE_NAMES), arguments(p));
   }
 
   @Override

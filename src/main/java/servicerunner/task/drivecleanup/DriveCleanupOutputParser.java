@@ -2,13 +2,13 @@ package servicerunner.task.drivecleanup;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Pairs;
+import servicerunner.text.Text;
 
 /**
  * Parses DriveCleanup's console output (Uwe Sieber; English only): the banner {@code DriveCleanup V1.6.5 (x64)},
@@ -29,18 +29,10 @@ public final class DriveCleanupOutputParser {
   private static final Pattern USAGE = Pattern.compile("^\\s*Usage\\s*:", Pattern.CASE_INSENSITIVE);
 
   /** "Removed N <text>" text (lower case) to counts key. */
-  private static final Map<String, String> COUNT_KEYS = new LinkedHashMap<>();
-
-  static {
-    COUNT_KEYS.put("usb devices", "usb_devices_removed");
-    COUNT_KEYS.put("usb hubs", "usb_hubs_removed");
-    COUNT_KEYS.put("disk devices", "disk_devices_removed");
-    COUNT_KEYS.put("cdrom devices", "cdrom_devices_removed");
-    COUNT_KEYS.put("floppy devices", "floppy_devices_removed");
-    COUNT_KEYS.put("storage volumes", "storage_volumes_removed");
-    COUNT_KEYS.put("wpd devices", "wpd_devices_removed");
-    COUNT_KEYS.put("items from registry", "registry_items_removed");
-  }
+  private static final Map<String, String> COUNT_KEYS = Pairs.ordered("usb devices", "usb_devices_removed",
+      "usb hubs", "usb_hubs_removed", "disk devices", "disk_devices_removed", "cdrom devices", "cdrom_devices_removed",
+      "floppy devices", "floppy_devices_removed", "storage volumes", "storage_volumes_removed",
+      "wpd devices", "wpd_devices_removed", "items from registry", "registry_items_removed");
 
   private static final Map<String, String> ITEM_CATEGORIES = Map.of(
       "usb device", "usb", "usb hub", "hub", "disk device", "disk", "cdrom device", "cdrom",

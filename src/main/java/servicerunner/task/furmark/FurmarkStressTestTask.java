@@ -8,20 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
 import servicerunner.task.ProcessSummaries;
-import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.Text;
-import servicerunner.task.wintools.ToolOutcomes;
+import servicerunner.text.Text;
 
 /**
  * GPU stress test with FurMark 2: {@code furmark --demo <demo> --width <w> --height <h> --max-time <s> <extra>}.
@@ -64,7 +63,8 @@ public final class FurmarkStressTestTask extends ToolTask {
     super(DECLARATION, "FurMark");
   }
 
-  static List<String> argv(Params p) {
+  @Override
+  protected List<String> argv(Params p) {
     List<String> argv = new ArrayList<>();
     argv.add(p.optString("executable_path").filter(s -> !s.isBlank()).orElse("furmark"));
     argv.add("--demo");
@@ -77,11 +77,6 @@ public final class FurmarkStressTestTask extends ToolTask {
     argv.add(Long.toString((long) p.number("duration_seconds")));
     argv.addAll(p.stringList("extra_args"));
     return argv;
-  }
-
-  @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) {
-    return ProcessSpec.of(argv(p));
   }
 
   @Override

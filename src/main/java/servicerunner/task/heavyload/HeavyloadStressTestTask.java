@@ -4,22 +4,20 @@ import servicerunner.progress.DurationProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
-import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.Text;
-import servicerunner.task.wintools.ToolOutcomes;
+import servicerunner.text.Text;
 
 /**
  * CPU / memory / disk / GPU stress test with JAM Software HeavyLoad:
@@ -76,31 +74,19 @@ public final class HeavyloadStressTestTask extends ToolTask {
     return Math.max(1, (long) Math.ceil(p.number("duration_minutes")));
   }
 
-  /** The loads in HeavyLoad's argv order: switch, its optional amount parameter, the name in the verdict. */
-  private enum Load {
-    CPU("stress_cpu", "/CPU", "cpu_cores", "CPU"),
-    MEMORY("stress_memory", "/MEMORY", "memory_threshold_mb", "memory"),
-    DISK("stress_disk", "/FILE", "disk_threshold_mb", "disk"),
-    GPU("stress_gpu", "/GPU", null, "GPU");
+  /** A load in HeavyLoad's argv order: its parameter, its switch, its optional amount parameter, its name. */
+  private record Load(String param, String flag, String amount, String label) {}
 
-    final String param;
-    final String flag;
-    final String amount;
-    final String label;
-
-    Load(String param, String flag, String amount, String label) {
-      this.param = param;
-      this.flag = flag;
-      this.amount = amount;
-      this.label = label;
-    }
-  }
+  private static final List<Load> LOADS = List.of(new Load("stress_cpu", "/CPU", "cpu_cores", "CPU"),
+      new Load("stress_memory", "/MEMORY", "memory_threshold_mb", "memory"),
+      new Load("stress_disk", "/FILE", "disk_threshold_mb", "disk"), new Load("stress_gpu", "/GPU", null, "GPU"));
 
   private static List<Load> loads(Params p) {
-    return Arrays.stream(Load.values()).filter(l -> p.bool(l.param)).toList();
+    return LOADS.stream().filter(l -> p.bool(l.param)).toList();
   }
 
-  static List<String> argv(Params p) {
+  @Override
+  protected List<String> argv(Params p) {
     List<String> a = new ArrayList<>();
     a.add(p.optString("executable_path").filter(s -> !s.isBlank()).orElse("HeavyLoad.exe"));
     for (Load l : loads(p)) {
@@ -108,7 +94,7 @@ public final class HeavyloadStressTestTask extends ToolTask {
       if (l.amount != null) {
         p.optInteger(l.amount).ifPresent(n -> a.add(Integer.toString(n)));
       }
-      if (l == Load.DISK) {
+      if (l.param.equals("stress_disk")) {
         p.optString("testfile_path").ifPresent(path -> a.addAll(List.of("/TESTFILEPATH", path)));
       }
     }
@@ -120,11 +106,6 @@ public final class HeavyloadStressTestTask extends ToolTask {
     }
     a.add("/START");
     return a;
-  }
-
-  @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) {
-    return ProcessSpec.of(argv(p));
   }
 
   @Override
@@ -151,10 +132,10 @@ public final class HeavyloadStressTestTask extends ToolTask {
     ObjectNode s = Json.object();
     s.put("duration_minutes", p.has("duration_minutes") ? minutes(p) : null);
     s.put("headless", p.bool("headless"));
-    for (Load l : Load.values()) {
+    for (Load l : LOADS) {
       s.put(l.param, p.bool(l.param));
     }
-    for (Load l : Load.values()) {
+    for (Load l : LOADS) {
       if (l.amount != null) {
         p.optInteger(l.amount).ifPresent(n -> s.put(l.amount, n));
       }

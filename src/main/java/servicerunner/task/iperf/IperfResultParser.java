@@ -1,15 +1,14 @@
 package servicerunner.task.iperf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import servicerunner.figures.Rating;
+import servicerunner.figures.SampleStats;
 import servicerunner.json.Json;
-import servicerunner.task.SampleStats;
 
 /**
  * Turns iperf3 {@code --json} output into the iperf_test summary. Pure: text in, summary out.
@@ -35,7 +34,7 @@ public final class IperfResultParser {
   public static ObjectNode parse(String stdout, String stderr, Integer exitCode, Options opt) {
     ObjectNode s = Json.object();
     JsonNode root = parseJson(stdout);
-    String iperfError = root == null ? null : text(root.get("error"));
+    String iperfError = root == null ? null : Json.text(root.get("error"));
     String combined = ((iperfError == null ? "" : iperfError) + "\n" + stderr + "\n"
         + (root == null ? stdout : "")).toLowerCase(Locale.ROOT);
     boolean connectionProblem = CONNECTION_PHRASES.stream().anyMatch(combined::contains);
@@ -46,15 +45,15 @@ public final class IperfResultParser {
     JsonNode end = root == null ? Json.object() : root.path("end");
 
     ObjectNode agg = s.putObject("aggregates");
-    putNumber(agg, "bits_per_second_sender", num(end.path("sum_sent").get("bits_per_second")));
-    putNumber(agg, "bits_per_second_receiver", num(end.path("sum_received").get("bits_per_second")));
-    Double retransmits = num(end.path("sum_sent").get("retransmits"));
-    putNumber(agg, "retransmits", retransmits);
+    agg.put("bits_per_second_sender", Json.number(end.path("sum_sent").get("bits_per_second")));
+    agg.put("bits_per_second_receiver", Json.number(end.path("sum_received").get("bits_per_second")));
+    Double retransmits = Json.number(end.path("sum_sent").get("retransmits"));
+    agg.put("retransmits", retransmits);
     // UDP jitter and loss sit in end.sum (the reference read end.streams[0].receiver and never found them)
     Double jitter = udp ? firstNum(end.path("sum").get("jitter_ms"), end.path("streams").path(0).path("udp").get("jitter_ms")) : null;
     Double loss = udp ? firstNum(end.path("sum").get("lost_percent"), end.path("streams").path(0).path("udp").get("lost_percent")) : null;
-    putNumber(agg, "jitter_ms", round(jitter, 3));
-    putNumber(agg, "packet_loss_percent", round(loss, 3));
+    agg.put("jitter_ms", Json.rounded(jitter, 3));
+    agg.put("packet_loss_percent", Json.rounded(loss, 3));
     JsonNode cpu = end.get("cpu_utilization_percent");
     if (cpu != null && cpu.isObject()) {
       agg.set("cpu_utilization_percent", cpu.deepCopy());
@@ -68,7 +67,7 @@ public final class IperfResultParser {
     if (root != null) {
       for (JsonNode iv : root.path("intervals")) {
         JsonNode sum = iv.path("sum");
-        Double b = num(sum.get("bits_per_second"));
+        Double b = Json.number(sum.get("bits_per_second"));
         if (b == null || sum.path("omitted").asBoolean(false)) {
           continue; // --omit warm-up intervals are not part of the measurement
         }
@@ -91,14 +90,14 @@ public final class IperfResultParser {
     }
     ObjectNode is = s.putObject("interval_stats");
     is.put("samples", bps.size());
-    putNumber(is, "mean_bps", st == null ? null : round(st.mean(), 1));
-    putNumber(is, "median_bps", st == null ? null : round(st.median(), 1));
-    putNumber(is, "min_bps", st == null ? null : round(st.min(), 1));
-    putNumber(is, "max_bps", st == null ? null : round(st.max(), 1));
-    putNumber(is, "stdev_bps", st == null ? null : round(st.stdev(), 1));
-    putNumber(is, "cov", st == null ? null : round(st.cov(), 4));
-    putNumber(is, "p10_bps", st == null ? null : round(st.p10(), 1));
-    putNumber(is, "p90_bps", st == null ? null : round(st.p90(), 1));
+    is.put("mean_bps", st == null ? null : Json.rounded(st.mean(), 1));
+    is.put("median_bps", st == null ? null : Json.rounded(st.median(), 1));
+    is.put("min_bps", st == null ? null : Json.rounded(st.min(), 1));
+    is.put("max_bps", st == null ? null : Json.rounded(st.max(), 1));
+    is.put("stdev_bps", st == null ? null : Json.rounded(st.stdev(), 1));
+    is.put("cov", st == null ? null : Json.rounded(st.cov(), 4));
+    is.put("p10_bps", st == null ? null : Json.rounded(st.p10(), 1));
+    is.put("p90_bps", st == null ? null : Json.rounded(st.p90(), 1));
     is.put("zero_throughput_intervals", zero);
     if (opt.thresholdBps() != null) {
       is.put("below_threshold_intervals", below);
@@ -116,24 +115,24 @@ public final class IperfResultParser {
     hr.put("direction", reverse ? "download" : "upload");
     ObjectNode tp = hr.putObject("throughput");
     tp.put("unit", "Mbps");
-    putNumber(tp, "mean", st == null ? null : round(st.mean() / 1e6, 2));
-    putNumber(tp, "median", st == null ? null : round(st.median() / 1e6, 2));
-    putNumber(tp, "p10", st == null ? null : round(st.p10() / 1e6, 2));
-    putNumber(tp, "p90", st == null ? null : round(st.p90() / 1e6, 2));
-    putNumber(tp, "min", st == null ? null : round(st.min() / 1e6, 2));
-    putNumber(tp, "max", st == null ? null : round(st.max() / 1e6, 2));
-    putNumber(tp, "stdev", st == null ? null : round(st.stdev() / 1e6, 2));
-    putNumber(tp, "cov_percent", st == null ? null : round(st.cov() * 100, 2));
+    tp.put("mean", st == null ? null : Json.rounded(st.mean() / 1e6, 2));
+    tp.put("median", st == null ? null : Json.rounded(st.median() / 1e6, 2));
+    tp.put("p10", st == null ? null : Json.rounded(st.p10() / 1e6, 2));
+    tp.put("p90", st == null ? null : Json.rounded(st.p90() / 1e6, 2));
+    tp.put("min", st == null ? null : Json.rounded(st.min() / 1e6, 2));
+    tp.put("max", st == null ? null : Json.rounded(st.max() / 1e6, 2));
+    tp.put("stdev", st == null ? null : Json.rounded(st.stdev() / 1e6, 2));
+    tp.put("cov_percent", st == null ? null : Json.rounded(st.cov() * 100, 2));
     tp.put("samples", bps.size());
     if (opt.thresholdBps() != null) {
-      putNumber(tp, "below_threshold_percent", bps.isEmpty() ? null : round(below * 100.0 / bps.size(), 1));
+      tp.put("below_threshold_percent", bps.isEmpty() ? null : Json.rounded(below * 100.0 / bps.size(), 1));
       tp.put("threshold_mbps", Json.round(opt.thresholdBps() / 1e6, 2));
     }
     ArrayNode notes = hr.putArray("notes");
     if (udp) {
       ObjectNode q = hr.putObject("udp_quality");
-      putNumber(q, "jitter_ms", round(jitter, 3));
-      putNumber(q, "loss_percent", round(loss, 3));
+      q.put("jitter_ms", Json.rounded(jitter, 3));
+      q.put("loss_percent", Json.rounded(loss, 3));
     }
 
     String error = null;
@@ -146,8 +145,8 @@ public final class IperfResultParser {
       error = "iperf3 lost the connection: " + firstLine(stderr, "");
     } else if (exitCode != null && exitCode != 0) {
       error = "iperf3 exited with code " + exitCode;
-    } else if (bps.isEmpty() && num(end.path("sum_received").get("bits_per_second")) == null
-        && num(end.path("sum").get("bits_per_second")) == null) {
+    } else if (bps.isEmpty() && Json.number(end.path("sum_received").get("bits_per_second")) == null
+        && Json.number(end.path("sum").get("bits_per_second")) == null) {
       error = "iperf3 reported no measurements";
     }
     if (error != null) {
@@ -170,7 +169,7 @@ public final class IperfResultParser {
     s.put("success", true);
     int score = score(st, zero, retransmits, loss, notes);
     hr.put("stability_score", score);
-    hr.put("verdict", verdict(score));
+    hr.put("verdict", Rating.of(score));
     return s;
   }
 
@@ -207,17 +206,6 @@ public final class IperfResultParser {
     return (int) Math.round(Math.max(0, score));
   }
 
-  static String verdict(int score) {
-    return score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
-  }
-
-  /**
-   * Lenient on purpose: iperf3 3.12 in reverse mode repeats {@code sock_bufsize}, {@code sndbuf_actual} and
-   * {@code rcvbuf_actual} inside {@code start} (recorded in tcp-reverse-parallel2.json), which the runner's strict
-   * reader rejects as duplicate keys. Here the last value wins.
-   */
-  private static final ObjectMapper LENIENT = new ObjectMapper();
-
   /** The JSON object iperf3 printed; tolerates text before it (warnings) and returns null when there is none. */
   static JsonNode parseJson(String stdout) {
     int start = stdout.indexOf('{');
@@ -225,12 +213,7 @@ public final class IperfResultParser {
     if (start < 0 || end < start) {
       return null;
     }
-    try {
-      JsonNode n = LENIENT.readTree(stdout.substring(start, end + 1));
-      return n != null && n.isObject() ? n : null;
-    } catch (IOException e) {
-      return null;
-    }
+    return Json.lenientObject(stdout.substring(start, end + 1)); // iperf3 may repeat keys (see Json)
   }
 
   private static String firstLine(String a, String b) {
@@ -245,28 +228,10 @@ public final class IperfResultParser {
     return "";
   }
 
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
-  }
-
-  private static Double num(JsonNode n) {
-    return n != null && n.isNumber() ? n.asDouble() : null;
-  }
-
   private static Double firstNum(JsonNode a, JsonNode b) {
-    Double x = num(a);
-    return x != null ? x : num(b);
+    Double x = Json.number(a);
+    return x != null ? x : Json.number(b);
   }
 
-  private static Double round(Double d, int places) {
-    return d == null ? null : Json.round(d, places);
-  }
 
-  private static void putNumber(ObjectNode o, String k, Double v) {
-    if (v == null) {
-      o.putNull(k);
-    } else {
-      o.put(k, v);
-    }
-  }
 }

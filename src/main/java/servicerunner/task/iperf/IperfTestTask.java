@@ -14,7 +14,7 @@ import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
 import servicerunner.task.ProcessSummaries;
-import servicerunner.task.SaturatingTime;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
@@ -148,12 +148,10 @@ public final class IperfTestTask extends ToolTask {
       s.put("stdout_excerpt", r.stdout().lastChars(ProcessSummaries.EXCERPT));
       return TaskOutcome.of(Status.FAILURE, Verdict.of(id, s.get("error").asText()), s);
     }
-    List<String> notes = new ArrayList<>();
-    s.at("/human_readable/notes").forEach(n -> notes.add(n.asText()));
     JsonNode mean = s.at("/human_readable/throughput/mean");
     String sentence = p.string("server").strip() + ": " + (mean.isNumber() ? mean.asText() + " Mbps mean, " : "")
         + "stability " + id + " (" + s.at("/human_readable/stability_score").asInt() + "/100)";
-    return TaskOutcome.of(Status.SUCCESS, new Verdict(id, sentence, notes), s);
+    return TaskOutcome.of(Status.SUCCESS, Verdict.written(s, sentence), s);
   }
 
   /** What was asked for (the renderer shows server, port and length even when iperf3 never ran). */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Parses KVRT's console report (English only; the lines RustService and AutoService both match). Pure function:

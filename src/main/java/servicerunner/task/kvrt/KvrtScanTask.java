@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import servicerunner.exec.ProcessResult;
-import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
@@ -14,15 +13,12 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
-import servicerunner.task.ToolNotFoundException;
-import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.ToolOutcomes;
-import servicerunner.task.wintools.ToolPaths;
+import servicerunner.task.ToolOutcomes;
+import servicerunner.task.wintools.FolderToolTask;
 
 /** Kaspersky Virus Removal Tool: a silent full scan, counts and detections parsed from its console report. */
-public final class KvrtScanTask extends ToolTask {
+public final class KvrtScanTask extends FolderToolTask {
   static final int EXCERPT = 1200;
-  private static final String[] EXE_NAMES = {"KVRT.exe", "kvrt.exe"};
   /** Boolean parameter to KVRT switch, in the reference's argv order (protocol 7.1). */
   private static final String[][] SWITCHES = {{"accept_eula", "-accepteula"}, {"silent", "-silent"},
       {"details", "-details"}, {"dontencrypt", "-dontencrypt"}, {"noads", "-noads"}, {"fixednames", "-fixednames"},
@@ -61,7 +57,7 @@ public final class KvrtScanTask extends ToolTask {
       .build();
 
   public KvrtScanTask() {
-    super(DECLARATION, "KVRT");
+    super(DECLARATION, "KVRT", "KVRT.exe", "kvrt.exe");
   }
 
   static Optional<String> quarantineDir(Params p) {
@@ -69,7 +65,8 @@ public final class KvrtScanTask extends ToolTask {
   }
 
   /** The arguments after the executable, in the reference's order (protocol 7.1). */
-  static List<String> arguments(Params p) {
+  @Override
+  protected List<String> arguments(Params p) {
     List<String> a = new ArrayList<>();
     for (String[] s : SWITCHES) {
       if (p.flag(s[0])) {
@@ -88,11 +85,6 @@ public final class KvrtScanTask extends ToolTask {
     p.optString("custom_list_path").ifPresent(c -> a.addAll(List.of("-customlist", c)));
     a.addAll(p.stringList("additional_args"));
     return a;
-  }
-
-  @Override
-  protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException {
-    return ToolPaths.inToolFolder(ToolPaths.require(p, EXE_NAMES), arguments(p));
   }
 
   @Override

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
+import servicerunner.figures.Rating;
+import servicerunner.figures.SampleStats;
 import servicerunner.json.Json;
-import servicerunner.task.SampleStats;
 
 /**
  * Parses ping output (Windows in any language, iputils, BSD/macOS) into the ping_test summary. Pure: text in, summary
@@ -156,26 +157,26 @@ public final class PingOutputParser {
     packets.put("sent", sent);
     packets.put("received", received);
     packets.put("lost", lost);
-    putNumber(packets, "loss_percent", lossPercent);
+    packets.put("loss_percent", lossPercent);
     if (reportedReceived != null) {
       packets.put("reported_received", reportedReceived);
     }
-    putNumber(packets, "reported_loss_percent", reportedLoss);
+    packets.put("reported_loss_percent", reportedLoss);
     ObjectNode latency = s.putObject("latency_ms");
-    putNumber(latency, "min", round(min));
-    putNumber(latency, "avg", round(avg));
-    putNumber(latency, "max", round(max));
-    putNumber(latency, "mdev", round(mdev));
+    latency.put("min", Json.rounded(min, 3));
+    latency.put("avg", Json.rounded(avg, 3));
+    latency.put("max", Json.rounded(max, 3));
+    latency.put("mdev", Json.rounded(mdev, 3));
     ObjectNode is = s.putObject("interval_stats");
     is.put("samples", stats == null ? 0 : stats.samples());
-    putNumber(is, "mean", stats == null ? null : round(stats.mean()));
-    putNumber(is, "median", stats == null ? null : round(stats.median()));
-    putNumber(is, "p10", stats == null ? null : round(stats.p10()));
-    putNumber(is, "p90", stats == null ? null : round(stats.p90()));
-    putNumber(is, "stdev", stats == null ? null : round(stats.stdev()));
+    is.put("mean", stats == null ? null : Json.rounded(stats.mean(), 3));
+    is.put("median", stats == null ? null : Json.rounded(stats.median(), 3));
+    is.put("p10", stats == null ? null : Json.rounded(stats.p10(), 3));
+    is.put("p90", stats == null ? null : Json.rounded(stats.p90(), 3));
+    is.put("stdev", stats == null ? null : Json.rounded(stats.stdev(), 3));
     s.put("unreachable_replies", unreachableLines);
-    putNumber(s, "packet_loss_percent", lossPercent);
-    putNumber(s, "average_latency_ms", round(avg));
+    s.put("packet_loss_percent", lossPercent);
+    s.put("average_latency_ms", Json.rounded(avg, 3));
     s.put("message", lastLines(nonEmpty, 5));
 
     boolean success = received > 0 && lossPercent != null && lossPercent < 100;
@@ -185,7 +186,7 @@ public final class PingOutputParser {
     if (success) {
       int score = score(lossPercent, stats, notes);
       hr.put("stability_score", score);
-      hr.put("verdict", verdict(score));
+      hr.put("verdict", Rating.of(score));
     } else {
       hr.put("stability_score", 0);
       String error;
@@ -251,19 +252,6 @@ public final class PingOutputParser {
     return (int) Math.round(Math.max(0, score));
   }
 
-  static String verdict(int score) {
-    if (score >= 85) {
-      return "excellent";
-    }
-    if (score >= 70) {
-      return "good";
-    }
-    if (score >= 50) {
-      return "fair";
-    }
-    return "poor";
-  }
-
   /** "Request timed out." lines and their translations have no IP and no TTL; count lines ending a timeout. */
   private static int countTimeouts(List<String> lines) {
     int n = 0;
@@ -280,17 +268,6 @@ public final class PingOutputParser {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
   }
 
-  private static Double round(Double d) {
-    return d == null ? null : Json.round(d, 3);
-  }
-
-  private static void putNumber(ObjectNode o, String k, Double v) {
-    if (v == null) {
-      o.putNull(k);
-    } else {
-      o.put(k, v);
-    }
-  }
 
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.valueOf(Json.round(d, 1));

@@ -9,14 +9,15 @@ import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
+import servicerunner.figures.SaturatingTime;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.task.SaturatingTime;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
 import servicerunner.task.Verdict;
 
@@ -96,18 +97,14 @@ public final class PingTestTask extends ToolTask {
     ObjectNode s = Json.object();
     describeUnfinished(s, p);
     s.setAll(parsed);
-    s.put("exit_code", r.exitCode());
-    s.put("stdout_excerpt", r.stdout().lastChars(EXCERPT));
-    s.put("stderr_excerpt", r.stderr().lastChars(EXCERPT));
+    ToolOutcomes.excerpts(s, r, EXCERPT);
     String id = s.at("/human_readable/verdict").asText();
     if (!s.path("success").asBoolean()) {
       return TaskOutcome.of(Status.FAILURE, Verdict.of(id, s.get("error").asText()), s);
     }
-    List<String> notes = new ArrayList<>();
-    s.at("/human_readable/notes").forEach(n -> notes.add(n.asText()));
     String sentence = host + " answers: stability " + id + " (" + s.at("/human_readable/stability_score").asInt()
         + "/100)";
-    return TaskOutcome.of(Status.SUCCESS, new Verdict(id, sentence, notes), s);
+    return TaskOutcome.of(Status.SUCCESS, Verdict.written(s, sentence), s);
   }
 
   @Override

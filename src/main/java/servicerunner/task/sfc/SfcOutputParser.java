@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
-import servicerunner.task.PhraseTable;
+import servicerunner.text.PhraseTable;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.Verdict;

@@ -1,6 +1,6 @@
 package servicerunner.task.sfc;
 
-import servicerunner.task.PhraseTable;
+import servicerunner.text.PhraseTable;
 
 /**
  * sfc's verdict sentences per language. Order matters: the first phrase found wins, so longer sentences that contain

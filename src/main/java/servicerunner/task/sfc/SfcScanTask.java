@@ -1,15 +1,16 @@
 package servicerunner.task.sfc;
 
-import servicerunner.progress.SfcProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import servicerunner.exec.OutputEncoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
+import servicerunner.progress.SfcProgress;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
@@ -24,7 +25,7 @@ public final class SfcScanTask extends ToolTask {
       .windowsTool("Path to sfc.exe (default: sfc from PATH).")
       // sfc usually takes 5-30 minutes; peers use 60-90 minute limits (tool-outputs.md section 2)
       .timeout(Duration.ofHours(1))
-      .verdicts(verdictIds())
+      .verdicts(Arrays.stream(SfcVerdict.values()).map(v -> v.id).toArray(String[]::new))
       .resources("servicing").systemDisk()
       .progress(SfcProgress.SOURCE)
       .build();
@@ -33,15 +34,8 @@ public final class SfcScanTask extends ToolTask {
     super(DECLARATION, "sfc");
   }
 
-  private static String[] verdictIds() {
-    List<String> ids = new ArrayList<>();
-    for (SfcVerdict v : SfcVerdict.values()) {
-      ids.add(v.id);
-    }
-    return ids.toArray(new String[0]);
-  }
-
-  static List<String> argv(Params p) {
+  @Override
+  protected List<String> argv(Params p) {
     List<String> argv = new ArrayList<>();
     argv.add(p.optString("executable_path").orElse("sfc"));
     argv.add(p.bool("verify_only") ? "/verifyonly" : "/scannow");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import servicerunner.figures.SiSize;
 import servicerunner.json.Json;
 
 /**
@@ -85,47 +86,47 @@ final class DriveParser {
     putText(d, "model_family", root.path("model_family"));
     d.put("serial_number", text(root, "serial_number", "scsi_serial_number"));
     d.put("firmware_version", text(root, "firmware_version", "scsi_revision"));
-    putLong(d, "capacity_bytes", num(root.path("user_capacity").path("bytes")));
+    d.put("capacity_bytes", num(root.path("user_capacity").path("bytes")));
     JsonNode passed = root.path("smart_status").path("passed");
     if (passed.isBoolean()) {
       d.put("health_passed", passed.asBoolean());
     } else {
       d.putNull("health_passed");
     }
-    putLong(d, "wear_level_percent_used", first(num(nvme.path("percentage_used")), ataEnduranceUsed(root, ata)));
-    putLong(d, "power_on_hours", first(num(root.path("power_on_time").path("hours")),
+    d.put("wear_level_percent_used", first(num(nvme.path("percentage_used")), ataEnduranceUsed(root, ata)));
+    d.put("power_on_hours", first(num(root.path("power_on_time").path("hours")),
         num(nvme.path("power_on_hours")), ata.raw(9)));
-    putLong(d, "power_cycles", first(num(root.path("power_cycle_count")), num(nvme.path("power_cycles")),
+    d.put("power_cycles", first(num(root.path("power_cycle_count")), num(nvme.path("power_cycles")),
         ata.raw(12)));
     // ATA has no unsafe-shutdown counter of its own: SSDs count it in 174 Unexpect_Power_Loss_Ct, HDDs in
     // 192 Power-Off_Retract_Count (emergency head retracts on power loss).
-    putLong(d, "unsafe_shutdowns", first(num(nvme.path("unsafe_shutdowns")), ata.raw(174), ata.raw(192)));
+    d.put("unsafe_shutdowns", first(num(nvme.path("unsafe_shutdowns")), ata.raw(174), ata.raw(192)));
     Long reallocated = ata.raw(5);
     Long pending = ata.raw(197);
     Long uncorrectable = ata.raw(198);
     if (nvme.isObject()) {
-      putLong(d, "media_errors", num(nvme.path("media_errors")));
+      d.put("media_errors", num(nvme.path("media_errors")));
     } else {
       // ATA: sectors with media problems = reallocated (5) + pending (197) + offline uncorrectable (198)
-      putLong(d, "media_errors", sum(reallocated, pending, uncorrectable));
-      putLong(d, "reallocated_sectors", reallocated);
-      putLong(d, "pending_sectors", pending);
-      putLong(d, "offline_uncorrectable", uncorrectable);
+      d.put("media_errors", sum(reallocated, pending, uncorrectable));
+      d.put("reallocated_sectors", reallocated);
+      d.put("pending_sectors", pending);
+      d.put("offline_uncorrectable", uncorrectable);
     }
-    putLong(d, "error_log_entries", first(num(nvme.path("num_err_log_entries")),
+    d.put("error_log_entries", first(num(nvme.path("num_err_log_entries")),
         num(root.path("ata_smart_error_log").path("extended").path("count")),
         num(root.path("ata_smart_error_log").path("summary").path("count"))));
     long block = root.path("logical_block_size").asLong(512);
     Long written = nvme.isObject() ? times(num(nvme.path("data_units_written")), NVME_DATA_UNIT)
         : ata.bytes(241, block);
     Long read = nvme.isObject() ? times(num(nvme.path("data_units_read")), NVME_DATA_UNIT) : ata.bytes(242, block);
-    putLong(d, "data_written_bytes", written);
+    d.put("data_written_bytes", written);
     d.put("data_written_human", written == null ? null : decimalBytes(written));
-    putLong(d, "data_read_bytes", read);
+    d.put("data_read_bytes", read);
     d.put("data_read_human", read == null ? null : decimalBytes(read));
     Long temp = first(num(root.path("temperature").path("current")), num(nvme.path("temperature")), ata.raw(194),
         ata.raw(190));
-    putLong(d, "temperature_c", temp);
+    d.put("temperature_c", temp);
     d.put("temperature", temp == null ? null : temp + " \u00b0C");
     d.put("last_self_test_result", lastSelfTest(root));
     d.set("failing_attributes", ata.failing());
@@ -164,14 +165,8 @@ final class DriveParser {
 
   /** Decimal units as drive makers and smartctl print them, e.g. {@code 3.98 TB}. */
   static String decimalBytes(long bytes) {
-    String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
-    double v = bytes;
-    int i = 0;
-    while (v >= 1000 && i < units.length - 1) {
-      v /= 1000;
-      i++;
-    }
-    return i == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.2f %s", v, units[i]);
+    SiSize s = SiSize.of(bytes, 5);
+    return s.exponent() == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.2f %s", s.value(), s.unit());
   }
 
   private static String messages(JsonNode root) {
@@ -225,13 +220,6 @@ final class DriveParser {
     return v == null ? null : v * factor;
   }
 
-  private static void putLong(ObjectNode d, String key, Long v) {
-    if (v == null) {
-      d.putNull(key);
-    } else {
-      d.put(key, v);
-    }
-  }
 
   /** The ATA attribute table, by id. */
   private static final class Attributes {

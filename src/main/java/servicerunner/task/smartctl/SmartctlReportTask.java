@@ -69,8 +69,7 @@ public final class SmartctlReportTask extends DeclaredTask {
     ProcessResult sr = ctx.run(ProcessSpec.of(exe, "--scan", "-j").withTimeout(PER_CALL_TIMEOUT)
         .withForwardOutput(false));
     if (!sr.exited()) {
-      return ProcessSummaries.notCompleted(Json.object(), sr, "smartctl")
-          .withExtra("command", ProcessSummaries.command(sr));
+      return ProcessSummaries.notCompleted(Json.object(), sr, "smartctl");
     }
     ScanParser.Scan scan;
     try {

@@ -1,12 +1,11 @@
 package servicerunner.task.speedtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import servicerunner.figures.Rating;
 import servicerunner.json.Json;
 
 /**
@@ -16,8 +15,6 @@ import servicerunner.json.Json;
  */
 public final class SpeedtestResultParser {
   private SpeedtestResultParser() {}
-
-  private static final ObjectMapper LENIENT = new ObjectMapper();
 
   public static ObjectNode parse(String stdout, String stderr, Integer exitCode) {
     List<JsonNode> objects = jsonObjects(stdout);
@@ -71,24 +68,24 @@ public final class SpeedtestResultParser {
     if (ookla) {
       down = bytesToMbps(result.path("download").get("bandwidth"));
       up = bytesToMbps(result.path("upload").get("bandwidth"));
-      ping = num(result.path("ping").get("latency"));
-      jitter = num(result.path("ping").get("jitter"));
+      ping = Json.number(result.path("ping").get("latency"));
+      jitter = Json.number(result.path("ping").get("jitter"));
       JsonNode srv = result.path("server");
       server = join(srv.path("name").asText(""), srv.path("location").asText(""), srv.path("country").asText(""));
-      isp = text(result.get("isp"));
-      shareUrl = text(result.path("result").get("url"));
-      Double loss = num(result.get("packetLoss"));
+      isp = Json.text(result.get("isp"));
+      shareUrl = Json.text(result.path("result").get("url"));
+      Double loss = Json.number(result.get("packetLoss"));
       if (loss != null) {
         hr.put("packet_loss_percent", Json.round(loss, 2));
       }
     } else {
       down = bitsToMbps(result.get("download"));
       up = bitsToMbps(result.get("upload"));
-      ping = num(result.get("ping"));
+      ping = Json.number(result.get("ping"));
       JsonNode srv = result.path("server");
       server = join(srv.path("sponsor").asText(""), srv.path("name").asText(""), srv.path("country").asText(""));
-      isp = text(result.path("client").get("isp"));
-      shareUrl = text(result.get("share"));
+      isp = Json.text(result.path("client").get("isp"));
+      shareUrl = Json.text(result.get("share"));
     }
     // speedtest-cli reports 0 for a phase it skipped (--no-download / --no-upload): that is "not measured"
     if (down != null && down == 0 && !ookla) {
@@ -97,21 +94,17 @@ public final class SpeedtestResultParser {
     if (up != null && up == 0 && !ookla) {
       up = null;
     }
-    putNumber(hr, "download_mbps", down);
-    putNumber(hr, "upload_mbps", up);
-    putNumber(hr, "ping_ms", ping == null ? null : Json.round(ping, 2));
-    putNumber(hr, "jitter_ms", jitter == null ? null : Json.round(jitter, 2));
+    hr.put("download_mbps", down);
+    hr.put("upload_mbps", up);
+    hr.put("ping_ms", ping == null ? null : Json.round(ping, 2));
+    hr.put("jitter_ms", jitter == null ? null : Json.round(jitter, 2));
     hr.put("server_description", server);
-    if (isp == null) {
-      hr.putNull("isp");
-    } else {
-      hr.put("isp", isp);
-    }
+    hr.put("isp", isp);
     int score = score(down, up, ping, notes);
-    hr.put("verdict", verdict(score));
+    hr.put("verdict", Rating.of(score));
     hr.set("notes", notes);
     hr.put("score", score);
-    hr.put("rating_stars", stars(score));
+    hr.put("rating_stars", Rating.stars(score));
     hr.put("provider", ookla ? "ookla" : "speedtest-cli");
     s.set("results", result.deepCopy());
     s.set("human_readable", hr);
@@ -146,14 +139,6 @@ public final class SpeedtestResultParser {
     return Math.max(0, score);
   }
 
-  static int stars(int score) {
-    return score >= 85 ? 5 : score >= 70 ? 4 : score >= 50 ? 3 : score >= 30 ? 2 : 1;
-  }
-
-  static String verdict(int score) {
-    return score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
-  }
-
   /**
    * Every JSON object in the output: one per line (Ookla jsonl, or license text before the JSON), else the span
    * from the first '{' to the last '}' (pretty-printed JSON).
@@ -163,7 +148,7 @@ public final class SpeedtestResultParser {
     for (String line : text.split("\r\n|\r|\n")) {
       String t = line.strip();
       if (t.startsWith("{") && t.endsWith("}")) {
-        JsonNode n = tryParse(t);
+        JsonNode n = Json.lenientObject(t);
         if (n != null) {
           out.add(n);
         }
@@ -173,7 +158,7 @@ public final class SpeedtestResultParser {
       int a = text.indexOf('{');
       int b = text.lastIndexOf('}');
       if (a >= 0 && b > a) {
-        JsonNode n = tryParse(text.substring(a, b + 1));
+        JsonNode n = Json.lenientObject(text.substring(a, b + 1));
         if (n != null) {
           out.add(n);
         }
@@ -201,15 +186,6 @@ public final class SpeedtestResultParser {
     return out;
   }
 
-  private static JsonNode tryParse(String t) {
-    try {
-      JsonNode n = LENIENT.readTree(t);
-      return n != null && n.isObject() ? n : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   private static String lastLine(String a, String b) {
     for (String t : new String[] {a, b}) {
       String[] lines = t.split("\r\n|\r|\n");
@@ -230,14 +206,6 @@ public final class SpeedtestResultParser {
     return n != null && n.isNumber() ? Json.round(n.asDouble() * 8 / 1e6, 2) : null;
   }
 
-  private static Double num(JsonNode n) {
-    return n != null && n.isNumber() ? n.asDouble() : null;
-  }
-
-  private static String text(JsonNode n) {
-    return n == null || n.isNull() || n.asText().isBlank() ? null : n.asText();
-  }
-
   private static String join(String... parts) {
     List<String> p = new ArrayList<>();
     for (String s : parts) {
@@ -248,11 +216,4 @@ public final class SpeedtestResultParser {
     return String.join(", ", p);
   }
 
-  private static void putNumber(ObjectNode o, String k, Double v) {
-    if (v == null) {
-      o.putNull(k);
-    } else {
-      o.put(k, v);
-    }
-  }
 }

@@ -180,9 +180,7 @@ public final class SpeedtestTask extends ToolTask {
     String sentence = "Download " + figure(hr, "download_mbps", " Mbps") + ", upload "
         + figure(hr, "upload_mbps", " Mbps") + ", ping " + figure(hr, "ping_ms", " ms") + ": " + id + " ("
         + hr.path("score").asInt() + "/100)";
-    List<String> noteList = new ArrayList<>();
-    notes.forEach(n -> noteList.add(n.asText()));
-    return TaskOutcome.of(Status.SUCCESS, new Verdict(id, sentence, noteList), s);
+    return TaskOutcome.of(Status.SUCCESS, Verdict.written(s, sentence), s);
   }
 
   private static String figure(JsonNode hr, String key, String unit) {

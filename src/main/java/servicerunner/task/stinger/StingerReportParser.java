@@ -2,10 +2,11 @@ package servicerunner.task.stinger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Parses Stinger's HTML report ({@code Stinger_<date>_<time>.html}). The markup is reduced to text lines first
@@ -45,17 +46,17 @@ public final class StingerReportParser {
     ArrayNode infections = s.putArray("infections");
     for (String line : Text.lines(toText(html))) {
       if (s.get("version").isNull()) {
-        find(VERSION, line).ifPresentText(v -> s.put("version", v));
+        find(VERSION, line).ifPresent(v -> s.put("version", v));
       }
-      find(ENGINE, line).ifPresentText(v -> s.put("engine_version", v));
-      find(DATA, line).ifPresentText(v -> s.put("virus_data_version", v));
-      find(VIRUS_COUNT, line).ifPresentText(v -> s.put("virus_count", Long.parseLong(v)));
-      find(START, line).ifPresentText(v -> s.put("scan_start_time", v));
-      find(END, line).ifPresentText(v -> s.put("scan_end_time", v));
-      find(TOTAL, line).ifPresentText(v -> s.put("total_files", Long.parseLong(v)));
-      find(CLEAN, line).ifPresentText(v -> s.put("clean_files", Long.parseLong(v)));
-      find(NOT_SCANNED, line).ifPresentText(v -> s.put("not_scanned", Long.parseLong(v)));
-      find(INFECTED, line).ifPresentText(v -> s.put("infected_files", Long.parseLong(v)));
+      find(ENGINE, line).ifPresent(v -> s.put("engine_version", v));
+      find(DATA, line).ifPresent(v -> s.put("virus_data_version", v));
+      find(VIRUS_COUNT, line).ifPresent(v -> s.put("virus_count", Long.parseLong(v)));
+      find(START, line).ifPresent(v -> s.put("scan_start_time", v));
+      find(END, line).ifPresent(v -> s.put("scan_end_time", v));
+      find(TOTAL, line).ifPresent(v -> s.put("total_files", Long.parseLong(v)));
+      find(CLEAN, line).ifPresent(v -> s.put("clean_files", Long.parseLong(v)));
+      find(NOT_SCANNED, line).ifPresent(v -> s.put("not_scanned", Long.parseLong(v)));
+      find(INFECTED, line).ifPresent(v -> s.put("infected_files", Long.parseLong(v)));
       Matcher m = INFECTION.matcher(line);
       if (m.find()) {
         infections.add(Json.object().put("file_path", m.group(1)).put("md5", m.group(2).toLowerCase(java.util.Locale.ROOT))
@@ -69,16 +70,8 @@ public final class StingerReportParser {
     return s;
   }
 
-  private static Found find(Pattern p, String line) {
+  private static Optional<String> find(Pattern p, String line) {
     Matcher m = p.matcher(line);
-    return new Found(m.find() ? m.group(1) : null);
-  }
-
-  private record Found(String value) {
-    void ifPresentText(java.util.function.Consumer<String> c) {
-      if (value != null) {
-        c.accept(value);
-      }
-    }
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 }

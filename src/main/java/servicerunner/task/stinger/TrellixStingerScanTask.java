@@ -14,19 +14,17 @@ import servicerunner.exec.Decoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
+import servicerunner.io.FreshFiles;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
 import servicerunner.param.Params;
-import servicerunner.task.ProcessSummaries;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.FreshFiles;
-import servicerunner.task.wintools.Text;
-import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
 /** Trellix (McAfee) Stinger: a silent smart or folder scan, results from the HTML report this run wrote. */
@@ -109,7 +107,7 @@ public final class TrellixStingerScanTask extends ToolTask {
     ObjectNode s = Json.object();
     s.set("intent", intent(p));
     // Only a report written by this run counts (B17).
-    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r);
+    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r.duration());
     String text = report.flatMap(TrellixStingerScanTask::read).orElse(null);
     boolean recognised = false;
     if (text != null) {
@@ -155,7 +153,7 @@ public final class TrellixStingerScanTask extends ToolTask {
     if (r.termination() == Termination.TIMEOUT || r.termination() == Termination.IDLE_TIMEOUT) {
       s.put("error_hint", "Stinger ran longer than allowed; raise timeout_minutes or scan a smaller scan_path.");
     }
-    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r);
+    Optional<Path> report = FreshFiles.writtenDuring(logsDir(p), REPORT_GLOB, r.duration());
     report.flatMap(TrellixStingerScanTask::read).ifPresent(text -> {
       ObjectNode parsed = StingerReportParser.parse(text);
       parsed.remove("recognised");

@@ -128,7 +128,7 @@ public final class SystemRestoreTask extends DeclaredTask {
         .putNull("remediation").putNull("remediation_attempt").putNull("return_code");
     TaskOutcome o = ProcessSummaries.notCompleted(s, r, "powershell Checkpoint-Computer");
     hr.put("message", "Not created: " + o.reason());
-    return o.withExtra("command", ProcessSummaries.command(r));
+    return o;
   }
 
   private static ProcessSpec spec(String exe, String command) {

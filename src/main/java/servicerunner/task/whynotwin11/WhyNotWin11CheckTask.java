@@ -19,8 +19,8 @@ import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
+import servicerunner.task.ToolOutcomes;
 import servicerunner.task.ToolTask;
-import servicerunner.task.wintools.ToolOutcomes;
 import servicerunner.task.wintools.ToolPaths;
 
 /** WhyNotWin11: Windows 11 readiness checks from the CSV the tool exports. */

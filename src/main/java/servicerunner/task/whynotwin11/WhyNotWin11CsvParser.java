@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Parses the CSV written by {@code WhyNotWin11.exe /export CSV <file> /silent}: a header and one row (hostname, then

@@ -21,7 +21,7 @@ import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
 import servicerunner.task.Verdict;
 import servicerunner.task.wintools.PowerShellScript;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /** Reads Windows Update error events (Get-WinEvent) and groups them by error code. */
 public final class WindowsUpdateLogsAnalysisTask extends ToolTask {
@@ -54,7 +54,7 @@ public final class WindowsUpdateLogsAnalysisTask extends ToolTask {
 
   static String script(Params p) {
     // Both values are validated (allowed word, integer 1..1000) before they are put into the script text.
-    return ScriptResource.load(SCRIPT, Map.of(
+    return PowerShellScript.template(WindowsUpdateLogsAnalysisTask.class, SCRIPT, Map.of(
         "TIME_FRAME", p.string("time_frame"),
         "MAX_ERRORS", Integer.toString(p.integer("max_errors"))));
   }

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.json.Json;
 import servicerunner.task.Verdict;
-import servicerunner.task.wintools.MarkedJson;
+import servicerunner.json.MarkedJson;
 
 /**
  * Groups the Windows Update error events the logs script printed: codes {@code 0x...} found in each message, counted
@@ -64,7 +64,7 @@ public final class WindowsUpdateLogsReport {
     Map<String, ObjectNode> groups = new LinkedHashMap<>();
     Map<String, Set<String>> packages = new LinkedHashMap<>();
     int total = 0;
-    for (JsonNode e : list(result.get("events"))) {
+    for (JsonNode e : Json.elements(result.get("events"))) {
       String message = e.path("message").asText("");
       String time = e.path("time").asText(null);
       Set<String> codes = new LinkedHashSet<>();
@@ -104,8 +104,8 @@ public final class WindowsUpdateLogsReport {
       arr.add(g);
     }
     ArrayNode qe = s.putArray("query_errors");
-    list(result.get("query_errors")).forEach(n -> qe.add(n.asText()));
-    s.put("events_read", list(result.get("events")).size());
+    Json.elements(result.get("query_errors")).forEach(n -> qe.add(n.asText()));
+    s.put("events_read", Json.elements(result.get("events")).size());
     return s;
   }
 
@@ -135,13 +135,8 @@ public final class WindowsUpdateLogsReport {
     ObjectNode g = Json.object();
     g.put("error_code", code);
     String[] known = KNOWN.get(code);
-    if (known == null) {
-      g.putNull("error_name");
-      g.putNull("error_description");
-    } else {
-      g.put("error_name", known[0]);
-      g.put("error_description", known[1]);
-    }
+    g.put("error_name", known == null ? null : known[0]);
+    g.put("error_description", known == null ? null : known[1]);
     g.put("count", 0);
     g.putNull("latest_occurrence");
     g.putNull("ai_analysis");
@@ -170,19 +165,5 @@ public final class WindowsUpdateLogsReport {
       return Optional.empty();
     }
     return Optional.of(new String[] {m.group(1).strip(), m.group(2).strip().replaceAll("\\s+", " ")});
-  }
-
-  /** PowerShell 5.1 collapses a one-element array into an object. */
-  private static List<JsonNode> list(JsonNode n) {
-    List<JsonNode> out = new ArrayList<>();
-    if (n == null || n.isNull()) {
-      return out;
-    }
-    if (n.isArray()) {
-      n.forEach(out::add);
-    } else {
-      out.add(n);
-    }
-    return out;
   }
 }

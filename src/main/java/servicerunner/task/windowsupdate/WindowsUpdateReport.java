@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
 import servicerunner.json.Json;
-import servicerunner.task.wintools.MarkedJson;
+import servicerunner.json.MarkedJson;
 
 /**
  * Turns the windows_update script's stdout into the summary the app renders: the JSON between the markers, item
@@ -34,11 +34,7 @@ public final class WindowsUpdateReport {
     meta.put("module_available", m.path("module_available").asBoolean(false));
     for (String k : new String[] {"module_version", "get_command", "install_command"}) {
       JsonNode v = m.get(k);
-      if (v == null || v.isNull()) {
-        meta.putNull(k);
-      } else {
-        meta.put(k, v.asText());
-      }
+      meta.put(k, v == null || v.isNull() ? null : v.asText());
     }
 
     ArrayNode pre = items(j.path("pre_scan").get("items"));
@@ -121,18 +117,7 @@ public final class WindowsUpdateReport {
 
   private static ArrayNode items(JsonNode n) {
     ArrayNode out = Json.array();
-    if (n == null || n.isNull()) {
-      return out;
-    }
-    if (n.isObject()) {
-      out.add(item(n));
-      return out;
-    }
-    n.forEach(i -> {
-      if (i.isObject()) {
-        out.add(item(i));
-      }
-    });
+    Json.elements(n).stream().filter(JsonNode::isObject).forEach(i -> out.add(item(i)));
     return out;
   }
 
@@ -140,11 +125,7 @@ public final class WindowsUpdateReport {
     ObjectNode o = Json.object();
     for (String k : new String[] {"Stage", "Title", "KB", "Size", "Category", "Result", "Status"}) {
       JsonNode v = i.get(k);
-      if (v == null || v.isNull() || v.asText().isEmpty()) {
-        o.putNull(k);
-      } else {
-        o.put(k, v.asText());
-      }
+      o.put(k, v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText());
     }
     o.put("IsDriver", i.path("IsDriver").asBoolean(false));
     return o;
@@ -152,14 +133,7 @@ public final class WindowsUpdateReport {
 
   private static ArrayNode strings(JsonNode n) {
     ArrayNode out = Json.array();
-    if (n == null || n.isNull()) {
-      return out;
-    }
-    if (n.isArray()) {
-      n.forEach(e -> out.add(e.asText()));
-    } else {
-      out.add(n.asText());
-    }
+    Json.elements(n).forEach(e -> out.add(e.asText()));
     return out;
   }
 }

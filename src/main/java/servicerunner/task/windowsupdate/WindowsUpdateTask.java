@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import servicerunner.exec.ProcessResult;
@@ -22,7 +20,7 @@ import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
 import servicerunner.task.Verdict;
 import servicerunner.task.wintools.PowerShellScript;
-import servicerunner.task.wintools.Text;
+import servicerunner.text.Text;
 
 /**
  * Windows Update through the PSWindowsUpdate module: scan, install, scan again, reboot check. Unlike the reference
@@ -51,10 +49,10 @@ public final class WindowsUpdateTask extends ToolTask {
   }
 
   static String script(Params p) {
-    return ScriptResource.load(SCRIPT, Map.of(
-        "MICROSOFT_UPDATE", ScriptResource.bool(p.flag("microsoft_update")),
-        "ACCEPT_ALL", ScriptResource.bool(p.flag("accept_all")),
-        "IGNORE_REBOOT", ScriptResource.bool(p.flag("ignore_reboot"))));
+    return PowerShellScript.template(WindowsUpdateTask.class, SCRIPT, Map.of(
+        "MICROSOFT_UPDATE", PowerShellScript.bool(p.flag("microsoft_update")),
+        "ACCEPT_ALL", PowerShellScript.bool(p.flag("accept_all")),
+        "IGNORE_REBOOT", PowerShellScript.bool(p.flag("ignore_reboot"))));
   }
 
   @Override
@@ -86,8 +84,6 @@ public final class WindowsUpdateTask extends ToolTask {
     s.put("exit_code", r.exitCode());
     s.put("stderr_excerpt", Text.tail(stderr, 2000));
     JsonNode hr = s.get("human_readable");
-    List<String> notes = new ArrayList<>();
-    hr.get("notes").forEach(n -> notes.add(n.asText()));
     String sentence = hr.get("summary_line").asText();
     Status status;
     if (!s.get("meta").get("module_available").asBoolean()) {
@@ -100,6 +96,6 @@ public final class WindowsUpdateTask extends ToolTask {
     } else {
       status = Status.SUCCESS;
     }
-    return TaskOutcome.of(status, new Verdict(hr.get("verdict").asText(), sentence, notes), s);
+    return TaskOutcome.of(status, Verdict.written(s, sentence), s);
   }
 }

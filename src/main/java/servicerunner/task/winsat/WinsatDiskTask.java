@@ -17,7 +17,7 @@ import servicerunner.task.TaskContext;
 import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolTask;
-import servicerunner.task.UnknownFigures;
+import servicerunner.figures.UnknownFigures;
 
 /** WinSAT storage assessment ({@code winsat disk}) on one drive: throughput, latency and WEI sub-scores. */
 public final class WinsatDiskTask extends ToolTask {

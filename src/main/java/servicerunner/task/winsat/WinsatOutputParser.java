@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import servicerunner.exec.Decoding;
+import servicerunner.figures.Rating;
 import servicerunner.json.Json;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
@@ -93,10 +94,10 @@ public final class WinsatOutputParser {
     } else {
       double avg = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
       double score = Json.round(Math.min(100, avg / 9.9 * 100), 1);
-      rating = score >= 85 ? "excellent" : score >= 70 ? "good" : score >= 50 ? "fair" : "poor";
+      rating = Rating.of(score);
       hr.put("verdict", rating);
       hr.put("score", score);
-      hr.put("rating_stars", score >= 85 ? 5 : score >= 70 ? 4 : score >= 50 ? 3 : score >= 30 ? 2 : 1);
+      hr.put("rating_stars", Rating.stars(score));
       notes.add(String.format(Locale.ROOT, "Average WinSAT sub-score %.1f of 9.9 over %d metrics.", avg, scores.size()));
     }
     Status status;

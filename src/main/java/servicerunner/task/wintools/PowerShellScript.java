@@ -1,10 +1,13 @@
 package servicerunner.task.wintools;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a generated script into the task's scratch folder and builds the argv that runs it. The script is ASCII
@@ -35,6 +38,27 @@ public final class PowerShellScript {
   /** {@code <exe> -NoProfile -ExecutionPolicy Bypass -File <ps1>}; exe is powershell.exe or the plan's override. */
   public static List<String> argv(String exe, Path ps1) {
     return List.of(exe, "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", ps1.toString());
+  }
+
+  /** A script template shipped in the jar beside {@code owner}, its {@code __NAME__} placeholders filled. */
+  public static String template(Class<?> owner, String name, Map<String, String> values) {
+    try (InputStream in = owner.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("script " + name + " missing from the jar");
+      }
+      String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        s = s.replace("__" + e.getKey() + "__", e.getValue());
+      }
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A PowerShell boolean literal. */
+  public static String bool(boolean b) {
+    return b ? "$true" : "$false";
   }
 
   /** A PowerShell single-quoted string literal. */

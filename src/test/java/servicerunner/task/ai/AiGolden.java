@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import servicerunner.json.Json;
-import servicerunner.task.ai.RegQueryParser.RegValue;
+import servicerunner.task.wintools.RegQueryParser.RegValue;
+import servicerunner.task.wintools.RegQueryParser;
 
 /** The golden runner's entries for the AI types' inputs, whose readers are package-private. */
 public final class AiGolden {

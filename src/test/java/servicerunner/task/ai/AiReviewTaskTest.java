@@ -22,11 +22,13 @@ import servicerunner.exec.Platform;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
+import servicerunner.llm.FakeChatServer;
 import servicerunner.param.ParamValidator;
 import servicerunner.param.Params;
 import servicerunner.task.Status;
 import servicerunner.task.TaskContext;
 import servicerunner.task.TaskOutcome;
+import servicerunner.text.Pairs;
 
 /** The review skeleton in process: a fake item type, a fake context and a real local chat server. */
 class AiReviewTaskTest {
@@ -46,7 +48,7 @@ class AiReviewTaskTest {
 
   static final AiShape SHAPE = new AiShape("things", "disable", "Disabled", "No things", "things",
       List.of("total_things"), List.of("all_things"), "estimate", "saving", "name", "preview", null,
-      AiShape.fields("category", "unknown", "reason", ""), "system prompt");
+      Pairs.ordered("category", "unknown", "reason", ""), "system prompt");
 
   /** Enumerates {@code found}; apply fails the items named in {@code failing} and records what it was given. */
   static final class ThingTask extends AiReviewTask<Thing> {

@@ -1,5 +1,6 @@
 package servicerunner.task.ai;
 
+import servicerunner.llm.FakeChatServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -26,12 +26,12 @@ class DriveCleanupCleanTaskTest {
     ObjectNode given = (ObjectNode) Json.parse(
         "{\"executable_path\":\"x\",\"test_only\":true,\"categories\":[\"reg\",\"u\",\"volume\"],\"hubs_only\":true}");
     var params = ParamValidator.validate(type.params(), given, n -> n).params();
-    assertEquals(List.of("-t", "-n", "-v", "-u", "-h", "-r"), DriveCleanupCleanTask.arguments(params));
+    assertEquals(List.of("-t", "-n", "-v", "-u", "-h", "-r"), new DriveCleanupCleanTask().arguments(params));
   }
 
   @Test
   void noCategoryMeansCleanupAll() throws Exception {
     var params = ParamValidator.validate(type.params(), (ObjectNode) Json.parse("{\"executable_path\":\"x\"}"), n -> n).params();
-    assertEquals(List.of("-n"), DriveCleanupCleanTask.arguments(params));
+    assertEquals(List.of("-n"), new DriveCleanupCleanTask().arguments(params));
   }
 }

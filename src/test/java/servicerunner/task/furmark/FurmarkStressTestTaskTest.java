@@ -45,7 +45,7 @@ class FurmarkStressTestTaskTest {
     Params p = validate("{\"executable_path\":\"C:/FurMark2/furmark.exe\",\"duration_seconds\":60.7,"
         + "\"extra_args\":[\"--no-gui\"]}").params();
     assertEquals(List.of("C:/FurMark2/furmark.exe", "--demo", "furmark-gl", "--width", "1920", "--height", "1080",
-        "--max-time", "60", "--no-gui"), FurmarkStressTestTask.argv(p));
+        "--max-time", "60", "--no-gui"), new FurmarkStressTestTask().argv(p));
   }
 
   @Test

@@ -56,15 +56,15 @@ class HeavyloadStressTestTaskTest {
   void argvMatchesTheReference() throws IOException {
     assertEquals(List.of("HeavyLoad.exe", "/CPU", "2", "/MEMORY", "256", "/FILE", "512", "/TESTFILEPATH", "C:/Temp",
         "/DURATION", "1", "/AUTOEXIT", "/NOGUI", "/START"),
-        HeavyloadStressTestTask.argv(params("{\"duration_minutes\":1,\"stress_cpu\":true,\"cpu_cores\":2,"
+        new HeavyloadStressTestTask().argv(params("{\"duration_minutes\":1,\"stress_cpu\":true,\"cpu_cores\":2,"
             + "\"stress_memory\":true,\"memory_threshold_mb\":256,\"stress_disk\":true,\"disk_threshold_mb\":512,"
             + "\"testfile_path\":\"C:/Temp\"}")));
     // the app's minimal form: headless false, cpu + memory + gpu
     assertEquals(List.of("H.exe", "/CPU", "/MEMORY", "/GPU", "/DURATION", "1", "/AUTOEXIT", "/START"),
-        HeavyloadStressTestTask.argv(params("{\"executable_path\":\"H.exe\",\"duration_minutes\":1,"
+        new HeavyloadStressTestTask().argv(params("{\"executable_path\":\"H.exe\",\"duration_minutes\":1,"
             + "\"headless\":false,\"stress_cpu\":true,\"stress_memory\":true,\"stress_gpu\":true}")));
     assertEquals(List.of("HeavyLoad.exe", "/GPU", "/START"),
-        HeavyloadStressTestTask.argv(params("{\"headless\":false,\"stress_gpu\":true}")));
+        new HeavyloadStressTestTask().argv(params("{\"headless\":false,\"stress_gpu\":true}")));
   }
 
   @Test

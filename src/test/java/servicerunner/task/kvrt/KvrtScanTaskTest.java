@@ -30,6 +30,6 @@ class KvrtScanTaskTest {
         "{\"executable_path\":\"k\",\"d\":\"C:\\\\Q\",\"dontencrypt\":true,\"processlevel\":2,\"additional_args\":[\"-x\"]}");
     var params = ParamValidator.validate(type.params(), given, n -> n).params();
     assertEquals(List.of("-accepteula", "-silent", "-details", "-dontencrypt", "-noads", "-fixednames", "-d", "C:\\Q",
-        "-processlevel", "2", "-x"), KvrtScanTask.arguments(params));
+        "-processlevel", "2", "-x"), new KvrtScanTask().arguments(params));
   }
 }

@@ -22,9 +22,9 @@ class SfcScanTaskTest {
 
   @Test
   void argvIsScannowOrVerifyonly() {
-    assertEquals(List.of("sfc", "/scannow"), SfcScanTask.argv(validate("{}").params()));
+    assertEquals(List.of("sfc", "/scannow"), new SfcScanTask().argv(validate("{}").params()));
     assertEquals(List.of("C:/x/sfc.exe", "/verifyonly"),
-        SfcScanTask.argv(validate("{\"verify_only\":true,\"executable_path\":\"C:/x/sfc.exe\"}").params()));
+        new SfcScanTask().argv(validate("{\"verify_only\":true,\"executable_path\":\"C:/x/sfc.exe\"}").params()));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.task.wintools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.exec.Decoding;
-import servicerunner.task.ai.RegQueryParser.RegValue;
+import servicerunner.task.ai.AiGolden;
+import servicerunner.task.wintools.RegQueryParser.RegValue;
 import servicerunner.testing.Fixtures;
 
 class RegQueryParserTest {
@@ -28,8 +29,7 @@ class RegQueryParserTest {
     byte[] ascii = Fixtures.bytes(Fixtures.path("tool-output", "ai_startup_disable", "hklm-hkcu-run.rc0.utf8"));
     String text = new String(ascii, StandardCharsets.US_ASCII);
     byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
-    assertEquals(AiGolden.toJson(RegQueryParser.parse(text)),
-        AiGolden.toJson(RegQueryParser.parse(Decoding.decodeAuto(utf16))));
+    assertEquals(AiGolden.regValues(text), AiGolden.regValues(Decoding.decodeAuto(utf16)));
     assertEquals(6, RegQueryParser.parse(Decoding.decodeAuto(utf16)).size());
   }
 

@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +15,7 @@ import servicerunner.param.ParamValidator;
 class AiSettingsTest {
 
   private static AiSettings.Resolved resolve(ObjectNode given, Map<String, String> env, SecretMasker m) {
-    var v = ParamValidator.validate(AiStartupDisableTask.DECLARATION.params(), given, n -> n);
+    var v = ParamValidator.validate(AiSettings.PARAMS, given, n -> n);
     assertEquals(List.of(), v.errors());
     return AiSettings.resolve(v.params(), env::get, m);
   }

@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.text;
 
 import java.util.ArrayList;
 import java.util.List;

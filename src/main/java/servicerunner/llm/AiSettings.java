@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.llm;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +17,7 @@ public record AiSettings(URI endpoint, String model, String apiKey, Duration req
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
   /** The parameters both AI task types share. */
-  static final List<ParamSpec> PARAMS = List.of(
+  public static final List<ParamSpec> PARAMS = List.of(
       ParamSpec.string("model", "Model id; LiteLLM names such as openai/gpt-4o-mini are accepted (the provider"
           + " prefix is dropped).").required(),
       ParamSpec.string("api_key", "API key, or env:NAME to read it from an environment variable; without it"

@@ -1,11 +1,8 @@
-package servicerunner.task.wintools;
+package servicerunner.task;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import servicerunner.exec.ProcessResult;
-import servicerunner.task.ProcessSummaries;
-import servicerunner.task.Status;
-import servicerunner.task.TaskOutcome;
-import servicerunner.task.Verdict;
+import servicerunner.text.Text;
 
 /**
  * The endings the single-invocation tool types share once their tool has exited, written once: the excerpts, a

@@ -1,4 +1,4 @@
-package servicerunner.task.wintools;
+package servicerunner.io;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -8,7 +8,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import servicerunner.exec.ProcessResult;
 
 /**
  * Finds a result file written by this run only: the newest file matching a glob whose mtime is not older than the
@@ -22,11 +21,12 @@ public final class FreshFiles {
   static final Duration MTIME_SLACK = Duration.ofSeconds(2);
 
   /**
-   * The newest matching file written while {@code r} ran. Its duration is measured from just before the launch to
-   * the result, which the task reads at once, so now minus the duration is no later than the launch.
+   * The newest matching file written while a tool ran for {@code ranFor}. A process's duration is measured from just
+   * before the launch to the result, which the task reads at once, so now minus the duration is no later than the
+   * launch.
    */
-  public static Optional<Path> writtenDuring(Path dir, String glob, ProcessResult r) {
-    return newestSince(dir, glob, Instant.now().minus(r.duration()));
+  public static Optional<Path> writtenDuring(Path dir, String glob, Duration ranFor) {
+    return newestSince(dir, glob, Instant.now().minus(ranFor));
   }
 
   public static Optional<Path> newestSince(Path dir, String glob, Instant since) {

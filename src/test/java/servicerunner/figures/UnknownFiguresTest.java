@@ -1,5 +1,7 @@
-package servicerunner.task;
+package servicerunner.figures;
 
+import servicerunner.task.Status;
+import servicerunner.task.TaskOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

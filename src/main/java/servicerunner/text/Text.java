@@ -1,4 +1,4 @@
-package servicerunner.task.wintools;
+package servicerunner.text;
 
 /** Small text helpers the Windows tool parsers share. */
 public final class Text {

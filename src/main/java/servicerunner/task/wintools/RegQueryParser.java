@@ -1,9 +1,12 @@
-package servicerunner.task.ai;
+package servicerunner.task.wintools;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import servicerunner.exec.OutputEncoding;
+import servicerunner.exec.ProcessSpec;
 
 /**
  * Parses {@code reg query <key>} output (one or several keys concatenated). reg.exe prints a blank line, the full
@@ -32,6 +35,13 @@ public final class RegQueryParser {
       }
     }
     return out;
+  }
+
+  /** reg.exe with {@code args}, read in the console code page; it answers in milliseconds, so a minute is plenty. */
+  public static ProcessSpec invocation(String regExe, String... args) {
+    List<String> argv = new ArrayList<>(List.of(regExe));
+    argv.addAll(List.of(args));
+    return ProcessSpec.of(argv).withEncoding(OutputEncoding.parse("oem")).withTimeout(Duration.ofSeconds(60));
   }
 
   /** HKEY_LOCAL_MACHINE\… → HKLM\… (the short root names every reg.exe version accepts). */

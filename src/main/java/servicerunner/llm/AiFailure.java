@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.llm;
 
 /**
  * The model could not be asked or gave an unusable answer. {@code rawExcerpt} is the start of what came back (HTTP

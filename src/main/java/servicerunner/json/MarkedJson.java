@@ -1,4 +1,4 @@
-package servicerunner.task.wintools;
+package servicerunner.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,9 +1,12 @@
-package servicerunner.task;
+package servicerunner.cli;
 
 import servicerunner.param.ParamSpec;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import servicerunner.json.Json;
+import servicerunner.task.TaskCatalog;
+import servicerunner.task.TaskDeclaration;
+import servicerunner.task.TaskType;
 
 /** The JSON description of a task type for --list-tasks, derived from its declaration. */
 public final class TaskListing {

@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.figures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package servicerunner.task.ai;
+package servicerunner.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,20 +22,20 @@ import java.util.function.Predicate;
  * choices[0].message.content envelope, a usage block, OpenAI-style error bodies. What the "model" says is a
  * function of the request, so tests can answer with the ids the runner actually sent.
  */
-final class FakeChatServer implements AutoCloseable {
-  static final ObjectMapper M = new ObjectMapper();
+public final class FakeChatServer implements AutoCloseable {
+  public static final ObjectMapper M = new ObjectMapper();
 
   /** One received request: its Authorization header and JSON body. */
-  record Received(String authorization, JsonNode body) {}
+  public record Received(String authorization, JsonNode body) {}
 
   private final HttpServer server;
-  final List<Received> received = new CopyOnWriteArrayList<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int status = 200;
   private volatile String rawBody;
   private volatile long delayMillis;
   private volatile Function<JsonNode, String> model = req -> "{}";
 
-  FakeChatServer() throws IOException {
+  public FakeChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "fake-chat");
@@ -46,24 +46,24 @@ final class FakeChatServer implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
   /** The model's message content, computed from the request. */
-  FakeChatServer answering(Function<JsonNode, String> f) {
+  public FakeChatServer answering(Function<JsonNode, String> f) {
     model = f;
     return this;
   }
 
   /** Replies with this HTTP status and raw body instead of a completion. */
-  FakeChatServer failing(int httpStatus, String body) {
+  public FakeChatServer failing(int httpStatus, String body) {
     status = httpStatus;
     rawBody = body;
     return this;
   }
 
-  FakeChatServer delaying(long millis) {
+  public FakeChatServer delaying(long millis) {
     delayMillis = millis;
     return this;
   }
@@ -108,7 +108,7 @@ final class FakeChatServer implements AutoCloseable {
   }
 
   /** The items the runner sent: the JSON array after the first line of the user message. */
-  static ArrayNode sentItems(JsonNode req) {
+  public static ArrayNode sentItems(JsonNode req) {
     String user = req.path("messages").path(1).path("content").asText();
     try {
       return (ArrayNode) M.readTree(user.substring(user.indexOf('\n') + 1));
@@ -121,7 +121,7 @@ final class FakeChatServer implements AutoCloseable {
    * A model that recommends disabling the sent entries whose {@code field} matches {@code disable}, keeps the rest,
    * and fills analysis_summary with {@code summaryField}.
    */
-  static Function<JsonNode, String> recommending(String field, Predicate<String> disable, String summaryField,
+  public static Function<JsonNode, String> recommending(String field, Predicate<String> disable, String summaryField,
       String summaryValue) {
     return req -> {
       ObjectNode answer = M.createObjectNode();

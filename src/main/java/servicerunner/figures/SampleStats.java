@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.figures;
 
 import java.util.ArrayList;
 import java.util.Collections;

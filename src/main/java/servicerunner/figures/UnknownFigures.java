@@ -1,4 +1,4 @@
-package servicerunner.task;
+package servicerunner.figures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
