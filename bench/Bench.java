@@ -19,6 +19,8 @@ public final class Bench {
       case "latency": latency(a); break;
       case "progress-bytes": progressBytes(a); break;
       case "report": Report.main(Arrays.copyOfRange(a, 1, a.length)); break;
+      case "overlaps": overlaps(a); break;
+      case "parallel-skip": parallelSkip(a); break;
       default: throw new IllegalArgumentException(a[0]);
     }
   }
@@ -184,5 +186,90 @@ public final class Bench {
     }
     p.waitFor();
     System.out.println(bytes + " " + lines + " " + finalBytes);
+  }
+
+  /**
+   * overlaps REPORT GROUP...: reads started_at/finished_at of every result (plan order) from a report and prints
+   * "pool OVERLAPS exclusive OVERLAPS tasks N": pairs of tasks of one GROUP (comma-separated indices, e.g. 1,5) that
+   * overlap, and tasks that overlap a GROUP written "x7" (an exclusive task). Regex, not a JSON library: the bench
+   * compiles with plain javac, and the report puts each timestamp on its own line.
+   */
+  static void overlaps(String[] a) throws Exception {
+    String text = Files.readString(Path.of(a[1]));
+    List<Instant> start = new ArrayList<>();
+    List<Instant> end = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("\"(started_at|finished_at)\"\\s*:\\s*\"([^\"]+)\"").matcher(text);
+    while (m.find()) {
+      (m.group(1).equals("started_at") ? start : end).add(Instant.parse(m.group(2)));
+    }
+    int pool = 0;
+    int exclusive = 0;
+    for (int k = 2; k < a.length; k++) {
+      if (a[k].startsWith("x")) {
+        int x = Integer.parseInt(a[k].substring(1));
+        for (int i = 0; i < start.size(); i++) {
+          if (i != x && start.get(i).isBefore(end.get(x)) && start.get(x).isBefore(end.get(i))) {
+            exclusive++;
+          }
+        }
+        continue;
+      }
+      int[] g = Arrays.stream(a[k].split(",")).mapToInt(Integer::parseInt).toArray();
+      for (int i = 0; i < g.length; i++) {
+        for (int j = i + 1; j < g.length; j++) {
+          if (start.get(g[i]).isBefore(end.get(g[j])) && start.get(g[j]).isBefore(end.get(g[i]))) {
+            pool++;
+          }
+        }
+      }
+    }
+    System.out.println(pool + " " + exclusive + " " + start.size());
+  }
+
+  /**
+   * parallel-skip JAR SAMPLES: one parallel run of a long bystander task beside a chain of victims (each a shell
+   * with two grandchildren); each victim is skipped by index through the control file. Prints
+   * "p50 p95 max alive bystander_lost": ms from the control write to its TASK_SKIP, processes of skipped trees
+   * alive at their marker, and samples where the bystander was no longer running.
+   */
+  static void parallelSkip(String[] a) throws Exception {
+    String jar = a[1];
+    int samples = Integer.parseInt(a[2]);
+    Path dir = Files.createTempDirectory("sr-pskip-");
+    String by = ControlLatency.unique();
+    List<String> markers = new ArrayList<>();
+    List<String> tasks = new ArrayList<>();
+    tasks.add("{\"id\":\"by\"," + ControlLatency.task("sleep " + by).substring(1));
+    for (int i = 0; i < samples; i++) {
+      String m = ControlLatency.unique();
+      markers.add(m);
+      String needs = i == 0 ? "" : "\"needs\":[\"v" + (i - 1) + "\"],";
+      tasks.add("{\"id\":\"v" + i + "\"," + needs + ControlLatency.task("sleep " + m + " & sleep " + m + " & wait")
+          .substring(1));
+    }
+    List<Double> lat = new ArrayList<>();
+    int alive = 0;
+    int lost = 0;
+    try (ControlLatency.Runner r = new ControlLatency.Runner(jar, dir,
+        "{\"parallel_execution\":true,\"max_parallel\":2,\"tasks\":[" + String.join(",", tasks) + "]}")) {
+      ControlLatency.awaitAlive(by, 1);
+      for (int i = 0; i < samples; i++) {
+        int index = i + 1;
+        r.await("TASK_START:" + index + ":");
+        ControlLatency.awaitAlive(markers.get(i), 3);
+        ControlLatency.pause(50, 250);
+        long t0 = r.write("{\"action\":\"skip\",\"index\":" + index + ",\"timestamp\":" + i + "}");
+        ControlLatency.Line l = r.await("TASK_SKIP:" + index + ":");
+        alive += ControlLatency.alive(markers.get(i));
+        lost += ControlLatency.alive(by) > 0 ? 0 : 1;
+        lat.add(ControlLatency.ms(l.nanos() - t0));
+      }
+      r.write("{\"action\":\"skip\",\"index\":0,\"timestamp\":-1}");
+      r.await("PROGRESS_JSON_FINAL:");
+    }
+    Collections.sort(lat);
+    System.out.printf(Locale.ROOT, "%.1f %.1f %.1f %d %d%n", ControlLatency.pct(lat, 50), ControlLatency.pct(lat, 95),
+        lat.get(lat.size() - 1), alive, lost);
   }
 }

@@ -67,6 +67,7 @@ import servicerunner.session.RunSession;
       "  service-runner '{\"tasks\":[{\"type\":\"ping_test\",\"host\":\"127.0.0.1\",\"count\":4}]}'",
       "  service-runner plan.json --html report.html --junit report.xml",
       "  service-runner plan.json --validate",
+      "  service-runner plan.json --max-parallel 4   (a plan with \"parallel_execution\": true)",
       "  service-runner --list-tasks",
       "  service-runner report pc1.json pc2.json --html fleet.html"
     })
@@ -115,6 +116,11 @@ public final class Cli implements Callable<Integer> {
 
   static final String DEFAULT_MAX_PLAN = "32M";
 
+  @Option(names = "--max-parallel", paramLabel = "N",
+      description = "With \"parallel_execution\": true in the plan: run at most N tasks at once (1 to 256; over the"
+          + " plan's max_parallel; default: the number of processors, at least 2). 1 runs them one after another.")
+  String maxParallel;
+
   @Option(names = "--list-tasks", description = "Print the task types and their parameters as JSON, then exit.")
   boolean listTasks;
 
@@ -133,6 +139,8 @@ public final class Cli implements Callable<Integer> {
   private final Map<String, String> env;
 
   private SignalHandling earlySignals;
+  /** --max-parallel once checked; 0 when not given. */
+  private int parallel;
 
   public Cli(InputStream stdin, OutputStream stdout, OutputStream stderr, Map<String, String> env) {
     this.stdin = stdin;
@@ -201,6 +209,17 @@ public final class Cli implements Callable<Integer> {
           + maxPlanBytes + "'");
       return ExitCodes.USAGE;
     }
+    if (maxParallel != null) {
+      try {
+        parallel = Integer.parseInt(maxParallel.trim());
+      } catch (NumberFormatException e) {
+        parallel = -1;
+      }
+      if (parallel < 1 || parallel > 256) {
+        usage("Usage error: --max-parallel expects a whole number from 1 to 256, got '" + maxParallel + "'");
+        return ExitCodes.USAGE;
+      }
+    }
     if (validate) {
       return validatePlan(maxPlan);
     }
@@ -261,7 +280,7 @@ public final class Cli implements Callable<Integer> {
     try {
       session = RunSession.builder(prepared, sink, markers, stdout)
           .outputFile(outputFile).progressMode(mode).journal(journal, resume).controlFile(control)
-          .watchParent(true).version(Version.current()).beforeStart(signals::attach)
+          .watchParent(true).version(Version.current()).beforeStart(signals::attach).maxParallel(parallel)
           // last: the app's report and final marker are out before any rendering starts
           .afterReport(html == null && junit == null ? null
               : b -> ReadableSetup.observer(html, junit, b, plan, markers))

@@ -22,6 +22,7 @@ final class FastArgs {
     Path control = null;
     String progress = null;
     String maxPlan = null;
+    String maxParallel = null;
     Path html = null;
     Path junit = null;
     for (int i = 0; i < args.length; i++) {
@@ -76,6 +77,12 @@ final class FastArgs {
           }
           progress = v;
           break;
+        case "--max-parallel":
+          if (maxParallel != null) {
+            return false;
+          }
+          maxParallel = v;
+          break;
         case "--max-plan-bytes":
           if (maxPlan != null) {
             return false;
@@ -97,6 +104,7 @@ final class FastArgs {
     cli.maxPlanBytes = maxPlan == null ? Cli.DEFAULT_MAX_PLAN : maxPlan;
     cli.html = html;
     cli.junit = junit;
+    cli.maxParallel = maxParallel;
     return true;
   }
 

@@ -42,6 +42,15 @@ public final class TaskListing {
       ArrayNode verdicts = o.putArray("verdicts");
       t.verdicts().forEach(verdicts::add);
     }
+    ObjectNode resources = o.putObject("resources");
+    t.claims().listed().forEach((pool, amount) -> {
+      if (amount == Math.rint(amount)) {
+        resources.put(pool, amount.longValue());
+      } else {
+        resources.put(pool, amount);
+      }
+    });
+    o.put("exclusive", t.claims().exclusive());
     if (t.progress() != null) {
       if (t.progress().phases().isEmpty()) {
         o.put("progress", true);

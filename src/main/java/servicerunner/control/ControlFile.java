@@ -16,7 +16,8 @@ import servicerunner.io.FileKind;
 import servicerunner.json.Json;
 
 /**
- * Reads the app's control file, {@code {"action":"stop|pause|skip|resume","timestamp":...}}. The app writes it with
+ * Reads the app's control file, {@code {"action":"stop|pause|skip|resume","timestamp":...}}, and
+ * {@code {"action":"skip","index":i}} for one task of a parallel run. The app writes it with
  * a plain truncate-and-write, so a missing, empty, partial or invalid file means "no signal", never an error. Each
  * write is acted on once: the file's bytes and modification time are remembered, and a consumed skip or resume is
  * deleted (the contract), but only if the file still holds what was read.
@@ -157,7 +158,15 @@ public final class ControlFile {
       default:
         return Optional.empty();
     }
-    return Optional.of(new ControlCommand(a, n.path("force").asBoolean(false)));
+    JsonNode index = n.path("index");
+    // an index that is not a whole number of the plan is no command at all: skipping the current task instead
+    // would end what the user did not name
+    if (a == ControlCommand.Action.SKIP && !index.isMissingNode() && !index.isNull()
+        && (!index.canConvertToInt() || !index.isIntegralNumber() || index.asInt() < 0)) {
+      return Optional.empty();
+    }
+    Integer i = a == ControlCommand.Action.SKIP && index.canConvertToInt() && index.isIntegralNumber() ? index.asInt() : null;
+    return Optional.of(new ControlCommand(a, n.path("force").asBoolean(false), i));
   }
 
   private static boolean looksComplete(byte[] bytes) {

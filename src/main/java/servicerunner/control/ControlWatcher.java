@@ -74,7 +74,11 @@ public final class ControlWatcher implements AutoCloseable {
         // command must never see that one deleted; after the last task the file is left alone
         if (!controller.ended()) {
           file.consume();
-          controller.skip();
+          if (c.index() != null) {
+            controller.skip(c.index());
+          } else {
+            controller.skip();
+          }
         }
         break;
       case STOP:

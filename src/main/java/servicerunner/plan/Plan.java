@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param digest SHA-256 of the plan text, to tie a resume journal to its plan
  * @param heartbeat the plan's {@code heartbeat_seconds} (see {@link HeartbeatSetting})
+ * @param scheduling {@code max_parallel} and pool capacities (parallel runs)
  */
 public record Plan(
     List<TaskSpec> tasks,
@@ -18,11 +19,18 @@ public record Plan(
     boolean parallelRequested,
     List<String> warnings,
     String digest,
-    Duration heartbeat) {
+    Duration heartbeat,
+    PlanScheduling scheduling) {
 
   /** A plan with the default heartbeat (library callers and tests that build plans by hand). */
   public Plan(List<TaskSpec> tasks, ObjectNode metadata, boolean pauseBetweenTasks, boolean parallelRequested,
       List<String> warnings, String digest) {
     this(tasks, metadata, pauseBetweenTasks, parallelRequested, warnings, digest, HeartbeatSetting.DEFAULT);
+  }
+
+  /** A plan without top-level scheduling keys. */
+  public Plan(List<TaskSpec> tasks, ObjectNode metadata, boolean pauseBetweenTasks, boolean parallelRequested,
+      List<String> warnings, String digest, Duration heartbeat) {
+    this(tasks, metadata, pauseBetweenTasks, parallelRequested, warnings, digest, heartbeat, PlanScheduling.NONE);
   }
 }

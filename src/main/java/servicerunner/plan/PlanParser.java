@@ -31,16 +31,17 @@ public final class PlanParser {
   /** Keys every task may carry that are not handler parameters. */
   static final Set<String> COMMON_KEYS = union(
       Set.of("type", "id", "params", "timeout_seconds", "idle_timeout_seconds", "stream_output", "ui_label",
-          "_client_only", "isDiagnostic"), PolicyParser.KEYS);
+          "_client_only", "isDiagnostic"), union(PolicyParser.KEYS, SchedulingParser.TASK_KEYS));
+
+  private static final Set<String> TOP_LEVEL_KEYS = union(
+      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config", HeartbeatSetting.KEY),
+      SchedulingParser.PLAN_KEYS);
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }
-
-  private static final Set<String> TOP_LEVEL_KEYS =
-      Set.of("tasks", "metadata", "pause_between_tasks", "parallel_execution", "sentry_config", HeartbeatSetting.KEY);
 
   private PlanParser() {}
 
@@ -133,6 +134,7 @@ public final class PlanParser {
     ObjectNode metadata = Json.object();
     boolean pause = false;
     boolean parallel = false;
+    PlanScheduling scheduling = PlanScheduling.NONE;
     if (root.isArray()) {
       tasksNode = root;
       prefix = "";
@@ -152,6 +154,7 @@ public final class PlanParser {
       }
       pause = bool(root, "pause_between_tasks", problems);
       parallel = bool(root, "parallel_execution", problems);
+      scheduling = SchedulingParser.plan(root, problems);
       root.fieldNames().forEachRemaining(k -> {
         if (!TOP_LEVEL_KEYS.contains(k)) {
           warnings.add(k + ": unknown top-level key, ignored");
@@ -187,7 +190,8 @@ public final class PlanParser {
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
     }
-    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest, heartbeat);
+    return new Plan(List.copyOf(tasks), metadata, pause, parallel, List.copyOf(warnings), digest, heartbeat,
+        scheduling);
   }
 
   private static TaskSpec task(int index, JsonNode node, String path, List<String> problems) {
@@ -241,6 +245,7 @@ public final class PlanParser {
     TaskPolicy policy = PolicyParser.parse(node, path, problems);
     Duration timeout = seconds(node, "timeout_seconds", path, problems);
     Duration idle = seconds(node, "idle_timeout_seconds", path, problems);
+    Scheduling scheduling = SchedulingParser.task(node, path, problems);
     boolean stream = true;
     JsonNode so = node.get("stream_output");
     if (so != null) {
@@ -253,7 +258,8 @@ public final class PlanParser {
     if (problems.size() > before) {
       return null;
     }
-    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream, policy);
+    return new TaskSpec(index, id, type, params, path, Set.copyOf(nested), timeout, idle, stream, policy,
+        scheduling);
   }
 
   private static String id(JsonNode node, String path, List<String> problems) {

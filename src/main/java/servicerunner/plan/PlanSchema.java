@@ -59,7 +59,12 @@ public final class PlanSchema {
     p.set("pause_between_tasks", Json.object().put("type", "boolean").put("default", false)
         .put("description", "Pause after every task but the last (RUN_PAUSED:auto_pause_between_tasks)."));
     p.set("parallel_execution", Json.object().put("type", "boolean").put("default", false)
-        .put("description", "Accepted for the app; tasks still run one after another."));
+        .put("description", "Run tasks side by side as their needs and resource claims allow."));
+    p.set("max_parallel", Json.object().put("type", "integer").put("minimum", 1).put("maximum", 256)
+        .put("description", "With parallel_execution: at most this many tasks at once (default: the processors,"
+            + " at least 2)."));
+    p.set("resources", Json.object().put("type", "object").put("description", "Pool name to capacity (default 1).")
+        .set("additionalProperties", Json.object().put("type", "number").put("exclusiveMinimum", 0)));
     p.set("sentry_config", Json.object().put("description", "Accepted and ignored."));
     p.set(HeartbeatSetting.KEY, HeartbeatSetting.schema());
     return o;
@@ -88,6 +93,15 @@ public final class PlanSchema {
     p.set("on_failure", Json.object().put("description", "stop: this task's failure stops the run"
         + " (RUN_STOPPED:task_failed).").put("default", "continue")
         .set("enum", Json.array().add("stop").add("continue")));
+    p.set("needs", Json.object().put("type", "array").put("description", "Ids of tasks that must have ended"
+        + " before this one starts (parallel runs).").set("items", Json.object().put("type", "string")));
+    p.set("resources", Json.object().put("description", "Pools held while it runs, replacing the type's default"
+        + " claims: names (1 each) or name to amount.").set("anyOf", Json.array()
+        .add(Json.object().put("type", "array").set("items", Json.object().put("type", "string")))
+        .add(Json.object().put("type", "object").set("additionalProperties",
+            Json.object().put("type", "number").put("exclusiveMinimum", 0)))));
+    p.set("exclusive", Json.object().put("type", "boolean")
+        .put("description", "Run with nothing else (parallel runs); overrides the type's default."));
     p.set("allow_failure", Json.object().put("type", "boolean").put("default", false)
         .put("description", "A failure keeps its status but does not make the run completed_with_errors."));
     ArrayNode branches = t.putArray("allOf");

@@ -32,9 +32,10 @@ public record PreparedPlan(Plan plan, List<PreparedTask> tasks, List<String> war
       Duration timeout = spec.timeout() != null ? spec.timeout() : type.defaultTimeout(v.params());
       tasks.add(new PreparedTask(spec, type, v.params(), timeout));
     }
+    List<PreparedTask> scheduled = ScheduleCheck.resolve(plan, tasks, errors);
     if (!errors.isEmpty()) {
       throw new PlanException(errors);
     }
-    return new PreparedPlan(plan, List.copyOf(tasks), List.copyOf(warnings));
+    return new PreparedPlan(plan, List.copyOf(scheduled), List.copyOf(warnings));
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param timeout the plan's {@code timeout_seconds}, or null for the type's default
  * @param idleTimeout the plan's {@code idle_timeout_seconds}, or null for none
  * @param policy {@code run_if}, {@code retry}, {@code on_failure}, {@code allow_failure} ({@link TaskPolicy#NONE})
+ * @param scheduling {@code needs}, {@code resources}, {@code exclusive} (parallel runs; {@link Scheduling#NONE})
  */
 public record TaskSpec(
     int index,
@@ -23,16 +24,25 @@ public record TaskSpec(
     Duration timeout,
     Duration idleTimeout,
     boolean streamOutput,
-    TaskPolicy policy) {
+    TaskPolicy policy,
+    Scheduling scheduling) {
 
   public TaskSpec {
     policy = policy == null ? TaskPolicy.NONE : policy;
+    scheduling = scheduling == null ? Scheduling.NONE : scheduling;
   }
 
-  /** A task without a policy (always runs, one attempt). */
+  /** A task without a policy (always runs, one attempt) and without scheduling keys. */
   public TaskSpec(int index, String id, String type, ObjectNode params, String path, Set<String> nestedNames,
       Duration timeout, Duration idleTimeout, boolean streamOutput) {
-    this(index, id, type, params, path, nestedNames, timeout, idleTimeout, streamOutput, TaskPolicy.NONE);
+    this(index, id, type, params, path, nestedNames, timeout, idleTimeout, streamOutput, TaskPolicy.NONE,
+        Scheduling.NONE);
+  }
+
+  /** A task with a policy and without scheduling keys. */
+  public TaskSpec(int index, String id, String type, ObjectNode params, String path, Set<String> nestedNames,
+      Duration timeout, Duration idleTimeout, boolean streamOutput, TaskPolicy policy) {
+    this(index, id, type, params, path, nestedNames, timeout, idleTimeout, streamOutput, policy, Scheduling.NONE);
   }
 
   /** The JSON path of a parameter as the plan spelled it, e.g. {@code tasks[2].params.count}. */

@@ -71,6 +71,11 @@ public final class ValidationReport {
     seconds(o, "timeout_seconds", t.timeout());
     seconds(o, "idle_timeout_seconds", t.spec().idleTimeout());
     policy(o, t.spec().policy());
+    // what a parallel run schedules by: the tasks it waits for (needs and run_if) and what it holds
+    t.waitsFor().forEach(o.putArray("waits_for")::add);
+    ObjectNode claims = o.putObject("resources");
+    t.claims().amounts().forEach(claims::put);
+    o.put("exclusive", t.claims().exclusive());
     return o;
   }
 

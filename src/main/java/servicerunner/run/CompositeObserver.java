@@ -89,6 +89,11 @@ public final class CompositeObserver implements RunObserver {
   }
 
   @Override
+  public void taskStateChanged(TaskState state) {
+    each(o -> o.taskStateChanged(state));
+  }
+
+  @Override
   public void runPaused(String reason) {
     each(o -> o.runPaused(reason));
   }

@@ -20,7 +20,9 @@ import servicerunner.task.TaskCancelledException;
 import servicerunner.task.TaskOutcome;
 
 /**
- * Runs a prepared plan task by task, in plan order, and tells the observers what happens. Usable as a library:
+ * Runs a prepared plan and tells the observers what happens: task by task in plan order, or, for a plan with
+ * {@code "parallel_execution": true} and more than one slot, several at once as {@link ParallelRun} schedules them
+ * (each task still runs through {@link #runTask}). Usable as a library:
  *
  * <pre>{@code
  * RunEngine engine = new RunEngine(PlanValidator.prepare(PlanParser.parse(bytes, "plan.json")),
@@ -44,6 +46,7 @@ public final class RunEngine {
   private final RunObserver observer;
   private final RunController controller;
   private final TaskResult[] results;
+  private final TaskState[] states;
   private final AtomicBoolean started = new AtomicBoolean();
   private boolean anyFailure;
   private Throwable defect;
@@ -55,14 +58,61 @@ public final class RunEngine {
     this.options = options.withHeartbeat(plan.plan().heartbeat());
     this.observer = observer;
     this.controller = new RunController(observer);
+    controller.taskCount(plan.tasks().size());
     this.results = new TaskResult[plan.tasks().size()];
+    this.states = new TaskState[results.length];
+    for (PreparedTask t : plan.tasks()) {
+      states[t.spec().index()] = TaskState.pending(t.spec().index(), t.spec().type());
+    }
     Map<String, Integer> byId = new HashMap<>();
     plan.tasks().forEach(t -> {
       if (t.spec().id() != null) {
         byId.put(t.spec().id(), t.spec().index());
       }
     });
-    this.conditions = new ConditionCheck(id -> byId.containsKey(id) ? results[byId.get(id)] : null);
+    // read under the results lock: in a parallel run other tasks record while a condition is checked
+    this.conditions = new ConditionCheck(id -> {
+      synchronized (results) {
+        return byId.containsKey(id) ? results[byId.get(id)] : null;
+      }
+    });
+  }
+
+  /** Every task's state now, in plan order. */
+  public List<TaskState> snapshot() {
+    synchronized (states) {
+      return List.of(states.clone());
+    }
+  }
+
+  /** How many tasks may run at once: {@code --max-parallel}, else the plan's {@code max_parallel}, else the CPUs. */
+  int slots() {
+    if (options.maxParallel() > 0) {
+      return options.maxParallel();
+    }
+    Integer planned = plan.plan().scheduling().maxParallel();
+    return planned != null ? planned : Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Whether this run schedules tasks side by side. One slot keeps the plan-order loop (byte for byte today's run),
+   * unless a task needs a later one, which only the scheduler can honour.
+   */
+  boolean parallel() {
+    if (!plan.plan().parallelRequested()) {
+      return false;
+    }
+    if (slots() > 1) {
+      return true;
+    }
+    for (PreparedTask t : plan.tasks()) {
+      for (int n : t.waitsFor()) {
+        if (n > t.spec().index()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public RunController controller() {
@@ -85,7 +135,7 @@ public final class RunEngine {
   /** Starts the run on its own thread; once per engine. */
   public RunHandle start() {
     claimStart();
-    RunHandle handle = new RunHandle(controller);
+    RunHandle handle = new RunHandle(controller, this::snapshot);
     Thread t = new Thread(() -> {
       try {
         RunOutcome o = runGuarded();
@@ -125,29 +175,10 @@ public final class RunEngine {
     try {
       observer.runStarted(total);
       announce();
-      for (int i = 0; i < total; i++) {
-        if (resumed.containsKey(i)) {
-          Ending.Resumed r = resumed.get(i);
-          double seconds = r.result().path("duration_seconds").asDouble(0);
-          record(new TaskResult(i, r.result().path("task_type").asText(), r, Instant.now(), Instant.now(), seconds),
-              false, true);
-          continue;
-        }
-        RunController.Decision d = controller.beforeTask();
-        if (d == RunController.Decision.STOP) {
-          break;
-        }
-        PreparedTask task = plan.tasks().get(i);
-        if (d == RunController.Decision.SKIP) {
-          notRun(task, new Ending.SkippedByUser(RunController.SKIP_REASON, false), true);
-        } else if (cannotRun(task) != null) {
-          notRun(task, new Ending.NotRun(cannotRun(task)), true);
-        } else {
-          runTask(task);
-        }
-        if (controller.stopReason() != null || controller.afterTask(i == total - 1, plan.plan().pauseBetweenTasks())) {
-          break;
-        }
+      if (parallel()) {
+        new ParallelRun(this, plan, controller, slots()).run();
+      } else {
+        runInOrder(total);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -164,6 +195,60 @@ public final class RunEngine {
     return finish(startedAt, total, internalError);
   }
 
+  private void runInOrder(int total) throws InterruptedException {
+    for (int i = 0; i < total; i++) {
+      if (resumed.containsKey(i)) {
+        recordResumed(i);
+        continue;
+      }
+      RunController.Decision d = controller.beforeTask(i);
+      if (d == RunController.Decision.STOP) {
+        break;
+      }
+      PreparedTask task = plan.tasks().get(i);
+      if (d == RunController.Decision.SKIP) {
+        notRun(task, new Ending.SkippedByUser(RunController.SKIP_REASON, false), true);
+      } else if (!settleUnrunnable(task)) {
+        runTask(task);
+      }
+      if (controller.stopReason() != null || controller.afterTask(i == total - 1, plan.plan().pauseBetweenTasks())) {
+        break;
+      }
+    }
+  }
+
+  boolean isResumed(int index) {
+    return resumed.containsKey(index);
+  }
+
+  /** A task a crashed run already finished: reported again, from its journal line. */
+  void recordResumed(int i) {
+    Ending.Resumed r = resumed.get(i);
+    double seconds = r.result().path("duration_seconds").asDouble(0);
+    record(new TaskResult(i, r.result().path("task_type").asText(), r, Instant.now(), Instant.now(), seconds),
+        false, true);
+  }
+
+  /** A task without a handler, or not for this platform, ends here without running; true when it did. */
+  boolean settleUnrunnable(PreparedTask task) {
+    String why = cannotRun(task);
+    if (why != null) {
+      notRun(task, new Ending.NotRun(why), true);
+    }
+    return why != null;
+  }
+
+  /** The scheduler's view of a task changed (waiting and why, or back to pending); running/ended are set here. */
+  void setState(TaskState s) {
+    synchronized (states) {
+      if (s.equals(states[s.index()]) || states[s.index()].phase() == TaskState.Phase.ENDED) {
+        return;
+      }
+      states[s.index()] = s;
+    }
+    observer.taskStateChanged(s);
+  }
+
   private void announce() {
     observer.log("Parsed " + plan.tasks().size() + " tasks");
     for (PreparedTask t : plan.tasks()) {
@@ -172,13 +257,17 @@ public final class RunEngine {
     for (String w : plan.warnings()) {
       observer.log("Warning: " + w);
     }
-    if (plan.plan().parallelRequested()) {
-      observer.log("parallel_execution requested: tasks still run one after another, in plan order"
-          + " (tools compete for disk and CPU, and markers must stay in order)");
+    if (parallel()) {
+      observer.log("parallel_execution: up to " + slots() + " tasks at a time, as their needs and resource claims"
+          + " allow");
+    } else if (plan.plan().parallelRequested()) {
+      observer.log("parallel_execution requested with one slot (--max-parallel 1 or \"max_parallel\": 1): tasks run"
+          + " one after another, in plan order");
     }
   }
 
-  private void runTask(PreparedTask task) throws InterruptedException {
+  /** Runs one task on the calling thread (the engine's, or in a parallel run the task's own) and records it. */
+  void runTask(PreparedTask task) throws InterruptedException {
     int i = task.spec().index();
     String type = task.spec().type();
     TaskPolicy policy = task.spec().policy();
@@ -187,7 +276,7 @@ public final class RunEngine {
       notRun(task, new Ending.NotRun(CONDITION_NOT_MET + unmet), true);
       return;
     }
-    CancelToken token = controller.taskStarting();
+    CancelToken token = controller.taskStarting(i);
     Instant startedAt = Instant.now();
     long t0 = System.nanoTime();
     Retry retry = policy.retry();
@@ -196,6 +285,7 @@ public final class RunEngine {
     boolean ended = false;
     try {
       observer.taskStarted(i, type); // an observer's defect is the run's, not this task's (see runGuarded)
+      setState(new TaskState(i, type, TaskState.Phase.RUNNING, null, null));
       for (int n = 1; ; n++) {
         long a0 = System.nanoTime();
         if (retry != null) {
@@ -210,7 +300,7 @@ public final class RunEngine {
         if (retry == null || n >= retry.attempts() || !(ending instanceof Ending.Ran)
             || !retry.retries(ending.status()) || controller.stopReason() != null) {
           ended = true;
-          controller.taskEnded(); // before finishing the output: a skip from now on is the next task's
+          controller.taskEnded(i); // before finishing the output: a skip from now on is the next task's
           finish(ctx);
           break;
         }
@@ -230,7 +320,7 @@ public final class RunEngine {
       }
     } finally {
       if (!ended) {
-        controller.taskEnded();
+        controller.taskEnded(i);
       }
     }
     if (token.isCancelled() && ending instanceof Ending.Ran) {
@@ -287,27 +377,38 @@ public final class RunEngine {
     return "task " + task.spec().index() + " (" + task.spec().type() + ")";
   }
 
-  private void notRun(PreparedTask task, Ending ending, boolean withProgress) {
+  void notRun(PreparedTask task, Ending ending, boolean withProgress) {
     Instant now = Instant.now();
     record(new TaskResult(task.spec().index(), task.spec().type(), ending, now, now, 0), false, withProgress);
   }
 
+  /**
+   * One lock around the result, its progress and its events, so that in a parallel run each PROGRESS_JSON counts
+   * exactly one more result than the one before.
+   */
   private void record(TaskResult r, boolean ran, boolean withProgress) {
-    results[r.index()] = r;
-    // allow_failure: the task keeps its red status, but the run is not "completed_with_errors" for it
-    anyFailure |= r.status().isFailure() && !plan.tasks().get(r.index()).spec().policy().allowFailure();
-    Progress p = new Progress(count(), results.length, Arrays.asList(results.clone()), runningStatus());
-    if (ran) {
-      observer.taskFinished(r, p);
-    } else {
-      observer.taskSkipped(r, p, withProgress);
+    synchronized (results) {
+      results[r.index()] = r;
+      // allow_failure: the task keeps its red status, but the run is not "completed_with_errors" for it
+      anyFailure |= r.status().isFailure() && !plan.tasks().get(r.index()).spec().policy().allowFailure();
+      controller.taskSettled(r.index());
+      Progress p = new Progress(count(), results.length, Arrays.asList(results.clone()), runningStatus());
+      if (ran) {
+        observer.taskFinished(r, p);
+      } else {
+        observer.taskSkipped(r, p, withProgress);
+      }
+      setState(new TaskState(r.index(), r.taskType(), TaskState.Phase.ENDED, null, r.status()));
     }
   }
 
   private RunOutcome finish(Instant startedAt, int total, String internalError) {
     controller.runEnded();
     StopReason stop = controller.stopReason();
-    int completed = count();
+    int completed;
+    synchronized (results) {
+      completed = count();
+    }
     if (stop != null) {
       safely(() -> observer.runStopped(stop.id()));
       String reason = stop == StopReason.USER_REQUESTED ? RunController.STOP_REASON

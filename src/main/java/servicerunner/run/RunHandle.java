@@ -1,6 +1,8 @@
 package servicerunner.run;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -8,15 +10,65 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A running plan: await it, steer it through its controller, or cancel it. A defect that ended the run makes the
- * waits throw {@link EngineFailedException} (never a wait that does not end).
+ * A running plan: see every task's state, await it, steer it, or cancel it. A defect that ended the run makes the
+ * waits throw {@link EngineFailedException} (never a wait that does not end). {@link #close} stops the run and waits
+ * for its end, so try-with-resources never leaves a tool running.
  */
-public final class RunHandle {
+public final class RunHandle implements AutoCloseable {
   private final RunController controller;
+  private final Supplier<List<TaskState>> snapshot;
   private final CompletableFuture<RunOutcome> done = new CompletableFuture<>();
 
-  RunHandle(RunController controller) {
+  RunHandle(RunController controller, Supplier<List<TaskState>> snapshot) {
     this.controller = controller;
+    this.snapshot = snapshot;
+  }
+
+  /** Every task's state now, in plan order: pending, waiting (and for what), running, ended (and how). */
+  public List<TaskState> snapshot() {
+    return snapshot.get();
+  }
+
+  /** Skips task {@code index}: a running one's tree ends, a waiting one never starts; false if it already ended. */
+  public boolean skip(int index) {
+    return controller.skip(index);
+  }
+
+  /** Starts nothing new; running tasks finish, then RUN_PAUSED. */
+  public void pause() {
+    controller.pause();
+  }
+
+  public boolean resume() {
+    return controller.resume();
+  }
+
+  /** Starts nothing new and lets running tasks finish; a second call ends them. */
+  public void stop() {
+    controller.stop(false);
+  }
+
+  /** Stops the run at once (every running tree ends) and waits for its outcome. */
+  @Override
+  public void close() {
+    if (done.isDone()) {
+      return;
+    }
+    controller.stop(true);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException e) {
+        break; // the failure is the waiters' to see; closing only waits
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   void complete(RunOutcome outcome) {

@@ -5,7 +5,8 @@ import servicerunner.progress.ProgressEvent;
 /**
  * Lifecycle events of a run. Observers are composed (see {@link CompositeObserver}); each handles events on its own,
  * so a new output is a new observer, never an {@code if} in the engine. {@link #taskOutput} is called from process
- * pump threads; everything else from the engine thread.
+ * pump threads; task events from the engine thread, or in a parallel run from each task's own thread (never two
+ * events at once: {@link CompositeObserver} passes one event at a time).
  */
 public interface RunObserver {
   RunObserver NONE = new RunObserver() {};
@@ -32,6 +33,12 @@ public interface RunObserver {
   default void taskSkipped(TaskResult result, Progress progress, boolean withProgress) {
     taskFinished(result, progress);
   }
+
+  /**
+   * A task's state changed (pending, waiting and for what, running, ended); for library callers and status views,
+   * never shown on stderr. Called from the thread that changed it.
+   */
+  default void taskStateChanged(TaskState state) {}
 
   default void runPaused(String reason) {}
 

@@ -87,6 +87,7 @@ public final class RunSession implements AutoCloseable {
     private Path controlFile;
     private boolean watchParent;
     private String version = "dev";
+    private int maxParallel;
     private RunObserver extra;
     private java.util.function.Function<ReportBuilder, RunObserver> afterReport;
     private java.util.function.Consumer<RunController> beforeStart = c -> {};
@@ -122,6 +123,12 @@ public final class RunSession implements AutoCloseable {
     /** Stop the run when the process that started this one exits (the app's case). */
     public Builder watchParent(boolean on) {
       watchParent = on;
+      return this;
+    }
+
+    /** {@code --max-parallel}: at most this many tasks at once in a parallel run; 0 leaves it to the plan. */
+    public Builder maxParallel(int n) {
+      maxParallel = n;
       return this;
     }
 
@@ -169,7 +176,7 @@ public final class RunSession implements AutoCloseable {
       if (afterReport != null) {
         observers.optional("html/junit report", afterReport.apply(builder));
       }
-      RunEngine engine = new RunEngine(plan, RunOptions.defaults(), observers).resumeWith(journal.finished());
+      RunEngine engine = new RunEngine(plan, RunOptions.defaults().withMaxParallel(maxParallel), observers).resumeWith(journal.finished());
       ControlWatcher watcher = controlFile == null ? null
           : new ControlWatcher(new ControlFile(controlFile, w -> markers.log("Warning: " + w)), engine.controller(),
               ControlWatcher.DEFAULT_INTERVAL, markers::log).start();

@@ -14,6 +14,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import servicerunner.exec.Platform;
+import servicerunner.schedule.Claims;
+import servicerunner.schedule.DefaultClaims;
 import servicerunner.progress.ProgressSource;
 
 /**
@@ -35,6 +37,8 @@ import servicerunner.progress.ProgressSource;
  * @param timeoutText how {@code --list-tasks} describes a parameter-dependent rule; null for a fixed timeout
  * @param verdicts the verdict ids the type can give (plans will test them); empty when it gives none
  * @param rules constraints between parameters, checked at plan time after each parameter's own
+ * @param claims what a task of this type holds while it runs in a parallel run (pools, exclusive), unless the plan
+ *     says otherwise; see the README's claims table for the reason of each
  * @param progress the type's progress parser factory (servicerunner.progress), or null when its output shows none
  */
 public record TaskDeclaration(
@@ -47,6 +51,7 @@ public record TaskDeclaration(
     String example,
     List<String> verdicts,
     List<ParamRule> rules,
+    DefaultClaims claims,
     ProgressSource progress) {
 
   /**
@@ -71,6 +76,11 @@ public record TaskDeclaration(
     return timeoutRule.apply(p);
   }
 
+  /** The default claims of one task, with the volumes its validated drive/path parameters name. */
+  public Claims claims(Params p) {
+    return claims.apply(name -> p != null && p.has(name) ? p.raw(name).asText() : null);
+  }
+
   /** The plan's parameters of one task against this declaration: each parameter, then the rules between them. */
   public ParamValidator.Validation validate(ObjectNode given, UnaryOperator<String> path) {
     return ParamValidator.validate(params, rules, given, path);
@@ -91,6 +101,7 @@ public record TaskDeclaration(
     private String example;
     private List<String> verdicts = List.of();
     private final List<ParamRule> rules = new ArrayList<>();
+    private DefaultClaims claims = DefaultClaims.NONE;
     private ProgressSource progress;
 
     private Builder(String id, String description) {
@@ -159,6 +170,32 @@ public record TaskDeclaration(
       return this;
     }
 
+    /** Pools a task of this type holds while it runs, one unit each (e.g. {@code "servicing"}, {@code "net"}). */
+    public Builder resources(String... pools) {
+      for (String p : pools) {
+        claims = claims.withPool(p, 1.0);
+      }
+      return this;
+    }
+
+    /** One unit of the disk pool of the volume {@code param} names (a drive or a path; absent: the system volume). */
+    public Builder diskOf(String param) {
+      claims = claims.withDisk(param);
+      return this;
+    }
+
+    /** One unit of the system volume's disk pool (the tool works there, e.g. sfc, DISM). */
+    public Builder systemDisk() {
+      claims = claims.withDisk("");
+      return this;
+    }
+
+    /** Runs with nothing else (benchmarks, stress tests: another task would skew or be skewed by them). */
+    public Builder exclusive() {
+      claims = claims.withExclusive();
+      return this;
+    }
+
     /** The parser that turns the tool's output into {@code TASK_PROGRESS} events (see servicerunner.progress). */
     public Builder progress(ProgressSource source) {
       progress = source;
@@ -167,7 +204,7 @@ public record TaskDeclaration(
 
     public TaskDeclaration build() {
       return new TaskDeclaration(id, description, params, timeoutRule, timeoutText, platforms,
-          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules, progress);
+          example == null ? "{\"type\":\"" + id + "\"}" : example, verdicts, rules, claims, progress);
     }
   }
 }

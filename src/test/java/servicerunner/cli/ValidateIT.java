@@ -61,6 +61,10 @@ class ValidateIT {
     assertEquals(M.readTree("{\"task\": \"touch\", \"status\": [\"failure\", \"error\"]}"), t.get(2).get("run_if"));
     assertEquals(M.readTree("[\"touch\"]"), t.get(2).get("after"));
     assertTrue(t.get(2).get("allow_failure").asBoolean());
+    assertEquals(M.readTree("[0]"), t.get(2).get("waits_for"), "a condition implies needs");
+    assertEquals(M.readTree("{\"disk:C:\": 1.0, \"servicing\": 1.0}"), t.get(2).get("resources"));
+    assertEquals(M.readTree("{\"disk:C:\": 1.0}"), t.get(3).get("resources"), "chkdsk claims its drive's pool");
+    assertFalse(t.get(0).get("exclusive").asBoolean());
     assertEquals("requires Windows", t.get(3).get("reason").asText());
     assertTrue(t.get(3).path("argv").isMissingNode(), "a task that cannot run here shows no argv");
     assertEquals("No handler found for task type", t.get(4).get("reason").asText());

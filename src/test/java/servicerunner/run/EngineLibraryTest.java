@@ -54,6 +54,31 @@ class EngineLibraryTest {
     assertTrue(o.results().get(1).summary().get("reason").asText().startsWith("Not run"));
   }
 
+  /** The README's library example: a parallel plan, its state changes, a snapshot, close(). */
+  @Test
+  void theReadmeExampleSeesWhyEachTaskWaits() throws Exception {
+    List<String> states = java.util.Collections.synchronizedList(new ArrayList<>());
+    RunObserver obs = new RunObserver() {
+      @Override
+      public void taskStateChanged(TaskState s) {
+        states.add(s.toString());
+      }
+    };
+    PreparedPlan p = plan("{\"parallel_execution\": true, \"max_parallel\": 2, \"tasks\": ["
+        + "{\"id\": \"scan\", \"type\": \"command\", \"command\": [\"sleep\", \"1\"], \"resources\": [\"disk:C:\"]},"
+        + "{\"type\": \"command\", \"command\": [\"sleep\", \"1\"], \"resources\": [\"disk:C:\"]},"
+        + "{\"type\": \"command\", \"command\": [\"echo\", \"after scan\"], \"needs\": [\"scan\"]}]}");
+    RunOutcome o;
+    try (RunHandle run = new RunEngine(p, RunOptions.defaults(), new CompositeObserver().required("states", obs)).start()) {
+      assertEquals(3, run.snapshot().size());
+      o = run.await(Duration.ofSeconds(60)).orElseThrow();
+    }
+    assertEquals(OverallStatus.SUCCESS, o.overallStatus());
+    assertTrue(states.containsAll(List.of("0 running", "1 waiting (resource disk:C:)", "2 waiting (needs task 0)",
+        "0 ended success", "1 running", "2 running", "1 ended success", "2 ended success")), states.toString());
+    assertTrue(states.indexOf("0 ended success") < states.indexOf("1 running"), states.toString());
+  }
+
   @Test
   void anOptionalObserverThatFailsIsDroppedAndTheRunGoesOn() throws Exception {
     List<String> logs = new ArrayList<>();

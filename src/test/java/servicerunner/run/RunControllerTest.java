@@ -27,39 +27,39 @@ class RunControllerTest {
 
   @Test
   void skipDuringATaskCancelsItAndBetweenTasksAppliesToTheNext() throws Exception {
-    CancelToken t = c.taskStarting();
+    CancelToken t = c.taskStarting(0);
     c.skip();
     assertEquals(RunController.SKIP_REASON, t.reason());
-    c.taskEnded();
-    assertEquals(RunController.Decision.RUN, c.beforeTask(), "a skip is used up by the task it ended");
+    c.taskEnded(0);
+    assertEquals(RunController.Decision.RUN, c.beforeTask(0), "a skip is used up by the task it ended");
     c.skip();
-    assertEquals(RunController.Decision.SKIP, c.beforeTask());
-    assertEquals(RunController.Decision.RUN, c.beforeTask());
+    assertEquals(RunController.Decision.SKIP, c.beforeTask(0));
+    assertEquals(RunController.Decision.RUN, c.beforeTask(0));
   }
 
   @Test
   void stopLetsTheTaskRunUntilASecondStopOrForce() throws Exception {
-    CancelToken t = c.taskStarting();
+    CancelToken t = c.taskStarting(0);
     c.stop(false);
     assertFalse(t.isCancelled());
     c.stop(false);
     assertEquals(RunController.STOP_REASON, t.reason());
-    c.taskEnded();
+    c.taskEnded(0);
     assertTrue(c.afterTask(false, false));
-    assertEquals(RunController.Decision.STOP, c.beforeTask());
+    assertEquals(RunController.Decision.STOP, c.beforeTask(0));
 
     RunController other = new RunController(RunObserver.NONE);
-    CancelToken u = other.taskStarting();
+    CancelToken u = other.taskStarting(0);
     other.stop(true);
     assertTrue(u.isCancelled());
   }
 
   @Test
   void pauseWaitsAfterTheTaskUntilResumeAndIsAnnouncedOnce() throws Exception {
-    c.taskStarting();
+    c.taskStarting(0);
     c.pause();
     c.pause();
-    c.taskEnded();
+    c.taskEnded(0);
     CompletableFuture<Boolean> after = CompletableFuture.supplyAsync(() -> {
       try {
         return c.afterTask(false, true); // auto-pause on as well: still one wait, one announcement
@@ -84,7 +84,7 @@ class RunControllerTest {
     c.pause();
     CompletableFuture<RunController.Decision> before = CompletableFuture.supplyAsync(() -> {
       try {
-        return c.beforeTask();
+        return c.beforeTask(0);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }

@@ -44,6 +44,7 @@ public final class AdwCleanerCleanTask extends ToolTask {
       .example("{\"type\":\"adwcleaner_clean\",\"executable_path\":\"..\\\\data\\\\programs\\\\AdwCleaner\\\\"
           + "adwcleaner.exe\",\"working_path\":\"..\\\\data\\\\logs\",\"clean_preinstalled\":false}")
       .verdicts("clean", "cleaned", "cleaned_with_failures", "unknown")
+      .systemDisk()
       .build();
 
   public AdwCleanerCleanTask() {

@@ -53,6 +53,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
       .example("{\"type\":\"bleachbit_clean\",\"options\":[\"system.tmp\",\"firefox.cache\"],\"preview\":true}")
       .verdicts("cleaned", "previewed", "nothing_to_clean", "problems_reported", "unknown_options", "tool_error",
           "no_summary")
+      .systemDisk()
       .build();
 
 

@@ -36,6 +36,7 @@ public final class ChkdskScanTask extends ToolTask {
       .timeout(Duration.ofHours(1))
       .example("{\"type\":\"chkdsk_scan\",\"drive\":\"C:\",\"mode\":\"read_only\"}")
       .verdicts(Arrays.stream(ChkdskVerdict.values()).map(ChkdskVerdict::id).toArray(String[]::new))
+      .diskOf("drive")
       .progress(ChkdskProgress.SOURCE)
       .build();
 

@@ -36,6 +36,7 @@ public final class DismHealthCheckTask extends DeclaredTask {
       .timeout(Duration.ofHours(4))
       .example("{\"type\":\"dism_health_check\",\"actions\":[\"checkhealth\",\"scanhealth\",\"restorehealth\"]}")
       .verdicts(Arrays.stream(DismVerdict.values()).map(DismVerdict::id).toArray(String[]::new))
+      .resources("servicing").systemDisk()
       .progress(DismProgress.SOURCE)
       .build();
 

@@ -55,6 +55,7 @@ public final class FurmarkStressTestTask extends ToolTask {
       .example("{\"type\":\"furmark_stress_test\",\"executable_path\":\"C:\\\\Tools\\\\FurMark2\\\\furmark.exe\","
           + "\"duration_seconds\":60,\"width\":1920,\"height\":1080,\"demo\":\"furmark-gl\",\"extra_args\":[\"--no-gui\"]}")
       .verdicts("completed", "too_hot", "no_report")
+      .exclusive()
       .progress(DurationProgress.of(p -> Duration.ofMillis(Math.round(p.number("duration_seconds") * 1000))))
       .build();
 

@@ -63,6 +63,7 @@ public final class HeavyloadStressTestTask extends ToolTask {
       .rule("required when headless is true (HeavyLoad would never end)",
           p -> !p.bool("headless") || p.has("duration_minutes"), "duration_minutes")
       .rule("only used with stress_disk: true", p -> !p.has("testfile_path") || p.bool("stress_disk"), "testfile_path")
+      .exclusive()
       .build();
 
   public HeavyloadStressTestTask() {

@@ -66,6 +66,7 @@ public final class IperfTestTask extends ToolTask {
       .progress(DurationProgress.of(p -> Duration.ofSeconds(testSeconds(p))))
       .rule("one of them is required", p -> p.has("duration_minutes") || p.has("duration_seconds"),
           "duration_minutes", "duration_seconds")
+      .resources("net")
       .build();
 
   public IperfTestTask() {

@@ -53,6 +53,7 @@ public final class KvrtScanTask extends FolderToolTask {
       .example("{\"type\":\"kvrt_scan\",\"executable_path\":\"..\\\\data\\\\programs\\\\KVRT\\\\KVRT.exe\","
           + "\"quarantine_dir\":\"C:\\\\KVRT_ScanResults\"}")
       .verdicts("clean", "threats_removed", "threats_found", "unknown")
+      .diskOf("custom_path")
       .build();
 
   public KvrtScanTask() {

@@ -26,6 +26,7 @@ public final class SfcScanTask extends ToolTask {
       // sfc usually takes 5-30 minutes; peers use 60-90 minute limits (tool-outputs.md section 2)
       .timeout(Duration.ofHours(1))
       .verdicts(Arrays.stream(SfcVerdict.values()).map(v -> v.id).toArray(String[]::new))
+      .resources("servicing").systemDisk()
       .progress(SfcProgress.SOURCE)
       .build();
 

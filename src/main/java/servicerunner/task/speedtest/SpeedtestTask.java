@@ -65,6 +65,7 @@ public final class SpeedtestTask extends ToolTask {
       .timeout(Duration.ofMinutes(5))
       .example("{\"type\":\"speedtest\",\"threads\":1,\"share\":false,\"secure\":true}")
       .verdicts("excellent", "good", "fair", "poor")
+      .resources("net")
       .build();
 
   public SpeedtestTask() {

@@ -51,6 +51,7 @@ public final class TrellixStingerScanTask extends ToolTask {
       .example("{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"..\\\\data\\\\programs\\\\Stinger\\\\"
           + "stinger64.exe\",\"action\":\"report\",\"include_pups\":true}")
       .verdicts("clean", "infections_removed", "infections_found", "unknown")
+      .diskOf("scan_path")
       .build();
 
   public TrellixStingerScanTask() {

@@ -40,6 +40,7 @@ public final class SystemRestoreTask extends DeclaredTask {
       .example("{\"type\":\"system_restore\",\"description\":\"Before maintenance\"}")
       .verdicts(Arrays.stream(RestorePointOutputParser.Result.values()).map(RestorePointOutputParser.Result::id)
           .toArray(String[]::new))
+      .exclusive().resources("servicing")
       .build();
 
 

@@ -40,6 +40,7 @@ public final class WindowsUpdateTask extends ToolTask {
       .example("{\"type\":\"windows_update\",\"microsoft_update\":true,\"accept_all\":true,\"ignore_reboot\":true}")
       // human_readable.verdict as the app shows it; "unknown" when the script printed no result
       .verdicts("up-to-date", "updated", "updates-remaining", "completed-with-errors", "module-unavailable", "unknown")
+      .resources("servicing", "net")
       .progress(WindowsUpdateProgress.SOURCE)
       .build();
 

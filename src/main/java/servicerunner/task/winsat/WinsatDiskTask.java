@@ -32,6 +32,7 @@ public final class WinsatDiskTask extends ToolTask {
       .timeout(Duration.ofMinutes(15))
       .example("{\"type\":\"winsat_disk\",\"drive\":\"C:\",\"test_mode\":\"full\"}")
       .verdicts(WinsatOutputParser.RATINGS.toArray(new String[0]))
+      .exclusive().diskOf("drive")
       .progress(WinsatProgress.SOURCE)
       .build();
 
