@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,11 +62,14 @@ public final class ProcessRunner implements AutoCloseable {
   private final LongSupplier clock;
   private final ThreadFactory workerThreads = daemon("sr-proc");
   private final ExecutorService workers = Executors.newCachedThreadPool(workerThreads);
+  /** The workers; a run that {@link #close()} cancelled while it launched still gets threads to read and kill it. */
+  private final Executor work = this::onWorker;
   private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon(WATCH_THREAD));
   private final ProcessTreeKiller killer = new ProcessTreeKiller(timer, workers);
   private final Set<TreeWatchdog> live = ConcurrentHashMap.newKeySet();
   private final boolean closeable;
   private final TreeGuard guard; // null: the platform's (TreeGuard.current(), probed at the first run)
+  private final Runnable launching; // runs just before each launch; tests close the runner there
   private volatile boolean closed;
 
   public ProcessRunner() {
@@ -78,22 +82,28 @@ public final class ProcessRunner implements AutoCloseable {
 
   /** With the clock every timeout is measured by (tests inject one that fails). */
   ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock) {
-    this(killGrace, drainTimeout, captureLimit, clock, true, null);
+    this(killGrace, drainTimeout, captureLimit, clock, true, null, () -> {});
   }
 
   /** With a given tree guard instead of the platform's (tests of each guard's behaviour). */
   ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, TreeGuard guard) {
-    this(killGrace, drainTimeout, captureLimit, System::nanoTime, true, guard);
+    this(killGrace, drainTimeout, captureLimit, System::nanoTime, true, guard, () -> {});
+  }
+
+  /** With a step run just before each launch, after the run registered (tests close the runner there). */
+  ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, Runnable launching) {
+    this(killGrace, drainTimeout, captureLimit, System::nanoTime, true, null, launching);
   }
 
   private ProcessRunner(
       Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock, boolean closeable) {
-    this(killGrace, drainTimeout, captureLimit, clock, closeable, null);
+    this(killGrace, drainTimeout, captureLimit, clock, closeable, null, () -> {});
   }
 
   private ProcessRunner(Duration killGrace, Duration drainTimeout, int captureLimit, LongSupplier clock,
-      boolean closeable, TreeGuard guard) {
+      boolean closeable, TreeGuard guard, Runnable launching) {
     this.guard = guard;
+    this.launching = launching;
     this.killGrace = killGrace;
     this.drainTimeout = drainTimeout;
     this.captureLimit = captureLimit;
@@ -198,7 +208,7 @@ public final class ProcessRunner implements AutoCloseable {
             startNanos,
             lastOutput::get,
             timer,
-            workers,
+            work,
             killTree);
     DecodingStreamHandler streams =
         new DecodingStreamHandler(
@@ -206,7 +216,7 @@ public final class ProcessRunner implements AutoCloseable {
             spec.stdin(),
             listener == null ? OutputListener.NONE : listener,
             captureLimit,
-            workers,
+            work,
             drainTimeout,
             () -> lastOutput.set(clock.getAsLong()),
             watchdog::stop,
@@ -222,10 +232,17 @@ public final class ProcessRunner implements AutoCloseable {
     if (token != null) {
       token.onCancel(onCancel);
     }
+    // Registered before it reads closed, as close() sets closed before it cancels what is registered: a run either
+    // is cancelled by close() or sees that it closed, and then starts nothing.
     live.add(watchdog);
     Integer exit = null;
     String launchError = null;
     try {
+      if (closed) {
+        watchdog.cancel(cancelGrace());
+        return result(spec, null, null, null, watchdog, streams, launcher, startNanos);
+      }
+      launching.run();
       exit =
           launcher.execute(
               exe.get(),
@@ -289,6 +306,19 @@ public final class ProcessRunner implements AutoCloseable {
         streams.stderr(),
         streams.drainTimedOut(),
         why == Termination.WATCH_FAILED ? watchdog.failure() : null);
+  }
+
+  /**
+   * Hands a task to the workers. close() shuts them down while a run it cancelled may still be starting its output
+   * readers or its tree kill; such a run gets a thread of its own, so that it ends as cancelled, with its tree killed,
+   * instead of throwing out of {@link #run} and leaving the tool unwatched.
+   */
+  private void onWorker(Runnable task) {
+    try {
+      workers.execute(task);
+    } catch (RejectedExecutionException closing) {
+      workerThreads.newThread(task).start();
+    }
   }
 
   private Duration cancelGrace() {

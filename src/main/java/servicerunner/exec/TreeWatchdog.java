@@ -2,7 +2,6 @@ package servicerunner.exec;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +47,7 @@ final class TreeWatchdog {
   /**
    * @param startNanos clock reading the timeout counts from
    * @param lastOutputNanos clock reading of the last output, for the idle timeout
+   * @param worker runs the kills; must accept them while its runner closes (see {@code ProcessRunner#close})
    * @param killTree ends the whole tree, waiting up to the given grace before forcing; runs on {@code worker}
    */
   TreeWatchdog(
@@ -145,12 +145,17 @@ final class TreeWatchdog {
     }
   }
 
-  /** A process that is no longer alive has exited, even if {@link #stop} has not been called yet. */
+  /**
+   * A process that is no longer alive has exited, even if {@link #stop} has not been called yet. Its handle is asked
+   * too: {@code Process.isAlive()} turns false only when the JDK's reaper thread has recorded the exit status, a
+   * moment after the kernel reaped the process, while the handle (and anyone else looking) already sees it gone. A
+   * cancel or a timeout in that moment came after the exit and must not turn it into one.
+   */
   private boolean exitedOrEnded() {
     if (stopped || reason != null) {
       return true;
     }
-    if (process != null && !process.isAlive()) {
+    if (process != null && (!process.isAlive() || !process.toHandle().isAlive())) {
       stop();
       return true;
     }
@@ -167,15 +172,9 @@ final class TreeWatchdog {
     }
   }
 
+  /** Never on the timer: other tools' checks share it. */
   private void killLater(Duration grace) {
-    Runnable kill = () -> killTree.accept(grace);
-    try {
-      worker.execute(kill);
-    } catch (RejectedExecutionException closing) {
-      Thread t = new Thread(kill, "sr-kill"); // never on the timer: other tools' checks share it
-      t.setDaemon(true);
-      t.start();
-    }
+    worker.execute(() -> killTree.accept(grace));
   }
 
   private void cancelChecks() {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -228,13 +229,27 @@ class ProcessRunnerTest {
     ProcessRunner owned = new ProcessRunner();
     ProcessResult leftBehind = owned.run(sh("sleep " + sleep + " >/dev/null 2>&1 &"), this::onLine, new CancelToken());
     assertEquals(Termination.EXITED, leftBehind.termination());
-    // on stderr: its pump starts after stdout's, so the run has finished launching when the line arrives (a close
-    // while the launch still starts its pumps throws RejectedExecutionException out of run(): not pinned here)
-    CompletableFuture<ProcessResult> run = runAsync(owned, sh("echo started >&2; exec sleep " + sleep),
+    CompletableFuture<ProcessResult> run = runAsync(owned, sh("echo started; exec sleep " + sleep),
         new CancelToken());
     awaitStarted();
     owned.close();
     assertEquals(Termination.CANCELLED, run.get(GUARD_SECONDS, TimeUnit.SECONDS).termination());
+    assertEquals(List.of(), Procs.awaitGone(sleep));
+    assertThrows(IllegalStateException.class, () -> owned.run(sh("true"), this::onLine, new CancelToken()));
+  }
+
+  @Test
+  void aCloseWhileARunLaunchesEndsThatRunAsCancelledWithItsTreeKilled() throws Exception {
+    // The window: the run has registered and is about to start its output readers when close() shuts the workers
+    // down. That threw RejectedExecutionException out of run() and left the tool running unwatched.
+    AtomicReference<ProcessRunner> closing = new AtomicReference<>();
+    ProcessRunner owned = new ProcessRunner(Duration.ofSeconds(2), Duration.ofSeconds(1), BoundedCapture.DEFAULT_LIMIT,
+        () -> closing.get().close());
+    closing.set(owned);
+    ProcessResult r = owned.run(sh("echo started; sleep " + sleep + " & exec sleep " + sleep), this::onLine,
+        new CancelToken());
+    assertEquals(Termination.CANCELLED, r.termination(), r.describe());
+    assertNotNull(r.exitCode(), "the tool was started, and killed");
     assertEquals(List.of(), Procs.awaitGone(sleep));
     assertThrows(IllegalStateException.class, () -> owned.run(sh("true"), this::onLine, new CancelToken()));
   }

@@ -140,6 +140,74 @@ class TreeWatchdogTest {
   }
 
   @Test
+  void aCancelAfterTheKernelReapedTheToolIsTooLateEvenBeforeTheJdkRecordedTheExit() throws Exception {
+    // The window that made ProcessRunnerTest's late cancel flaky: the tool is reaped (its handle says gone, as an
+    // observer sees it), but Process.isAlive() stays true until the JDK's reaper thread records the exit status.
+    TreeWatchdog w = watchdog(Duration.ofSeconds(1), null);
+    w.start(new ReaperLagging(exited()));
+    assertFalse(w.cancel(Duration.ofMillis(300)));
+    clock.addAndGet(Duration.ofSeconds(10).toNanos());
+    w.check();
+    settle();
+    assertNull(w.termination());
+    assertEquals(List.of(), kills);
+  }
+
+  /** A reaped process as the JDK shows it in the moment before its reaper thread records the exit. */
+  private static final class ReaperLagging extends Process {
+    private final Process reaped;
+
+    ReaperLagging(Process reaped) {
+      this.reaped = reaped;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return true;
+    }
+
+    @Override
+    public ProcessHandle toHandle() {
+      return reaped.toHandle();
+    }
+
+    @Override
+    public long pid() {
+      return reaped.pid();
+    }
+
+    @Override
+    public java.io.OutputStream getOutputStream() {
+      return reaped.getOutputStream();
+    }
+
+    @Override
+    public java.io.InputStream getInputStream() {
+      return reaped.getInputStream();
+    }
+
+    @Override
+    public java.io.InputStream getErrorStream() {
+      return reaped.getErrorStream();
+    }
+
+    @Override
+    public int waitFor() {
+      throw new IllegalStateException("the watch never waits");
+    }
+
+    @Override
+    public int exitValue() {
+      throw new IllegalThreadStateException("not recorded yet");
+    }
+
+    @Override
+    public void destroy() {
+      reaped.destroy();
+    }
+  }
+
+  @Test
   void theFirstReasonWinsAndTheTreeIsKilledOnce() throws Exception {
     TreeWatchdog w = watchdog(Duration.ofSeconds(1), null);
     w.start(sleeping());
