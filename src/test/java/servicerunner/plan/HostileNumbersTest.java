@@ -30,8 +30,9 @@ import servicerunner.task.TaskDeclaration;
 /**
  * Issue 17 item 1 (audit D1, D4, D7): every number a plan gives, for every type, is either a plan error naming its
  * path or a value the run copes with; never an internal error (exit 3), a hang or an overflow. Each declared integer
- * and number parameter, and the common timeout keys, get the values that once broke the runner: huge, tiny, negative,
- * beyond the double range, and the strings a spelled number could carry (NaN, Infinity, a unit after 1e300).
+ * and number parameter, and the numbers every task accepts (timeouts, retry), get the values that once broke the
+ * runner: huge, tiny, negative, beyond the double range, and the strings a spelled number could carry (NaN, Infinity,
+ * a unit after 1e300).
  */
 class HostileNumbersTest {
 
@@ -39,8 +40,12 @@ class HostileNumbersTest {
       "9223372036854775808", "123456789012345678901234567890", "\"NaN\"", "\"nan\"", "\"-NaN\"", "\"Infinity\"",
       "\"-Infinity\"", "\"inf\"", "\"1e300\"", "\"-1e300\"", "\"1e-300\"", "\"1e300s\"", "\"0x7fffffff\"", "\"\"");
 
-  /** What a type needs beyond its example to run here (no private addresses); as in TaskTypeContractTest. */
-  static final List<String> COMMON = List.of("timeout_seconds", "idle_timeout_seconds");
+  /**
+   * The numbers every task accepts, read by the plan parser the same for every type (checked with {@code command}):
+   * a dotted name is a member of an object, e.g. {@code retry.delay_seconds} in {@code "retry": {"attempts": 2, ...}}.
+   */
+  static final List<String> COMMON = List.of("timeout_seconds", "idle_timeout_seconds", "retry", "retry.attempts",
+      "retry.delay_seconds", "retry.backoff");
 
   @TempDir Path dir;
 
@@ -65,7 +70,12 @@ class HostileNumbersTest {
     for (String name : names) {
       for (String value : HOSTILE) {
         ObjectNode task = task(d, tool);
-        task.set(name, Json.parse(value));
+        if (name.startsWith("retry.")) {
+          ObjectNode retry = task.putObject("retry").put("attempts", 2);
+          retry.set(name.substring("retry.".length()), Json.parse(value));
+        } else {
+          task.set(name, Json.parse(value));
+        }
         String what = type + "." + name + " = " + value;
         PreparedPlan prepared;
         try {
@@ -78,7 +88,11 @@ class HostileNumbersTest {
         }
         PreparedTask t = prepared.tasks().get(0);
         assertTrue(t.timeout() == null || !t.timeout().isNegative(), what + ": timeout " + t.timeout());
-        if (COMMON.contains(name)) {
+        if (name.startsWith("retry")) {
+          Retry retry = t.spec().policy().retry();
+          assertTrue(retry == null || retry.attempts() <= Retry.MAX_ATTEMPTS && retry.delay().compareTo(Retry.MAX_DELAY)
+              <= 0 && retry.backoff() <= Retry.MAX_BACKOFF, what + ": " + retry);
+        } else if (COMMON.contains(name)) {
           Duration given = name.equals("timeout_seconds") ? t.spec().timeout() : t.spec().idleTimeout();
           assertTrue(given.compareTo(TaskDeclaration.MAX_TIMEOUT) <= 0, what + ": " + given);
         } else {
