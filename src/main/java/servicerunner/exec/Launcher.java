@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
@@ -17,7 +19,8 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
  * Starts one tool with commons-exec and waits for it to exit: argv is added with quoting off (never shell-parsed), the
  * extra environment is merged over the runner's own, every exit code is a result rather than an exception, and on
  * Linux the tool leads its own session so that what it leaves behind can be found by process group and session, and
- * runs in its own PID namespace where the runner may make one (see {@link TreeGuard}).
+ * runs in its own PID namespace where the runner may make one; on Windows it gets a Job Object of its own (see
+ * {@link TreeGuard}).
  */
 final class Launcher {
   static final Path SETSID = TreeGuard.SETSID;
@@ -105,8 +108,23 @@ final class Launcher {
     DefaultExecutor executor = namespaced() ? new SpawningExecutor(streams, cwd)
         : DefaultExecutor.builder().setExecuteStreamHandler(streams).setThreadFactory(threads).setWorkingDirectory(cwd).get();
     executor.setExitValues(null);
-    executor.setProcessDestroyer(new StartedHook(started));
-    return executor.execute(commandLine(exe, args), environment(extraEnv));
+    Optional<JobObjects> jobs = guard == TreeGuard.JOB_OBJECT ? TreeGuard.jobs() : Optional.empty();
+    if (jobs.isEmpty()) {
+      executor.setProcessDestroyer(new StartedHook(started));
+      return executor.execute(commandLine(exe, args), environment(extraEnv));
+    }
+    JobObjects job = jobs.get();
+    AtomicLong pid = new AtomicLong(-1);
+    executor.setProcessDestroyer(new StartedHook(p -> {
+      job.adopt(p); // before anything may kill it: a kill ends its job
+      pid.set(p.pid());
+      started.accept(p);
+    }));
+    try {
+      return executor.execute(commandLine(exe, args), environment(extraEnv));
+    } finally {
+      job.release(pid.get()); // ends what the tool left in its job
+    }
   }
 
   /**

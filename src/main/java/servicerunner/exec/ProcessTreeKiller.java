@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * children live on and keep the output pipe open. Here: snapshot the descendants before touching the parent (orphans
  * are re-parented and vanish from the tree), ask all of them to stop, wait a short grace, then force. On Linux the
  * child runs in its own session (see {@link Launcher}), so members that escaped the tree are found by process group.
- * On Windows, taskkill /T /F does what ProcessHandle cannot see.
+ * On Windows the tool's Job Object is ended, which takes every process in it whatever the tree looks like; without
+ * one, taskkill /T /F does what ProcessHandle cannot see.
  *
  * <p>{@link #kill} blocks for up to the grace plus the forced rounds: call it on a worker thread, never on a shared
  * timer. The groups still to sweep belong to this instance (one per {@link ProcessRunner}).
@@ -55,8 +56,8 @@ final class ProcessTreeKiller {
     root.descendants().forEach(all::add);
     all.add(root);
     all.addAll(groupMembers(groupId, all));
-    if (Platform.current().isWindows()) {
-      taskkill(root.pid());
+    if (Platform.current().isWindows() && !TreeGuard.jobs().map(j -> j.terminate(root.pid())).orElse(false)) {
+      taskkill(root.pid()); // no job for this tool: what the system still links as its tree
     }
     for (ProcessHandle p : all) {
       if (!(spareRoot && p.equals(root))) {

@@ -3,6 +3,7 @@ package servicerunner.exec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,7 +18,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code pgroup} (other Linux): the tool leads its own session; what it leaves behind is found by process
  *       group and by session id and ended. A child that starts its own session escapes, and nothing survives the
  *       runner's SIGKILL.
- *   <li>{@code taskkill} (Windows): the descendants and {@code taskkill /T /F}; no Job Object yet.
+ *   <li>{@code job_object} (Windows): the runner in a job that ends what is left when the runner ends, each tool in
+ *       a job of its own nested in it, ended at once by a kill (see {@link JobObjects}).
+ *   <li>{@code taskkill} (Windows where the runner's job cannot be made): the descendants and
+ *       {@code taskkill /T /F}.
  *   <li>{@code tree} (elsewhere): the descendants the JDK can see.
  * </ul>
  *
@@ -28,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 public enum TreeGuard {
   PID_NAMESPACE("pidns"),
   PROCESS_GROUP("pgroup"),
+  JOB_OBJECT("job_object"),
   TASKKILL("taskkill"),
   PROCESS_TREE("tree");
 
@@ -47,7 +52,14 @@ public enum TreeGuard {
   }
 
   private static final class Holder {
+    // the runner joins its job here, before its first tool starts (every tool starts after this guard is known)
+    static final Optional<JobObjects> JOBS = JobObjects.forRunner(Platform.current());
     static final TreeGuard CURRENT = detect();
+  }
+
+  /** The runner's Job Objects: present only with the {@code job_object} guard. */
+  static Optional<JobObjects> jobs() {
+    return Holder.JOBS;
   }
 
   /** The guard of this runner; decided once (the namespace is probed by starting one). */
@@ -58,7 +70,7 @@ public enum TreeGuard {
   private static TreeGuard detect() {
     Platform p = Platform.current();
     if (p.isWindows()) {
-      return TASKKILL;
+      return windows(Holder.JOBS);
     }
     if (p != Platform.LINUX || !Files.isExecutable(SETSID)) {
       return PROCESS_TREE;
@@ -67,6 +79,10 @@ public enum TreeGuard {
       return PROCESS_GROUP;
     }
     return PID_NAMESPACE;
+  }
+
+  static TreeGuard windows(Optional<JobObjects> jobs) {
+    return jobs.isPresent() ? JOB_OBJECT : TASKKILL;
   }
 
   /** Whether the kernel and our rights allow the wrapper: run it once around {@code sh -c 'exit 7'}. */

@@ -50,7 +50,7 @@ public final class ParentWatch implements AutoCloseable {
 
   private void loop(ProcessHandle parent, RunController controller) {
     while (running) {
-      if (!parent.isAlive()) {
+      if (gone(parent)) {
         controller.interrupt(StopReason.PARENT_EXITED);
         return;
       }
@@ -60,6 +60,19 @@ public final class ParentWatch implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * Whether the parent died. A dead parent that nobody reaped is a zombie, which {@link ProcessHandle#isAlive} still
+   * counts as alive (the audit recheck's parent was such a zombie: the run went on to its end); but the kernel hands
+   * a dead parent's children to another process at once, so on Linux a new parent says it too.
+   */
+  static boolean gone(ProcessHandle parent) {
+    if (!parent.isAlive()) {
+      return true;
+    }
+    return Platform.current() == Platform.LINUX
+        && ProcessHandle.current().parent().map(p -> p.pid() != parent.pid()).orElse(true);
   }
 
   @Override

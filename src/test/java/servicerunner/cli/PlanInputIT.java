@@ -111,7 +111,10 @@ class PlanInputIT {
     assertBadPlan(RunnerProcess.jar(empty.toString()).run(), "the plan is empty");
     Path bin = Files.write(tmp.resolve("bin.json"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, 1, 2});
     assertBadPlan(RunnerProcess.jar(bin.toString()).run(), "not UTF-8");
-    assertBadPlan(RunnerProcess.jar(tmp.resolve("nope.json").toString()).run(), "plan file not found");
+    RunResult missing = RunnerProcess.jar(tmp.resolve("nope.json").toString()).run();
+    assertBadPlan(missing, "plan file not found");
+    // audit D17: a missing file was announced as "Parsing as raw JSON"
+    assertTrue(missing.stderrText().startsWith("Reading from file: "), missing.stderrText());
   }
 
   @Test

@@ -2,6 +2,7 @@ package servicerunner.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static servicerunner.control.ControlHarness.plan;
 import static servicerunner.control.ControlHarness.task;
 
@@ -178,16 +179,25 @@ class SignalIT {
    * parent by then); returns the report the orphaned runner writes.
    */
   private JsonNode orphanedRun(String taskScript, String redirect) throws Exception {
+    Process sh = new ProcessBuilder("sh", "-c", orphaningScript(taskScript, redirect)).start();
+    assertTrue(sh.waitFor(30, TimeUnit.SECONDS), "the runner's first task never started");
+    assertEquals(0, sh.exitValue());
+    return awaitReport();
+  }
+
+  /** A shell that starts the runner in the background and exits once the first task has started. */
+  private String orphaningScript(String taskScript, String redirect) throws Exception {
     Path plan = dir.resolve("plan.json");
     Path started = dir.resolve("task-started");
     Files.writeString(plan, plan(false, task("touch '" + started + "'; " + taskScript), task("echo two")));
-    Path report = dir.resolve("report.json");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String script = "'" + java + "' -jar '" + servicerunner.testing.RunnerProcess.jarPath() + "' '" + plan
-        + "' --output-file '" + report + "' " + redirect + " & while [ ! -e '" + started + "' ]; do sleep 0.05; done";
-    Process sh = new ProcessBuilder("sh", "-c", script).start();
-    assertTrue(sh.waitFor(30, TimeUnit.SECONDS), "the runner's first task never started");
-    assertEquals(0, sh.exitValue());
+    return "'" + java + "' -jar '" + servicerunner.testing.RunnerProcess.jarPath() + "' '" + plan
+        + "' --output-file '" + dir.resolve("report.json") + "' " + redirect + " & while [ ! -e '" + started
+        + "' ]; do sleep 0.05; done";
+  }
+
+  private JsonNode awaitReport() throws Exception {
+    Path report = dir.resolve("report.json");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!Files.exists(report) && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -205,6 +215,23 @@ class SignalIT {
     assertEquals("parent_exited", rep.get("stop_reason").asText());
     assertEquals("Interrupted", rep.get("results").get(0).path("summary").path("reason").asText());
     assertEquals(2, rep.get("results").size());
+  }
+
+  @Test
+  void aParentThatDiedUnreapedStillEndsTheRun() throws Exception {
+    assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+    String s = ControlHarness.uniqueSleep();
+    // perl forks the runner's shell and never reaps it: the dead shell stays a zombie, which ProcessHandle.isAlive
+    // counts as alive (the audit recheck's harness left its shell so, and the run went on to its end)
+    Process perl = new ProcessBuilder("perl", "-e", "if (fork() == 0) { exec('sh', '-c', $ARGV[0]) } sleep 120",
+        orphaningScript("sleep " + s, "")).start();
+    try {
+      JsonNode rep = awaitReport();
+      ControlHarness.assertGone(s);
+      assertEquals("parent_exited", rep.get("stop_reason").asText(), rep.toString());
+    } finally {
+      perl.destroyForcibly();
+    }
   }
 
   @Test

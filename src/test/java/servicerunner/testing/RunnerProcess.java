@@ -34,6 +34,7 @@ public final class RunnerProcess {
   private static Optional<Path> archive;
 
   private Path javaBin = DEFAULT_JAVA;
+  private final List<String> jvmOptions = new ArrayList<>();
 
   public static RunnerProcess jar(String... args) {
     RunnerProcess r = new RunnerProcess();
@@ -72,6 +73,12 @@ public final class RunnerProcess {
     return this;
   }
 
+  /** An extra JVM flag, before {@code -jar} (e.g. a class-load log). */
+  public RunnerProcess jvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
   public RunnerProcess dir(Path d) {
     dir = d;
     return this;
@@ -90,6 +97,7 @@ public final class RunnerProcess {
     if (javaBin.equals(DEFAULT_JAVA)) {
       classArchive().ifPresent(a -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + a, "-Xshare:auto")));
     }
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(jarPath().toString());
     cmd.addAll(args);
