@@ -90,14 +90,9 @@ public final class IperfResultParser {
     }
     ObjectNode is = s.putObject("interval_stats");
     is.put("samples", bps.size());
-    is.put("mean_bps", st == null ? null : Json.rounded(st.mean(), 1));
-    is.put("median_bps", st == null ? null : Json.rounded(st.median(), 1));
-    is.put("min_bps", st == null ? null : Json.rounded(st.min(), 1));
-    is.put("max_bps", st == null ? null : Json.rounded(st.max(), 1));
-    is.put("stdev_bps", st == null ? null : Json.rounded(st.stdev(), 1));
+    SampleStats.put(is, st, 1, 1, "_bps", "mean", "median", "min", "max", "stdev");
     is.put("cov", st == null ? null : Json.rounded(st.cov(), 4));
-    is.put("p10_bps", st == null ? null : Json.rounded(st.p10(), 1));
-    is.put("p90_bps", st == null ? null : Json.rounded(st.p90(), 1));
+    SampleStats.put(is, st, 1, 1, "_bps", "p10", "p90");
     is.put("zero_throughput_intervals", zero);
     if (opt.thresholdBps() != null) {
       is.put("below_threshold_intervals", below);
@@ -115,13 +110,7 @@ public final class IperfResultParser {
     hr.put("direction", reverse ? "download" : "upload");
     ObjectNode tp = hr.putObject("throughput");
     tp.put("unit", "Mbps");
-    tp.put("mean", st == null ? null : Json.rounded(st.mean() / 1e6, 2));
-    tp.put("median", st == null ? null : Json.rounded(st.median() / 1e6, 2));
-    tp.put("p10", st == null ? null : Json.rounded(st.p10() / 1e6, 2));
-    tp.put("p90", st == null ? null : Json.rounded(st.p90() / 1e6, 2));
-    tp.put("min", st == null ? null : Json.rounded(st.min() / 1e6, 2));
-    tp.put("max", st == null ? null : Json.rounded(st.max() / 1e6, 2));
-    tp.put("stdev", st == null ? null : Json.rounded(st.stdev() / 1e6, 2));
+    SampleStats.put(tp, st, 1e6, 2, "", "mean", "median", "p10", "p90", "min", "max", "stdev");
     tp.put("cov_percent", st == null ? null : Json.rounded(st.cov() * 100, 2));
     tp.put("samples", bps.size());
     if (opt.thresholdBps() != null) {

@@ -169,11 +169,7 @@ public final class PingOutputParser {
     latency.put("mdev", Json.rounded(mdev, 3));
     ObjectNode is = s.putObject("interval_stats");
     is.put("samples", stats == null ? 0 : stats.samples());
-    is.put("mean", stats == null ? null : Json.rounded(stats.mean(), 3));
-    is.put("median", stats == null ? null : Json.rounded(stats.median(), 3));
-    is.put("p10", stats == null ? null : Json.rounded(stats.p10(), 3));
-    is.put("p90", stats == null ? null : Json.rounded(stats.p90(), 3));
-    is.put("stdev", stats == null ? null : Json.rounded(stats.stdev(), 3));
+    SampleStats.put(is, stats, 1, 3, "", "mean", "median", "p10", "p90", "stdev");
     s.put("unreachable_replies", unreachableLines);
     s.put("packet_loss_percent", lossPercent);
     s.put("average_latency_ms", Json.rounded(avg, 3));
