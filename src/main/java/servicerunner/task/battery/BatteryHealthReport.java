@@ -3,6 +3,8 @@ package servicerunner.task.battery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import servicerunner.json.Json;
 
 /**
@@ -78,13 +80,7 @@ public final class BatteryHealthReport {
   }
 
   private static List<String> nonNull(String... s) {
-    List<String> out = new ArrayList<>();
-    for (String x : s) {
-      if (x != null) {
-        out.add(x);
-      }
-    }
-    return out;
+    return Stream.of(s).filter(Objects::nonNull).toList();
   }
 
   private static void put(ObjectNode s, String k, String v) {

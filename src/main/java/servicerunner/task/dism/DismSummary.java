@@ -57,11 +57,9 @@ public final class DismSummary {
     s.set("health_state", state);
     s.put("reboot_required", reboot);
     String sentence = top.sentence + (reboot && top.status == Status.SUCCESS ? " Restart Windows to finish." : "");
-    List<String> notes = new ArrayList<>();
-    for (ObjectNode st : steps) {
-      notes.add(st.path("action").asText() + ": " + st.path("verdict").asText()
-          + " (exit " + st.path("return_code").asText() + ", " + st.path("return_code_hex").asText() + ")");
-    }
+    List<String> notes = new ArrayList<>(steps.stream().map(st -> st.path("action").asText() + ": "
+        + st.path("verdict").asText() + " (exit " + st.path("return_code").asText() + ", "
+        + st.path("return_code_hex").asText() + ")").toList());
     if (top == DismVerdict.SOURCE_FILES_NOT_FOUND) {
       notes.add("Give RestoreHealth a /Source (a mounted install.wim of the same build) or check Windows Update access.");
     }

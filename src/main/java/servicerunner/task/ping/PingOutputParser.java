@@ -121,12 +121,7 @@ public final class PingOutputParser {
         avg = Double.parseDouble(m.group(3));
       }
     }
-    List<Double> timed = new ArrayList<>();
-    for (Double d : samples) {
-      if (!d.isNaN()) {
-        timed.add(d);
-      }
-    }
+    List<Double> timed = samples.stream().filter(d -> !d.isNaN()).toList();
     int replies = samples.size();
     boolean truncated = output.contains(" bytes not kept ...]");
     // With a truncated capture some reply lines may be missing: then the tool's count is the better figure.
@@ -250,14 +245,9 @@ public final class PingOutputParser {
 
   /** "Request timed out." lines and their translations have no IP and no TTL; count lines ending a timeout. */
   private static int countTimeouts(List<String> lines) {
-    int n = 0;
-    for (String l : lines) {
-      String low = l.toLowerCase(Locale.ROOT);
-      if (low.contains("timed out") || low.contains("zeitüberschreitung") || low.contains("délai d'attente")) {
-        n++;
-      }
-    }
-    return n;
+    return (int) lines.stream().map(l -> l.toLowerCase(Locale.ROOT))
+        .filter(l -> l.contains("timed out") || l.contains("zeitüberschreitung") || l.contains("délai d'attente"))
+        .count();
   }
 
   private static String lastLines(List<String> lines, int n) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import servicerunner.figures.Rating;
 import servicerunner.json.Json;
@@ -207,13 +208,7 @@ public final class SpeedtestResultParser {
   }
 
   private static String join(String... parts) {
-    List<String> p = new ArrayList<>();
-    for (String s : parts) {
-      if (!s.isBlank()) {
-        p.add(s.strip());
-      }
-    }
-    return String.join(", ", p);
+    return String.join(", ", Arrays.stream(parts).filter(s -> !s.isBlank()).map(String::strip).toList());
   }
 
 }
