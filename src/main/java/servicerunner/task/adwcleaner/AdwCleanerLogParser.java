@@ -37,13 +37,9 @@ public final class AdwCleanerLogParser {
     s.put("failed", 0);
     s.putNull("mode");
     ArrayNode fallbackList = null;
-    for (String key : SECTIONS.values()) {
-      s.putArray(key);
-    }
+    SECTIONS.values().forEach(s::putArray);
     ObjectNode browsers = s.putObject("browsers");
-    for (String key : BROWSER_SECTIONS.values()) {
-      browsers.putArray(key);
-    }
+    BROWSER_SECTIONS.values().forEach(browsers::putArray);
     boolean recognised = false;
     ArrayNode current = null;
     for (String raw : Text.lines(text)) {

@@ -1,7 +1,6 @@
 package servicerunner.task.dism;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +49,7 @@ public final class DismSummary {
     }
 
     ObjectNode s = Json.object();
-    ArrayNode arr = s.putArray("steps");
-    steps.forEach(arr::add);
+    s.putArray("steps").addAll(steps);
     s.put("verdict", top.id());
     JsonNode state = lastHealthState(steps);
     s.set("health_state", state);

@@ -160,8 +160,7 @@ public final class DriveCleanupCleanTask extends FolderToolTask {
     Set<Category> chosen = categories(p);
     chosen.forEach(c -> cats.add(c.id()));
     i.put("cleanup_all", chosen.isEmpty());
-    ArrayNode extra = i.putArray("additional_args");
-    p.stringList("additional_args").forEach(extra::add);
+    i.set("additional_args", Json.valueToTree(p.stringList("additional_args")));
     return i;
   }
 }

@@ -37,9 +37,7 @@ public final class KvrtOutputParser {
   public static ObjectNode parse(String text) {
     ObjectNode s = Json.object();
     boolean recognised = false;
-    for (String key : COUNTS.keySet()) {
-      s.put(key, 0);
-    }
+    COUNTS.keySet().forEach(key -> s.put(key, 0));
     // Detections keyed by threat + object so a later Action line fills in the action of the detection it names.
     Map<String, ObjectNode> detections = new LinkedHashMap<>();
     for (String line : Text.lines(text)) {

@@ -114,9 +114,7 @@ public final class KvrtScanTask extends FolderToolTask {
     ObjectNode s = Json.object();
     s.put("quarantine_dir", quarantineDir(p).orElse(null));
     s.put("processlevel", p.optInteger("processlevel").orElse(null));
-    for (String[] sw : SWITCHES) {
-      s.put(sw[0], p.flag(sw[0]));
-    }
+    Arrays.stream(SWITCHES).forEach(sw -> s.put(sw[0], p.flag(sw[0])));
     return s;
   }
 }

@@ -171,9 +171,7 @@ final class DriveParser {
 
   private static String messages(JsonNode root) {
     List<String> out = new ArrayList<>();
-    for (JsonNode m : root.path("smartctl").path("messages")) {
-      out.add(m.path("string").asText());
-    }
+    root.path("smartctl").path("messages").forEach(m -> out.add(m.path("string").asText()));
     return String.join(" ", out);
   }
 
