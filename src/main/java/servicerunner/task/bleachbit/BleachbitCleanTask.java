@@ -56,7 +56,6 @@ public final class BleachbitCleanTask extends DeclaredTask {
       .systemDisk()
       .build();
 
-
   public BleachbitCleanTask() {
     super(DECLARATION);
   }

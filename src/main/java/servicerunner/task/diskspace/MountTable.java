@@ -65,12 +65,7 @@ public final class MountTable {
     if ("/".equals(m.mountPoint())) {
       return true;
     }
-    for (String p : SYSTEM_PREFIXES) {
-      if (m.mountPoint().equals(p) || m.mountPoint().startsWith(p + "/")) {
-        return false;
-      }
-    }
-    return true;
+    return SYSTEM_PREFIXES.stream().noneMatch(p -> m.mountPoint().equals(p) || m.mountPoint().startsWith(p + "/"));
   }
 
   /** /proc/mounts writes space, tab, newline and backslash as octal escapes (\040 ...). */

@@ -221,6 +221,4 @@ public final class IperfResultParser {
     Double x = Json.number(a);
     return x != null ? x : Json.number(b);
   }
-
-
 }

@@ -254,7 +254,6 @@ public final class PingOutputParser {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
   }
 
-
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.valueOf(Json.round(d, 1));
   }

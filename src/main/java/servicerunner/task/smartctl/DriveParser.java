@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import servicerunner.figures.SiSize;
 import servicerunner.json.Json;
 
@@ -176,12 +179,8 @@ final class DriveParser {
   }
 
   private static String text(JsonNode root, String... keys) {
-    for (String k : keys) {
-      if (root.path(k).isValueNode()) {
-        return root.path(k).asText().strip();
-      }
-    }
-    return null;
+    return Stream.of(keys).map(root::path).filter(JsonNode::isValueNode).map(v -> v.asText().strip()).findFirst()
+        .orElse(null);
   }
 
   private static void putText(ObjectNode d, String key, JsonNode v) {
@@ -196,12 +195,7 @@ final class DriveParser {
 
   @SafeVarargs
   private static <T> T first(T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
+    return Stream.of(values).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static Long sum(Long... values) {
@@ -218,7 +212,6 @@ final class DriveParser {
     return v == null ? null : v * factor;
   }
 
-
   /** The ATA attribute table, by id. */
   private static final class Attributes {
     private final JsonNode table;
@@ -228,12 +221,8 @@ final class DriveParser {
     }
 
     private JsonNode find(int id) {
-      for (JsonNode a : table) {
-        if (a.path("id").asInt() == id) {
-          return a;
-        }
-      }
-      return null;
+      return StreamSupport.stream(table.spliterator(), false).filter(a -> a.path("id").asInt() == id).findFirst()
+          .orElse(null);
     }
 
     Long raw(int id) {

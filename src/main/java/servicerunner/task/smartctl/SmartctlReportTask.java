@@ -54,7 +54,6 @@ public final class SmartctlReportTask extends DeclaredTask {
       .verdicts("all_passed", "drive_failing", "some_unreadable", "none_readable", "no_drives", "no_scan_json")
       .build();
 
-
   public SmartctlReportTask() {
     super(DECLARATION);
   }

@@ -210,5 +210,4 @@ public final class SpeedtestResultParser {
   private static String join(String... parts) {
     return String.join(", ", Arrays.stream(parts).filter(s -> !s.isBlank()).map(String::strip).toList());
   }
-
 }
