@@ -199,13 +199,7 @@ final class DriveParser {
   }
 
   private static Long sum(Long... values) {
-    Long total = null;
-    for (Long v : values) {
-      if (v != null) {
-        total = (total == null ? 0 : total) + v;
-      }
-    }
-    return total;
+    return Stream.of(values).filter(Objects::nonNull).reduce(Long::sum).orElse(null);
   }
 
   private static Long times(Long v, long factor) {

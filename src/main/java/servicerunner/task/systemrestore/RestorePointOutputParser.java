@@ -3,8 +3,8 @@ package servicerunner.task.systemrestore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
 import servicerunner.text.PhraseTable;
@@ -111,12 +111,8 @@ public final class RestorePointOutputParser {
 
   /** PowerShell 5.1 writes redirected error records as CLIXML; keep only their text, with its escaped line ends. */
   static String flattenClixml(String xml) {
-    StringBuilder sb = new StringBuilder();
-    Matcher m = CLIXML_STRING.matcher(xml);
-    while (m.find()) {
-      sb.append(m.group(1).replace("_x000D__x000A_", "\n").replace("&lt;", "<").replace("&gt;", ">")
-          .replace("&amp;", "&").replace("&quot;", "\"").replace("&apos;", "'"));
-    }
-    return sb.toString();
+    return CLIXML_STRING.matcher(xml).results().map(m -> m.group(1).replace("_x000D__x000A_", "\n")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"")
+        .replace("&apos;", "'")).collect(Collectors.joining());
   }
 }

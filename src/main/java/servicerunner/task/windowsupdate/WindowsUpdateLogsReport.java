@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import servicerunner.json.Json;
 import servicerunner.task.Verdict;
 import servicerunner.json.MarkedJson;
@@ -67,14 +68,8 @@ public final class WindowsUpdateLogsReport {
     for (JsonNode e : Json.elements(result.get("events"))) {
       String message = e.path("message").asText("");
       String time = e.path("time").asText(null);
-      Set<String> codes = new LinkedHashSet<>();
-      Matcher m = CODE.matcher(message);
-      while (m.find()) {
-        String c = normalise(m.group());
-        if (!c.equals("0x00000000")) {
-          codes.add(c);
-        }
-      }
+      Set<String> codes = CODE.matcher(message).results().map(m -> normalise(m.group()))
+          .filter(c -> !c.equals("0x00000000")).collect(Collectors.toCollection(LinkedHashSet::new));
       if (codes.isEmpty()) {
         continue;
       }
