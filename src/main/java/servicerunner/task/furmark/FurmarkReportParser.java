@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import servicerunner.json.Json;
 
 /**
@@ -59,15 +60,9 @@ public final class FurmarkReportParser {
         gpu = gpus.addObject();
         gpu.put("index", Integer.parseInt(m.group(1)));
         gpu.put("name", m.group(2));
-        if (m.group(3) == null) {
-          gpu.putNull("id");
-        } else {
-          gpu.put("id", m.group(3));
-        }
-        gpu.putNull("max_temperature_c");
-        gpu.putNull("max_usage_percent");
-        gpu.putNull("max_core_clock_mhz");
-        gpu.putNull("min_core_clock_mhz");
+        gpu.put("id", m.group(3));
+        Stream.of("max_temperature_c", "max_usage_percent", "max_core_clock_mhz", "min_core_clock_mhz")
+            .forEach(gpu::putNull);
         continue;
       }
       if (gpu != null && (m = GPU_STAT.matcher(line)).find()) {

@@ -55,11 +55,7 @@ public final class IperfResultParser {
     agg.put("jitter_ms", Json.rounded(jitter, 3));
     agg.put("packet_loss_percent", Json.rounded(loss, 3));
     JsonNode cpu = end.get("cpu_utilization_percent");
-    if (cpu != null && cpu.isObject()) {
-      agg.set("cpu_utilization_percent", cpu.deepCopy());
-    } else {
-      agg.putNull("cpu_utilization_percent");
-    }
+    agg.set("cpu_utilization_percent", cpu != null && cpu.isObject() ? cpu.deepCopy() : null);
 
     List<Double> bps = new ArrayList<>();
     ArrayNode overTime = Json.array();

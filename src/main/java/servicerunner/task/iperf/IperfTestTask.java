@@ -165,11 +165,7 @@ public final class IperfTestTask extends ToolTask {
     s.put("parallel_streams", p.integer("parallel_streams"));
     s.put("omit_seconds", p.integer("omit_seconds"));
     s.put("interval_seconds", p.number("interval_seconds"));
-    if (p.has("bandwidth")) {
-      s.put("bandwidth", p.string("bandwidth"));
-    } else {
-      s.putNull("bandwidth");
-    }
+    s.put("bandwidth", p.optString("bandwidth").orElse(null));
     s.put("connect_timeout_ms", Math.round(p.number("connect_timeout") * 1000));
     Double threshold = threshold(p);
     if (threshold != null) {

@@ -91,11 +91,7 @@ final class DriveParser {
     d.put("firmware_version", text(root, "firmware_version", "scsi_revision"));
     d.put("capacity_bytes", num(root.path("user_capacity").path("bytes")));
     JsonNode passed = root.path("smart_status").path("passed");
-    if (passed.isBoolean()) {
-      d.put("health_passed", passed.asBoolean());
-    } else {
-      d.putNull("health_passed");
-    }
+    d.set("health_passed", passed.isBoolean() ? passed : null);
     d.put("wear_level_percent_used", first(num(nvme.path("percentage_used")), ataEnduranceUsed(root, ata)));
     d.put("power_on_hours", first(num(root.path("power_on_time").path("hours")),
         num(nvme.path("power_on_hours")), ata.raw(9)));
