@@ -36,7 +36,6 @@ public final class AdwCleanerLogParser {
     s.put("cleaned", 0);
     s.put("failed", 0);
     s.putNull("mode");
-    ArrayNode fallbackList = null;
     SECTIONS.values().forEach(s::putArray);
     ObjectNode browsers = s.putObject("browsers");
     BROWSER_SECTIONS.values().forEach(browsers::putArray);
@@ -67,10 +66,7 @@ public final class AdwCleanerLogParser {
           current = (ArrayNode) browsers.get(BROWSER_SECTIONS.get(title));
         } else {
           // A section a newer AdwCleaner added: keep its lines rather than drop them.
-          if (fallbackList == null) {
-            fallbackList = s.putArray("other");
-          }
-          current = fallbackList;
+          current = s.withArrayProperty("other");
         }
         continue;
       }
