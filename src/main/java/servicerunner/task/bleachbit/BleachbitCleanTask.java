@@ -97,10 +97,8 @@ public final class BleachbitCleanTask extends DeclaredTask {
       }
     }
 
-    List<String> argv = new ArrayList<>();
-    argv.add(exe);
-    argv.add(preview ? "--preview" : "--clean");
-    argv.add("--"); // optparse ends the options here (bleachbit 4.4.2, Linux and the Windows console build alike)
+    // "--": optparse ends the options there (bleachbit 4.4.2, Linux and the Windows console build alike)
+    List<String> argv = new ArrayList<>(List.of(exe, preview ? "--preview" : "--clean", "--"));
     argv.addAll(toRun);
     ProcessResult r = ctx.run(ProcessSpec.of(argv).withEnv(env).withCwd(cwd));
     if (!r.exited()) {
