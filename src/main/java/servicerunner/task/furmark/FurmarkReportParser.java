@@ -1,6 +1,8 @@
 package servicerunner.task.furmark;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,36 +87,30 @@ public final class FurmarkReportParser {
       String value = m.group(2).strip();
       Matcher n;
       switch (name) {
-        case "demo":
-        case "renderer":
-          s.put(name, value);
-          break;
-        case "3d api":
-          s.put("api", value);
-          break;
-        case "resolution":
+        case "demo", "renderer" -> s.put(name, value);
+        case "3d api" -> s.put("api", value);
+        case "resolution" -> {
           if ((n = RESOLUTION.matcher(value)).find()) {
             res.put("width", Integer.parseInt(n.group(1)));
             res.put("height", Integer.parseInt(n.group(2)));
           }
-          break;
-        case "frames":
+        }
+        case "frames" -> {
           if ((n = NUMBER.matcher(value)).find()) {
             s.put("frames", Long.parseLong(n.group(1).replaceAll("\\..*", "")));
           }
-          break;
-        case "duration":
+        }
+        case "duration" -> {
           if ((n = NUMBER.matcher(value)).find()) {
             putNumber(s, "duration_ms", n.group(1));
           }
-          break;
-        case "score":
+        }
+        case "score" -> {
           if ((n = NUMBER.matcher(value)).find()) {
             putNumber(s, "score", n.group(1)); // only with --benchmark
           }
-          break;
-        default:
-          break;
+        }
+        default -> { }
       }
     }
     s.put("report_found", !s.get("frames").isNull() || !fps.get("avg").isNull());
@@ -122,24 +118,17 @@ public final class FurmarkReportParser {
   }
 
   private static String gpuKey(String minMax, String what) {
-    switch (what) {
-      case "temperature":
-        return minMax.equals("max") ? "max_temperature_c" : null;
-      case "usage":
-        return minMax.equals("max") ? "max_usage_percent" : null;
-      case "core clock":
-        return minMax + "_core_clock_mhz";
-      default:
-        return null;
-    }
+    return switch (what) {
+      case "temperature" -> minMax.equals("max") ? "max_temperature_c" : null;
+      case "usage" -> minMax.equals("max") ? "max_usage_percent" : null;
+      case "core clock" -> minMax + "_core_clock_mhz";
+      default -> null;
+    };
   }
 
   /** Whole numbers stay integers (the reference wrote ints); decimals are kept. */
   private static void putNumber(ObjectNode o, String key, String digits) {
-    if (digits.contains(".")) {
-      o.put(key, Double.parseDouble(digits));
-    } else {
-      o.put(key, Long.parseLong(digits));
-    }
+    o.set(key, digits.contains(".") ? DoubleNode.valueOf(Double.parseDouble(digits))
+        : LongNode.valueOf(Long.parseLong(digits)));
   }
 }
