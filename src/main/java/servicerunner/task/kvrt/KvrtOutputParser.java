@@ -1,7 +1,7 @@
 package servicerunner.task.kvrt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,19 +59,10 @@ public final class KvrtOutputParser {
         detections.computeIfAbsent(key(t.group(1), t.group(2)), k -> detection(t.group(1), t.group(2)));
       }
     }
-    ArrayNode list = s.putArray("detections");
-    int removed = 0;
-    for (ObjectNode d : detections.values()) {
-      list.add(d);
-      String action = d.path("action").asText("").toLowerCase(Locale.ROOT);
-      for (String word : REMOVING_ACTIONS) {
-        if (action.contains(word)) {
-          removed++;
-          break;
-        }
-      }
-    }
-    s.put("removed_count", removed);
+    s.putArray("detections").addAll(detections.values());
+    long removed = detections.values().stream().map(d -> d.path("action").asText("").toLowerCase(Locale.ROOT))
+        .filter(action -> Arrays.stream(REMOVING_ACTIONS).anyMatch(action::contains)).count();
+    s.put("removed_count", (int) removed);
     s.put("recognised", recognised);
     return s;
   }
