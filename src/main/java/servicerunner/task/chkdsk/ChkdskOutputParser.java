@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
@@ -76,10 +77,8 @@ public final class ChkdskOutputParser {
     s.put("access_denied", said.contains(Said.ACCESS_DENIED));
     s.put("invalid_drive", said.contains(Said.INVALID_DRIVE));
     s.put("filesystem_type", fs.find() ? fs.group(1).toUpperCase(Locale.ROOT) : null);
-    for (String key : List.of("total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb", "system_use_kb",
-        "log_file_kb", "available_kb")) {
-      s.put(key, kb.get(key));
-    }
+    Stream.of("total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb", "system_use_kb", "log_file_kb",
+        "available_kb").forEach(key -> s.put(key, kb.get(key)));
     s.put("duration_seconds", duration == null ? null : Json.round(duration, 3));
     s.put("return_code", exitCode);
     s.put("return_code_meaning", exitMeaning(exitCode == null ? -1 : exitCode));
