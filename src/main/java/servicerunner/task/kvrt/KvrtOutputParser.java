@@ -72,10 +72,6 @@ public final class KvrtOutputParser {
   }
 
   private static ObjectNode detection(String threat, String object) {
-    ObjectNode d = Json.object();
-    d.put("threat", threat);
-    d.putNull("action");
-    d.put("object_path", object);
-    return d;
+    return Json.object().put("threat", threat).putNull("action").put("object_path", object);
   }
 }
