@@ -166,9 +166,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
       warnings.add("BleachBit reported " + errors + " error(s)");
     }
     if (s.path("blocked_cleaners").size() > 0) {
-      List<String> names = new ArrayList<>();
-      s.path("blocked_cleaners").forEach(n -> names.add(n.asText()));
-      warnings.add("not cleaned while running: " + String.join(", ", names));
+      warnings.add("not cleaned while running: " + String.join(", ", Json.texts(s.path("blocked_cleaners"))));
     }
     if (!unknown.isEmpty()) {
       warnings.add("unknown option(s) left out: " + String.join(", ", unknown));
