@@ -1,8 +1,12 @@
 package servicerunner.figures;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import servicerunner.json.Json;
 
 /**
  * Summary statistics of a series of measurements (ping round trips, iperf interval throughput). Percentiles
@@ -36,6 +40,20 @@ public record SampleStats(int samples, double mean, double median, double min, d
   /** Coefficient of variation (stdev / mean), 0 when the mean is 0. */
   public double cov() {
     return mean == 0 ? 0 : stdev / mean;
+  }
+
+  private static final Map<String, ToDoubleFunction<SampleStats>> FIGURES = Map.of("mean", SampleStats::mean,
+      "median", SampleStats::median, "min", SampleStats::min, "max", SampleStats::max, "p10", SampleStats::p10,
+      "p90", SampleStats::p90, "stdev", SampleStats::stdev);
+
+  /**
+   * Writes the named figures (mean, median, min, max, p10, p90, stdev) in the given order, each divided by
+   * {@code divisor} and rounded to {@code places}, as its name plus {@code suffix}; nulls when {@code stats} is null.
+   */
+  public static void put(ObjectNode o, SampleStats stats, double divisor, int places, String suffix, String... names) {
+    for (String n : names) {
+      o.put(n + suffix, stats == null ? null : Json.rounded(FIGURES.get(n).applyAsDouble(stats) / divisor, places));
+    }
   }
 
   static double percentile(List<Double> sorted, double pct) {

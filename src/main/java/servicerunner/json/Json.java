@@ -300,6 +300,11 @@ public final class Json {
     return out;
   }
 
+  /** The text of each of {@link #elements}. */
+  public static List<String> texts(JsonNode n) {
+    return elements(n).stream().map(JsonNode::asText).toList();
+  }
+
   /** A member's number, or null when it is absent or not a number. */
   public static Double number(JsonNode n) {
     return n != null && n.isNumber() ? n.asDouble() : null;

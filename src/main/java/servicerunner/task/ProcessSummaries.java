@@ -73,8 +73,6 @@ public final class ProcessSummaries {
   }
 
   public static ArrayNode command(ProcessResult r) {
-    ArrayNode a = Json.array();
-    r.argv().forEach(a::add);
-    return a;
+    return (ArrayNode) Json.valueToTree(r.argv());
   }
 }

@@ -1,6 +1,5 @@
 package servicerunner.task;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import servicerunner.text.Pairs;
@@ -34,13 +33,7 @@ public final class TaskCatalog {
 
   /** Every id whose class is present, in listing order. */
   public static List<String> ids() {
-    List<String> ids = new ArrayList<>();
-    for (String id : CLASSES.keySet()) {
-      if (find(id) != null) {
-        ids.add(id);
-      }
-    }
-    return ids;
+    return CLASSES.keySet().stream().filter(id -> find(id) != null).toList();
   }
 
   /** The type for an id, or null when no handler exists. */

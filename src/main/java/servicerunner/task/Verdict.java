@@ -2,8 +2,8 @@ package servicerunner.task;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
+import servicerunner.json.Json;
 
 /**
  * What a task concluded: a stable id (declared by its type, so plans can test it), one sentence a technician can
@@ -25,8 +25,7 @@ public record Verdict(String id, String sentence, List<String> notes) {
 
   /** The verdict a parser wrote into the summary's {@code human_readable} (id and notes), with its sentence. */
   public static Verdict written(ObjectNode summary, String sentence) {
-    List<String> notes = new ArrayList<>();
-    summary.path("human_readable").path("notes").forEach(n -> notes.add(n.asText()));
+    List<String> notes = Json.texts(summary.path("human_readable").path("notes"));
     return new Verdict(summary.path("human_readable").path("verdict").asText(), sentence, notes);
   }
 

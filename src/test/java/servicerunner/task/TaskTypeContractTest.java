@@ -50,8 +50,6 @@ class TaskTypeContractTest {
    * type, not a licence: the contract holds for every other type.
    */
   static final Map<String, String> NOT_YET = Map.of(
-      "ai_startup_disable", "a reg.exe that did not finish is status error, verdict 'Failed: ...' (enumeration_failed),"
-          + " and after a timeout the remaining queries still start: task/ai is being rewritten on another branch",
       "ai_browser_notification_disable", "never runs its executable (it only looks for the running browser)");
 
   /** Parameters a type needs beyond its declared example to run here: no private addresses, no relative folders. */

@@ -36,14 +36,9 @@ public final class AdwCleanerLogParser {
     s.put("cleaned", 0);
     s.put("failed", 0);
     s.putNull("mode");
-    ArrayNode fallbackList = null;
-    for (String key : SECTIONS.values()) {
-      s.putArray(key);
-    }
+    SECTIONS.values().forEach(s::putArray);
     ObjectNode browsers = s.putObject("browsers");
-    for (String key : BROWSER_SECTIONS.values()) {
-      browsers.putArray(key);
-    }
+    BROWSER_SECTIONS.values().forEach(browsers::putArray);
     boolean recognised = false;
     ArrayNode current = null;
     for (String raw : Text.lines(text)) {
@@ -71,10 +66,7 @@ public final class AdwCleanerLogParser {
           current = (ArrayNode) browsers.get(BROWSER_SECTIONS.get(title));
         } else {
           // A section a newer AdwCleaner added: keep its lines rather than drop them.
-          if (fallbackList == null) {
-            fallbackList = s.putArray("other");
-          }
-          current = fallbackList;
+          current = s.withArrayProperty("other");
         }
         continue;
       }

@@ -52,8 +52,16 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> extends Declared
     }
   }
 
-  /** What enumeration found; each problem is a source that could not be read. */
-  protected record Found<I>(List<I> items, List<String> problems, List<ObjectNode> notInspected) {}
+  /**
+   * What enumeration found; each problem is a source that could not be read. {@code stopped} is the shared
+   * not-completed outcome of a tool that did not reach its exit (the task ends with it at once), else null.
+   */
+  protected record Found<I>(
+      List<I> items, List<String> problems, List<ObjectNode> notInspected, TaskOutcome stopped) {
+    Found(List<I> items, List<String> problems, List<ObjectNode> notInspected) {
+      this(items, problems, notInspected, null);
+    }
+  }
 
   /** Where apply tells what became of each chosen item and which backups it wrote. */
   protected interface Progress<I> {
@@ -127,6 +135,9 @@ public abstract class AiReviewTask<I extends AiReviewTask.Item> extends Declared
       }
       log("Mode: " + (apply ? "apply changes" : "preview (no changes)") + ", model " + model);
       found = enumerate(ctx, this::log);
+      if (found.stopped() != null) {
+        return found.stopped();
+      }
       found.problems().forEach(problem -> log("Warning: " + problem));
       List<I> items = found.items();
       log("Found " + items.size() + " " + shape.noun());

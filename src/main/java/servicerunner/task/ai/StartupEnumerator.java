@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import servicerunner.exec.Decoding;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.Termination;
+import servicerunner.json.Json;
+import servicerunner.task.ProcessSummaries;
 import servicerunner.task.TaskContext;
+import servicerunner.task.TaskOutcome;
 import servicerunner.task.ai.AiReviewTask.Found;
 import servicerunner.task.wintools.RegQueryParser.RegValue;
 import servicerunner.task.wintools.RegQueryParser;
@@ -41,6 +44,7 @@ final class StartupEnumerator {
   private final String windir;
   private final List<StartupItem> items = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private TaskOutcome stopped;
 
   StartupEnumerator(TaskContext ctx, String regExe, Consumer<String> log) {
     this.ctx = ctx;
@@ -50,7 +54,11 @@ final class StartupEnumerator {
   }
 
   Found<StartupItem> enumerate(Path registryExportFile, List<Folder> folders) {
-    for (RegValue v : registryExportFile == null ? queryRunKeys() : read(registryExportFile)) {
+    List<RegValue> values = registryExportFile == null ? queryRunKeys() : read(registryExportFile);
+    if (stopped != null) {
+      return new Found<>(List.of(), problems, List.of(), stopped);
+    }
+    for (RegValue v : values) {
       if (v.data().isBlank() || v.data().equalsIgnoreCase("(value not set)")) {
         continue;
       }
@@ -79,8 +87,11 @@ final class StartupEnumerator {
     for (String key : RUN_KEYS) {
       ProcessResult r = ctx.run(RegQueryParser.invocation(regExe, "query", key).withForwardOutput(false));
       if (r.termination() != Termination.EXITED) {
-        problems.add(regExe + " query " + key + ": " + r.describe());
-      } else if (r.exitCode() == 0) {
+        // the task's time is gone or reg cannot start: the next query would end the same way
+        stopped = ProcessSummaries.notCompleted(Json.object(), r, "reg");
+        break;
+      }
+      if (r.exitCode() == 0) {
         values.addAll(RegQueryParser.parse(r.stdout().text()));
       } else {
         // exit 1 with "ERROR: The system was unable to find the specified registry key or value." is a key

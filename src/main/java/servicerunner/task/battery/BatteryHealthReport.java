@@ -3,6 +3,9 @@ package servicerunner.task.battery;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import servicerunner.figures.UnknownFigures;
 import servicerunner.json.Json;
 
 /**
@@ -18,30 +21,29 @@ public final class BatteryHealthReport {
     Double capacity = b.energyFullWh() != null && b.energyFullDesignWh() != null && b.energyFullDesignWh() > 0
         ? Json.round(b.energyFullWh() * 100 / b.energyFullDesignWh(), 1) : null;
     String verdict = verdict(capacity);
-    put(s, "vendor", b.vendor());
-    put(s, "model", b.model());
-    put(s, "serial_number", b.serialNumber());
-    put(s, "technology", b.technology());
-    put(s, "percent", Json.rounded(b.percent(), 1));
-    put(s, "state", b.state());
-    put(s, "capacity_percent", capacity);
-    put(s, "temperature_c", Json.rounded(b.temperatureC(), 1));
-    if (b.cycleCount() != null) {
-      s.put("cycle_count", b.cycleCount());
-    }
-    put(s, "energy_wh", Json.rounded(b.energyWh(), 2));
-    put(s, "energy_full_wh", Json.rounded(b.energyFullWh(), 2));
-    put(s, "energy_full_design_wh", Json.rounded(b.energyFullDesignWh(), 2));
-    put(s, "voltage_v", Json.rounded(b.voltageV(), 2));
-    put(s, "time_to_empty", duration(b.timeToEmptySeconds()));
-    put(s, "time_to_full", duration(b.timeToFullSeconds()));
-    putLong(s, "time_to_empty_seconds", b.timeToEmptySeconds());
-    putLong(s, "time_to_full_seconds", b.timeToFullSeconds());
+    s.put("vendor", b.vendor());
+    s.put("model", b.model());
+    s.put("serial_number", b.serialNumber());
+    s.put("technology", b.technology());
+    s.put("percent", Json.rounded(b.percent(), 1));
+    s.put("state", b.state());
+    s.put("capacity_percent", capacity);
+    s.put("temperature_c", Json.rounded(b.temperatureC(), 1));
+    s.put("cycle_count", b.cycleCount());
+    s.put("energy_wh", Json.rounded(b.energyWh(), 2));
+    s.put("energy_full_wh", Json.rounded(b.energyFullWh(), 2));
+    s.put("energy_full_design_wh", Json.rounded(b.energyFullDesignWh(), 2));
+    s.put("voltage_v", Json.rounded(b.voltageV(), 2));
+    s.put("time_to_empty", duration(b.timeToEmptySeconds()));
+    s.put("time_to_full", duration(b.timeToFullSeconds()));
+    s.put("time_to_empty_seconds", b.timeToEmptySeconds());
+    s.put("time_to_full_seconds", b.timeToFullSeconds());
     s.put("health_verdict", verdict);
-    put(s, "wear_level_percent", capacity == null ? null : Json.round(Math.max(0, 100 - capacity), 1));
+    s.put("wear_level_percent", capacity == null ? null : Json.round(Math.max(0, 100 - capacity), 1));
     s.put("battery_count", batteryCount);
     s.put("source", b.source());
     s.put("human_readable", sentence(b, capacity, verdict));
+    UnknownFigures.omitNulls(s);
     return s;
   }
 
@@ -78,30 +80,6 @@ public final class BatteryHealthReport {
   }
 
   private static List<String> nonNull(String... s) {
-    List<String> out = new ArrayList<>();
-    for (String x : s) {
-      if (x != null) {
-        out.add(x);
-      }
-    }
-    return out;
-  }
-
-  private static void put(ObjectNode s, String k, String v) {
-    if (v != null) {
-      s.put(k, v);
-    }
-  }
-
-  private static void put(ObjectNode s, String k, Double v) {
-    if (v != null) {
-      s.put(k, v);
-    }
-  }
-
-  private static void putLong(ObjectNode s, String k, Long v) {
-    if (v != null) {
-      s.put(k, v);
-    }
+    return Stream.of(s).filter(Objects::nonNull).toList();
   }
 }

@@ -186,9 +186,7 @@ public final class CimBatteryParser {
 
   private static Map<String, JsonNode> byInstance(JsonNode root, String cls) {
     Map<String, JsonNode> m = new HashMap<>();
-    for (JsonNode r : rows(root, cls)) {
-      m.putIfAbsent(r.path("InstanceName").asText(""), r);
-    }
+    rows(root, cls).forEach(r -> m.putIfAbsent(r.path("InstanceName").asText(""), r));
     return m;
   }
 

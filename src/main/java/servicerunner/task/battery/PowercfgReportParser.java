@@ -31,11 +31,7 @@ public final class PowercfgReportParser {
     List<Map<String, String>> columns = new ArrayList<>();
     Matcher row = ROW.matcher(table);
     while (row.find()) {
-      List<String> cells = new ArrayList<>();
-      Matcher cell = CELL.matcher(row.group(1));
-      while (cell.find()) {
-        cells.add(clean(cell.group(1)));
-      }
+      List<String> cells = CELL.matcher(row.group(1)).results().map(c -> clean(c.group(1))).toList();
       if (cells.size() < 2 || !row.group(1).contains("class=\"label\"")) {
         continue; // the header row (BATTERY 1, BATTERY 2) and spacer rows
       }

@@ -2,6 +2,7 @@ package servicerunner.task.battery;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns the attribute files of one {@code /sys/class/power_supply/<name>} folder (name -> trimmed content) into
@@ -22,18 +23,9 @@ public final class SysfsBattery {
     Double voltDesign = micro(a, "voltage_min_design");
     // charge_* batteries report uAh; Wh needs a voltage, the design minimum is the stable one (as UPower does)
     Double whPerAh = voltDesign != null ? voltDesign : volt;
-    Double energy = micro(a, "energy_now");
-    Double full = micro(a, "energy_full");
-    Double design = micro(a, "energy_full_design");
-    if (energy == null && whPerAh != null) {
-      energy = times(micro(a, "charge_now"), whPerAh);
-    }
-    if (full == null && whPerAh != null) {
-      full = times(micro(a, "charge_full"), whPerAh);
-    }
-    if (design == null && whPerAh != null) {
-      design = times(micro(a, "charge_full_design"), whPerAh);
-    }
+    Double energy = or(micro(a, "energy_now"), () -> times(micro(a, "charge_now"), whPerAh));
+    Double full = or(micro(a, "energy_full"), () -> times(micro(a, "charge_full"), whPerAh));
+    Double design = or(micro(a, "energy_full_design"), () -> times(micro(a, "charge_full_design"), whPerAh));
     Double percent = number(a, "capacity");
     if (percent == null && energy != null && full != null && full > 0) {
       percent = energy * 100 / full;
@@ -47,14 +39,8 @@ public final class SysfsBattery {
     if (state != null && (state.isBlank() || state.equalsIgnoreCase("unknown"))) {
       state = null;
     }
-    Long toEmpty = longValue(a, "time_to_empty_now");
-    if (toEmpty == null) {
-      toEmpty = longValue(a, "time_to_empty_avg");
-    }
-    Long toFull = longValue(a, "time_to_full_now");
-    if (toFull == null) {
-      toFull = longValue(a, "time_to_full_avg");
-    }
+    Long toEmpty = or(longValue(a, "time_to_empty_now"), () -> longValue(a, "time_to_empty_avg"));
+    Long toFull = or(longValue(a, "time_to_full_now"), () -> longValue(a, "time_to_full_avg"));
     if (power != null && power > 0 && energy != null && state != null) {
       String st = state.toLowerCase(Locale.ROOT);
       if (toEmpty == null && st.equals("discharging")) {
@@ -80,6 +66,10 @@ public final class SysfsBattery {
     return new BatteryData("sysfs", name, text(a, "manufacturer"), text(a, "model_name"), text(a, "serial_number"),
         text(a, "technology"), percent, state, temp == null ? null : temp / 10, cycles, energy, full, design, volt,
         toEmpty, toFull);
+  }
+
+  private static <T> T or(T value, Supplier<T> fallback) {
+    return value != null ? value : fallback.get();
   }
 
   private static Double abs(Double d) {

@@ -56,7 +56,6 @@ public final class BleachbitCleanTask extends DeclaredTask {
       .systemDisk()
       .build();
 
-
   public BleachbitCleanTask() {
     super(DECLARATION);
   }
@@ -98,10 +97,8 @@ public final class BleachbitCleanTask extends DeclaredTask {
       }
     }
 
-    List<String> argv = new ArrayList<>();
-    argv.add(exe);
-    argv.add(preview ? "--preview" : "--clean");
-    argv.add("--"); // optparse ends the options here (bleachbit 4.4.2, Linux and the Windows console build alike)
+    // "--": optparse ends the options there (bleachbit 4.4.2, Linux and the Windows console build alike)
+    List<String> argv = new ArrayList<>(List.of(exe, preview ? "--preview" : "--clean", "--"));
     argv.addAll(toRun);
     ProcessResult r = ctx.run(ProcessSpec.of(argv).withEnv(env).withCwd(cwd));
     if (!r.exited()) {
@@ -169,9 +166,7 @@ public final class BleachbitCleanTask extends DeclaredTask {
       warnings.add("BleachBit reported " + errors + " error(s)");
     }
     if (s.path("blocked_cleaners").size() > 0) {
-      List<String> names = new ArrayList<>();
-      s.path("blocked_cleaners").forEach(n -> names.add(n.asText()));
-      warnings.add("not cleaned while running: " + String.join(", ", names));
+      warnings.add("not cleaned while running: " + String.join(", ", Json.texts(s.path("blocked_cleaners"))));
     }
     if (!unknown.isEmpty()) {
       warnings.add("unknown option(s) left out: " + String.join(", ", unknown));

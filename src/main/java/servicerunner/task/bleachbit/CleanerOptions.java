@@ -1,10 +1,12 @@
 package servicerunner.task.bleachbit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks requested {@code cleaner.option} ids against {@code bleachbit --list-cleaners} (one id per line). This
@@ -25,14 +27,8 @@ final class CleanerOptions {
 
   /** The ids of a {@code --list-cleaners} output. */
   static Set<String> parseList(String output) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (String line : output.split("\r\n|\r|\n")) {
-      String s = line.strip();
-      if (ID.matcher(s).matches()) {
-        ids.add(s);
-      }
-    }
-    return ids;
+    return Arrays.stream(output.split("\r\n|\r|\n")).map(String::strip).filter(s -> ID.matcher(s).matches())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Splits the request; {@code cleaner.*} is valid when the cleaner has any option. Duplicates are dropped. */

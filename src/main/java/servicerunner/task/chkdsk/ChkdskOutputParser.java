@@ -3,6 +3,7 @@ package servicerunner.task.chkdsk;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
 import servicerunner.text.PhraseTable;
@@ -56,12 +59,8 @@ public final class ChkdskOutputParser {
       duration = Long.parseLong(d.group(1)) / 1000.0;
     }
     Matcher fs = FILESYSTEM.matcher(norm);
-    Set<Said> said = EnumSet.noneOf(Said.class);
-    for (Said x : Said.values()) {
-      if (ChkdskPhrases.SENTENCES.any(norm, x)) {
-        said.add(x);
-      }
-    }
+    Set<Said> said = Arrays.stream(Said.values()).filter(x -> ChkdskPhrases.SENTENCES.any(norm, x))
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Said.class)));
     Decision dec = decide(said, exitCode, req);
 
     ObjectNode s = Json.object();
@@ -78,10 +77,8 @@ public final class ChkdskOutputParser {
     s.put("access_denied", said.contains(Said.ACCESS_DENIED));
     s.put("invalid_drive", said.contains(Said.INVALID_DRIVE));
     s.put("filesystem_type", fs.find() ? fs.group(1).toUpperCase(Locale.ROOT) : null);
-    for (String key : List.of("total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb", "system_use_kb",
-        "log_file_kb", "available_kb")) {
-      s.put(key, kb.get(key));
-    }
+    Stream.of("total_disk_kb", "in_files_kb", "in_indexes_kb", "bad_sectors_kb", "system_use_kb", "log_file_kb",
+        "available_kb").forEach(key -> s.put(key, kb.get(key)));
     s.put("duration_seconds", duration == null ? null : Json.round(duration, 3));
     s.put("return_code", exitCode);
     s.put("return_code_meaning", exitMeaning(exitCode == null ? -1 : exitCode));
@@ -161,37 +158,19 @@ public final class ChkdskOutputParser {
 
   /** Lines as a console would finally show them: a CR redraw keeps only the last state of its line. */
   static List<String> visibleLines(String text) {
-    List<String> out = new ArrayList<>();
-    for (String line : text.split("\r?\n")) {
-      String[] redraws = line.split("\r");
-      String last = "";
-      for (int i = redraws.length - 1; i >= 0; i--) {
-        if (!redraws[i].isBlank()) {
-          last = redraws[i];
-          break;
-        }
-      }
-      String t = last.strip();
-      if (!t.isEmpty()) {
-        out.add(t);
-      }
-    }
-    return out;
+    return Arrays.stream(text.split("\r?\n"))
+        .map(line -> Arrays.stream(line.split("\r")).filter(r -> !r.isBlank()).reduce((a, b) -> b).orElse("").strip())
+        .filter(t -> !t.isEmpty()).toList();
   }
 
   /** Microsoft docs, windows-commands/chkdsk, "Understanding exit codes". */
   static String exitMeaning(int rc) {
-    switch (rc) {
-      case 0:
-        return "no errors were found";
-      case 1:
-        return "errors were found and fixed";
-      case 2:
-        return "performed disk cleanup, or did not because /f was not given";
-      case 3:
-        return "could not check the disk, errors could not be fixed, or were not fixed because /f was not given";
-      default:
-        return "undocumented exit code " + rc;
-    }
+    return switch (rc) {
+      case 0 -> "no errors were found";
+      case 1 -> "errors were found and fixed";
+      case 2 -> "performed disk cleanup, or did not because /f was not given";
+      case 3 -> "could not check the disk, errors could not be fixed, or were not fixed because /f was not given";
+      default -> "undocumented exit code " + rc;
+    };
   }
 }

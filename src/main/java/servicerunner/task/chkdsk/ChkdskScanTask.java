@@ -1,5 +1,6 @@
 package servicerunner.task.chkdsk;
 
+import java.nio.ByteBuffer;
 import servicerunner.progress.ChkdskProgress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -78,11 +79,7 @@ public final class ChkdskScanTask extends ToolTask {
     byte[] out = r.stdout().bytes();
     if (r.stderr().totalBytes() > 0) {
       byte[] err = r.stderr().bytes();
-      byte[] both = new byte[out.length + 1 + err.length];
-      System.arraycopy(out, 0, both, 0, out.length);
-      both[out.length] = '\n';
-      System.arraycopy(err, 0, both, out.length + 1, err.length);
-      out = both;
+      out = ByteBuffer.allocate(out.length + 1 + err.length).put(out).put((byte) '\n').put(err).array();
     }
     TaskOutcome o = ChkdskOutputParser.parse(out, r.stdout().charset(), r.exitCode(),
         new ChkdskOutputParser.Request(drive(p), p.string("mode"), p.bool("schedule_if_busy")));

@@ -53,17 +53,10 @@ public final class DiskSpaceReport {
         warnings.add(v.drive() + " is " + pct + "% full, " + gb(v.usableBytes()) + " GB free");
       }
     }
-    String verdict;
-    if (volumes.isEmpty()) {
-      verdict = "no drives found";
-    } else if (critical > 0) {
-      verdict = critical + " drive(s) critically full";
-    } else if (warn > 0) {
-      verdict = warn + " drive(s) nearly full";
-    } else {
-      verdict = "all " + volumes.size() + " drive(s) have enough free space";
-    }
-    hr.put("verdict", verdict);
+    hr.put("verdict", volumes.isEmpty() ? "no drives found"
+        : critical > 0 ? critical + " drive(s) critically full"
+        : warn > 0 ? warn + " drive(s) nearly full"
+        : "all " + volumes.size() + " drive(s) have enough free space");
     hr.put("status", volumes.isEmpty() ? "failed" : critical > 0 ? "critical" : warn > 0 ? "warning" : "ok");
     s.set("human_readable", hr);
     s.put("warn_percent", warnPercent);

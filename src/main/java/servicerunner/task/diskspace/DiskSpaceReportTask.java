@@ -42,7 +42,6 @@ public final class DiskSpaceReportTask extends DeclaredTask {
       .verdicts(VERDICTS.values().stream().sorted().toArray(String[]::new))
       .build();
 
-
   public DiskSpaceReportTask() {
     super(DECLARATION);
   }

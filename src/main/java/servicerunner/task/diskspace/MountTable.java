@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code /proc/mounts} (text in, real storage mounts out; pure). Kernel and memory file systems, container
@@ -26,6 +28,8 @@ public final class MountTable {
   /** Mount trees that only hold kernel or runtime state, even when a real file system is mounted there. */
   static final List<String> SYSTEM_PREFIXES = List.of("/proc", "/sys", "/dev", "/run", "/snap", "/var/lib/docker",
       "/var/lib/containers", "/var/snap");
+
+  private static final Pattern OCTAL_ESCAPE = Pattern.compile("\\\\([0-7]{3})");
 
   public static List<Mount> parse(String procMounts) {
     List<Mount> out = new ArrayList<>();
@@ -65,41 +69,12 @@ public final class MountTable {
     if ("/".equals(m.mountPoint())) {
       return true;
     }
-    for (String p : SYSTEM_PREFIXES) {
-      if (m.mountPoint().equals(p) || m.mountPoint().startsWith(p + "/")) {
-        return false;
-      }
-    }
-    return true;
+    return SYSTEM_PREFIXES.stream().noneMatch(p -> m.mountPoint().equals(p) || m.mountPoint().startsWith(p + "/"));
   }
 
   /** /proc/mounts writes space, tab, newline and backslash as octal escapes (\040 ...). */
   static String unescape(String s) {
-    if (s.indexOf('\\') < 0) {
-      return s;
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && isOctal(s, i + 1)) {
-        b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
-        i += 3;
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  private static boolean isOctal(String s, int from) {
-    if (from + 3 > s.length()) {
-      return false;
-    }
-    for (int i = from; i < from + 3; i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '7') {
-        return false;
-      }
-    }
-    return true;
+    return OCTAL_ESCAPE.matcher(s).replaceAll(
+        m -> Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 8))));
   }
 }

@@ -1,6 +1,7 @@
 package servicerunner.task.dism;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,15 +25,7 @@ enum DismAction {
 
   /** Case-insensitive, with or without the leading slash ("CheckHealth", "/restorehealth"). */
   static Optional<DismAction> parse(String s) {
-    String k = s.strip().toLowerCase(Locale.ROOT);
-    if (k.startsWith("/")) {
-      k = k.substring(1);
-    }
-    for (DismAction a : values()) {
-      if (a.id().equals(k)) {
-        return Optional.of(a);
-      }
-    }
-    return Optional.empty();
+    String k = s.strip().toLowerCase(Locale.ROOT).replaceFirst("^/", "");
+    return Arrays.stream(values()).filter(a -> a.id().equals(k)).findFirst();
   }
 }

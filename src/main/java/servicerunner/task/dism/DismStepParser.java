@@ -78,32 +78,18 @@ public final class DismStepParser {
     boolean rebootRequired = rc == REBOOT_REQUIRED_EXIT || rollback;
     boolean exitOk = exitCode != null && (rc == 0 || rc == REBOOT_REQUIRED_EXIT);
 
-    DismVerdict verdict;
-    if (exitCode == null) {
-      verdict = DismVerdict.UNKNOWN;
-    } else if (elevation) {
-      verdict = DismVerdict.ELEVATION_REQUIRED;
-    } else if (sourceMissing) {
-      verdict = DismVerdict.SOURCE_FILES_NOT_FOUND;
-    } else if (rollback) {
-      verdict = DismVerdict.FAILED_ROLLBACK_PENDING;
-    } else if (rc == INVALID_OPTION_EXIT) {
-      verdict = DismVerdict.INVALID_OPTION;
-    } else if (notRepairable) {
-      verdict = DismVerdict.NOT_REPAIRABLE;
-    } else if (!exitOk) {
-      verdict = DismVerdict.FAILED;
-    } else if (restored) {
-      verdict = DismVerdict.RESTORED;
-    } else if (repairable) {
-      verdict = DismVerdict.REPAIRABLE;
-    } else if (healthy) {
-      verdict = DismVerdict.HEALTHY;
-    } else if (complete) {
-      verdict = DismVerdict.COMPLETED;
-    } else {
-      verdict = DismVerdict.UNKNOWN;
-    }
+    DismVerdict verdict = exitCode == null ? DismVerdict.UNKNOWN
+        : elevation ? DismVerdict.ELEVATION_REQUIRED
+        : sourceMissing ? DismVerdict.SOURCE_FILES_NOT_FOUND
+        : rollback ? DismVerdict.FAILED_ROLLBACK_PENDING
+        : rc == INVALID_OPTION_EXIT ? DismVerdict.INVALID_OPTION
+        : notRepairable ? DismVerdict.NOT_REPAIRABLE
+        : !exitOk ? DismVerdict.FAILED
+        : restored ? DismVerdict.RESTORED
+        : repairable ? DismVerdict.REPAIRABLE
+        : healthy ? DismVerdict.HEALTHY
+        : complete ? DismVerdict.COMPLETED
+        : DismVerdict.UNKNOWN;
 
     ObjectNode step = Json.object();
     step.put("action", action);
@@ -115,14 +101,9 @@ public final class DismStepParser {
     parsed.put("health_state", verdict.healthState);
     boolean repairAttempted = "restorehealth".equals(action);
     parsed.put("repair_attempted", repairAttempted);
-    if (repairAttempted && verdict == DismVerdict.RESTORED) {
-      parsed.put("repair_success", true);
-    } else if (repairAttempted && verdict.status == Status.ERROR
-        || repairAttempted && verdict == DismVerdict.SOURCE_FILES_NOT_FOUND) {
-      parsed.put("repair_success", false);
-    } else {
-      parsed.putNull("repair_success"); // not a repair step, or a result DISM did not spell out in a known language
-    }
+    // null: not a repair step, or a result DISM did not spell out in a known language
+    parsed.put("repair_success", !repairAttempted ? null : verdict == DismVerdict.RESTORED ? Boolean.TRUE
+        : verdict.status == Status.ERROR || verdict == DismVerdict.SOURCE_FILES_NOT_FOUND ? Boolean.FALSE : null);
     parsed.put("corruption_detected", verdict == DismVerdict.REPAIRABLE || verdict == DismVerdict.NOT_REPAIRABLE
         || verdict == DismVerdict.SOURCE_FILES_NOT_FOUND || restored);
     parsed.put("access_denied", elevation);

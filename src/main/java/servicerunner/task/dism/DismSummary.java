@@ -1,7 +1,6 @@
 package servicerunner.task.dism;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,18 +49,15 @@ public final class DismSummary {
     }
 
     ObjectNode s = Json.object();
-    ArrayNode arr = s.putArray("steps");
-    steps.forEach(arr::add);
+    s.putArray("steps").addAll(steps);
     s.put("verdict", top.id());
     JsonNode state = lastHealthState(steps);
     s.set("health_state", state);
     s.put("reboot_required", reboot);
     String sentence = top.sentence + (reboot && top.status == Status.SUCCESS ? " Restart Windows to finish." : "");
-    List<String> notes = new ArrayList<>();
-    for (ObjectNode st : steps) {
-      notes.add(st.path("action").asText() + ": " + st.path("verdict").asText()
-          + " (exit " + st.path("return_code").asText() + ", " + st.path("return_code_hex").asText() + ")");
-    }
+    List<String> notes = new ArrayList<>(steps.stream().map(st -> st.path("action").asText() + ": "
+        + st.path("verdict").asText() + " (exit " + st.path("return_code").asText() + ", "
+        + st.path("return_code_hex").asText() + ")").toList());
     if (top == DismVerdict.SOURCE_FILES_NOT_FOUND) {
       notes.add("Give RestoreHealth a /Source (a mounted install.wim of the same build) or check Windows Update access.");
     }

@@ -1,5 +1,6 @@
 package servicerunner.task.dism;
 
+import java.util.Arrays;
 import java.util.Locale;
 import servicerunner.task.Status;
 
@@ -35,11 +36,6 @@ enum DismVerdict {
   }
 
   static DismVerdict byId(String id) {
-    for (DismVerdict v : values()) {
-      if (v.id().equals(id)) {
-        return v;
-      }
-    }
-    return UNKNOWN;
+    return Arrays.stream(values()).filter(v -> v.id().equals(id)).findFirst().orElse(UNKNOWN);
   }
 }

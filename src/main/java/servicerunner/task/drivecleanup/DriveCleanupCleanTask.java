@@ -1,13 +1,17 @@
 package servicerunner.task.drivecleanup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import servicerunner.exec.ProcessResult;
 import servicerunner.json.Json;
 import servicerunner.param.ParamSpec;
@@ -82,14 +86,10 @@ public final class DriveCleanupCleanTask extends FolderToolTask {
 
   /** The categories chosen by categories[] and the *_only switches, in argv order; none means all. */
   static Set<Category> categories(Params p) {
-    Set<Category> chosen = EnumSet.noneOf(Category.class);
     List<String> named = p.stringList("categories").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
-    for (Category c : Category.values()) {
-      if (p.flag(c.onlyParam) || c.names.stream().anyMatch(named::contains)) {
-        chosen.add(c);
-      }
-    }
-    return chosen;
+    return Arrays.stream(Category.values())
+        .filter(c -> p.flag(c.onlyParam) || c.names.stream().anyMatch(named::contains))
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Category.class)));
   }
 
   @Override
@@ -138,10 +138,7 @@ public final class DriveCleanupCleanTask extends FolderToolTask {
       return ToolOutcomes.unrecognised(s, "DriveCleanup's output was not recognised (language or version); see "
           + "raw_tail.", stdout);
     }
-    int removed = 0;
-    for (var n : s.get("counts")) {
-      removed += n.asInt();
-    }
+    int removed = StreamSupport.stream(s.get("counts").spliterator(), false).mapToInt(JsonNode::asInt).sum();
     boolean test = p.flag("test_only");
     return ToolOutcomes.of(Status.SUCCESS, s, removed == 0 ? "nothing_to_remove" : test ? "would_remove" : "removed",
         (test ? "Test run: " : "") + removed + " devices/items " + (test ? "would be " : "") + "removed");
@@ -160,8 +157,7 @@ public final class DriveCleanupCleanTask extends FolderToolTask {
     Set<Category> chosen = categories(p);
     chosen.forEach(c -> cats.add(c.id()));
     i.put("cleanup_all", chosen.isEmpty());
-    ArrayNode extra = i.putArray("additional_args");
-    p.stringList("additional_args").forEach(extra::add);
+    i.set("additional_args", Json.valueToTree(p.stringList("additional_args")));
     return i;
   }
 }

@@ -1,9 +1,12 @@
 package servicerunner.task.furmark;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import servicerunner.json.Json;
 
 /**
@@ -59,15 +62,9 @@ public final class FurmarkReportParser {
         gpu = gpus.addObject();
         gpu.put("index", Integer.parseInt(m.group(1)));
         gpu.put("name", m.group(2));
-        if (m.group(3) == null) {
-          gpu.putNull("id");
-        } else {
-          gpu.put("id", m.group(3));
-        }
-        gpu.putNull("max_temperature_c");
-        gpu.putNull("max_usage_percent");
-        gpu.putNull("max_core_clock_mhz");
-        gpu.putNull("min_core_clock_mhz");
+        gpu.put("id", m.group(3));
+        Stream.of("max_temperature_c", "max_usage_percent", "max_core_clock_mhz", "min_core_clock_mhz")
+            .forEach(gpu::putNull);
         continue;
       }
       if (gpu != null && (m = GPU_STAT.matcher(line)).find()) {
@@ -90,36 +87,30 @@ public final class FurmarkReportParser {
       String value = m.group(2).strip();
       Matcher n;
       switch (name) {
-        case "demo":
-        case "renderer":
-          s.put(name, value);
-          break;
-        case "3d api":
-          s.put("api", value);
-          break;
-        case "resolution":
+        case "demo", "renderer" -> s.put(name, value);
+        case "3d api" -> s.put("api", value);
+        case "resolution" -> {
           if ((n = RESOLUTION.matcher(value)).find()) {
             res.put("width", Integer.parseInt(n.group(1)));
             res.put("height", Integer.parseInt(n.group(2)));
           }
-          break;
-        case "frames":
+        }
+        case "frames" -> {
           if ((n = NUMBER.matcher(value)).find()) {
             s.put("frames", Long.parseLong(n.group(1).replaceAll("\\..*", "")));
           }
-          break;
-        case "duration":
+        }
+        case "duration" -> {
           if ((n = NUMBER.matcher(value)).find()) {
             putNumber(s, "duration_ms", n.group(1));
           }
-          break;
-        case "score":
+        }
+        case "score" -> {
           if ((n = NUMBER.matcher(value)).find()) {
             putNumber(s, "score", n.group(1)); // only with --benchmark
           }
-          break;
-        default:
-          break;
+        }
+        default -> { }
       }
     }
     s.put("report_found", !s.get("frames").isNull() || !fps.get("avg").isNull());
@@ -127,24 +118,17 @@ public final class FurmarkReportParser {
   }
 
   private static String gpuKey(String minMax, String what) {
-    switch (what) {
-      case "temperature":
-        return minMax.equals("max") ? "max_temperature_c" : null;
-      case "usage":
-        return minMax.equals("max") ? "max_usage_percent" : null;
-      case "core clock":
-        return minMax + "_core_clock_mhz";
-      default:
-        return null;
-    }
+    return switch (what) {
+      case "temperature" -> minMax.equals("max") ? "max_temperature_c" : null;
+      case "usage" -> minMax.equals("max") ? "max_usage_percent" : null;
+      case "core clock" -> minMax + "_core_clock_mhz";
+      default -> null;
+    };
   }
 
   /** Whole numbers stay integers (the reference wrote ints); decimals are kept. */
   private static void putNumber(ObjectNode o, String key, String digits) {
-    if (digits.contains(".")) {
-      o.put(key, Double.parseDouble(digits));
-    } else {
-      o.put(key, Long.parseLong(digits));
-    }
+    o.set(key, digits.contains(".") ? DoubleNode.valueOf(Double.parseDouble(digits))
+        : LongNode.valueOf(Long.parseLong(digits)));
   }
 }

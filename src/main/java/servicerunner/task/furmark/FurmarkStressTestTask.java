@@ -65,16 +65,10 @@ public final class FurmarkStressTestTask extends ToolTask {
 
   @Override
   protected List<String> argv(Params p) {
-    List<String> argv = new ArrayList<>();
-    argv.add(p.optString("executable_path").filter(s -> !s.isBlank()).orElse("furmark"));
-    argv.add("--demo");
-    argv.add(p.string("demo"));
-    argv.add("--width");
-    argv.add(Integer.toString(p.integer("width")));
-    argv.add("--height");
-    argv.add(Integer.toString(p.integer("height")));
-    argv.add("--max-time");
-    argv.add(Long.toString((long) p.number("duration_seconds")));
+    String exe = p.optString("executable_path").filter(s -> !s.isBlank()).orElse("furmark");
+    List<String> argv = new ArrayList<>(List.of(exe, "--demo", p.string("demo"),
+        "--width", Integer.toString(p.integer("width")), "--height", Integer.toString(p.integer("height")),
+        "--max-time", Long.toString((long) p.number("duration_seconds"))));
     argv.addAll(p.stringList("extra_args"));
     return argv;
   }

@@ -132,9 +132,7 @@ public final class HeavyloadStressTestTask extends ToolTask {
     ObjectNode s = Json.object();
     s.put("duration_minutes", p.has("duration_minutes") ? minutes(p) : null);
     s.put("headless", p.bool("headless"));
-    for (Load l : LOADS) {
-      s.put(l.param, p.bool(l.param));
-    }
+    LOADS.forEach(l -> s.put(l.param, p.bool(l.param)));
     for (Load l : LOADS) {
       if (l.amount != null) {
         p.optInteger(l.amount).ifPresent(n -> s.put(l.amount, n));

@@ -55,11 +55,7 @@ public final class IperfResultParser {
     agg.put("jitter_ms", Json.rounded(jitter, 3));
     agg.put("packet_loss_percent", Json.rounded(loss, 3));
     JsonNode cpu = end.get("cpu_utilization_percent");
-    if (cpu != null && cpu.isObject()) {
-      agg.set("cpu_utilization_percent", cpu.deepCopy());
-    } else {
-      agg.putNull("cpu_utilization_percent");
-    }
+    agg.set("cpu_utilization_percent", cpu != null && cpu.isObject() ? cpu.deepCopy() : null);
 
     List<Double> bps = new ArrayList<>();
     ArrayNode overTime = Json.array();
@@ -90,14 +86,9 @@ public final class IperfResultParser {
     }
     ObjectNode is = s.putObject("interval_stats");
     is.put("samples", bps.size());
-    is.put("mean_bps", st == null ? null : Json.rounded(st.mean(), 1));
-    is.put("median_bps", st == null ? null : Json.rounded(st.median(), 1));
-    is.put("min_bps", st == null ? null : Json.rounded(st.min(), 1));
-    is.put("max_bps", st == null ? null : Json.rounded(st.max(), 1));
-    is.put("stdev_bps", st == null ? null : Json.rounded(st.stdev(), 1));
+    SampleStats.put(is, st, 1, 1, "_bps", "mean", "median", "min", "max", "stdev");
     is.put("cov", st == null ? null : Json.rounded(st.cov(), 4));
-    is.put("p10_bps", st == null ? null : Json.rounded(st.p10(), 1));
-    is.put("p90_bps", st == null ? null : Json.rounded(st.p90(), 1));
+    SampleStats.put(is, st, 1, 1, "_bps", "p10", "p90");
     is.put("zero_throughput_intervals", zero);
     if (opt.thresholdBps() != null) {
       is.put("below_threshold_intervals", below);
@@ -115,13 +106,7 @@ public final class IperfResultParser {
     hr.put("direction", reverse ? "download" : "upload");
     ObjectNode tp = hr.putObject("throughput");
     tp.put("unit", "Mbps");
-    tp.put("mean", st == null ? null : Json.rounded(st.mean() / 1e6, 2));
-    tp.put("median", st == null ? null : Json.rounded(st.median() / 1e6, 2));
-    tp.put("p10", st == null ? null : Json.rounded(st.p10() / 1e6, 2));
-    tp.put("p90", st == null ? null : Json.rounded(st.p90() / 1e6, 2));
-    tp.put("min", st == null ? null : Json.rounded(st.min() / 1e6, 2));
-    tp.put("max", st == null ? null : Json.rounded(st.max() / 1e6, 2));
-    tp.put("stdev", st == null ? null : Json.rounded(st.stdev() / 1e6, 2));
+    SampleStats.put(tp, st, 1e6, 2, "", "mean", "median", "p10", "p90", "min", "max", "stdev");
     tp.put("cov_percent", st == null ? null : Json.rounded(st.cov() * 100, 2));
     tp.put("samples", bps.size());
     if (opt.thresholdBps() != null) {
@@ -232,6 +217,4 @@ public final class IperfResultParser {
     Double x = Json.number(a);
     return x != null ? x : Json.number(b);
   }
-
-
 }

@@ -87,34 +87,20 @@ public final class IperfTestTask extends ToolTask {
   }
 
   static List<String> argv(Params p, int seconds) {
-    List<String> a = new ArrayList<>();
-    a.add(p.string("executable_path"));
-    a.add("-c");
-    a.add(p.string("server").strip());
-    a.add("-p");
-    a.add(Integer.toString(p.integer("port")));
-    a.add("--json");
+    List<String> a = new ArrayList<>(List.of(p.string("executable_path"), "-c", p.string("server").strip(),
+        "-p", Integer.toString(p.integer("port")), "--json"));
     // iperf3 reads --connect-timeout in milliseconds; the reference passed its seconds value straight (bug B6).
-    a.add("--connect-timeout");
-    a.add(Long.toString(Math.round(p.number("connect_timeout") * 1000)));
-    a.add("-i");
-    a.add(trim(p.number("interval_seconds")));
-    a.add("-t");
-    a.add(Integer.toString(seconds));
+    a.addAll(List.of("--connect-timeout", Long.toString(Math.round(p.number("connect_timeout") * 1000))));
+    a.addAll(List.of("-i", trim(p.number("interval_seconds")), "-t", Integer.toString(seconds)));
     if (p.integer("parallel_streams") > 1) {
-      a.add("-P");
-      a.add(Integer.toString(p.integer("parallel_streams")));
+      a.addAll(List.of("-P", Integer.toString(p.integer("parallel_streams"))));
     }
     if (p.integer("omit_seconds") > 0) {
-      a.add("--omit");
-      a.add(Integer.toString(p.integer("omit_seconds")));
+      a.addAll(List.of("--omit", Integer.toString(p.integer("omit_seconds"))));
     }
     if ("udp".equals(p.string("protocol"))) {
       a.add("-u");
-      if (p.has("bandwidth")) {
-        a.add("-b");
-        a.add(p.string("bandwidth"));
-      }
+      p.optString("bandwidth").ifPresent(b -> a.addAll(List.of("-b", b)));
     }
     if (p.bool("reverse")) {
       a.add("-R");
@@ -165,11 +151,7 @@ public final class IperfTestTask extends ToolTask {
     s.put("parallel_streams", p.integer("parallel_streams"));
     s.put("omit_seconds", p.integer("omit_seconds"));
     s.put("interval_seconds", p.number("interval_seconds"));
-    if (p.has("bandwidth")) {
-      s.put("bandwidth", p.string("bandwidth"));
-    } else {
-      s.putNull("bandwidth");
-    }
+    s.put("bandwidth", p.optString("bandwidth").orElse(null));
     s.put("connect_timeout_ms", Math.round(p.number("connect_timeout") * 1000));
     Double threshold = threshold(p);
     if (threshold != null) {

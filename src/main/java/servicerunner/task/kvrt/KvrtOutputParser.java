@@ -1,7 +1,7 @@
 package servicerunner.task.kvrt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +37,7 @@ public final class KvrtOutputParser {
   public static ObjectNode parse(String text) {
     ObjectNode s = Json.object();
     boolean recognised = false;
-    for (String key : COUNTS.keySet()) {
-      s.put(key, 0);
-    }
+    COUNTS.keySet().forEach(key -> s.put(key, 0));
     // Detections keyed by threat + object so a later Action line fills in the action of the detection it names.
     Map<String, ObjectNode> detections = new LinkedHashMap<>();
     for (String line : Text.lines(text)) {
@@ -61,19 +59,10 @@ public final class KvrtOutputParser {
         detections.computeIfAbsent(key(t.group(1), t.group(2)), k -> detection(t.group(1), t.group(2)));
       }
     }
-    ArrayNode list = s.putArray("detections");
-    int removed = 0;
-    for (ObjectNode d : detections.values()) {
-      list.add(d);
-      String action = d.path("action").asText("").toLowerCase(Locale.ROOT);
-      for (String word : REMOVING_ACTIONS) {
-        if (action.contains(word)) {
-          removed++;
-          break;
-        }
-      }
-    }
-    s.put("removed_count", removed);
+    s.putArray("detections").addAll(detections.values());
+    long removed = detections.values().stream().map(d -> d.path("action").asText("").toLowerCase(Locale.ROOT))
+        .filter(action -> Arrays.stream(REMOVING_ACTIONS).anyMatch(action::contains)).count();
+    s.put("removed_count", (int) removed);
     s.put("recognised", recognised);
     return s;
   }
@@ -83,10 +72,6 @@ public final class KvrtOutputParser {
   }
 
   private static ObjectNode detection(String threat, String object) {
-    ObjectNode d = Json.object();
-    d.put("threat", threat);
-    d.putNull("action");
-    d.put("object_path", object);
-    return d;
+    return Json.object().put("threat", threat).putNull("action").put("object_path", object);
   }
 }

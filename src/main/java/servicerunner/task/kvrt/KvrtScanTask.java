@@ -3,6 +3,7 @@ package servicerunner.task.kvrt;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import servicerunner.exec.ProcessResult;
@@ -67,12 +68,7 @@ public final class KvrtScanTask extends FolderToolTask {
   /** The arguments after the executable, in the reference's order (protocol 7.1). */
   @Override
   protected List<String> arguments(Params p) {
-    List<String> a = new ArrayList<>();
-    for (String[] s : SWITCHES) {
-      if (p.flag(s[0])) {
-        a.add(s[1]);
-      }
-    }
+    List<String> a = new ArrayList<>(Arrays.stream(SWITCHES).filter(s -> p.flag(s[0])).map(s -> s[1]).toList());
     quarantineDir(p).ifPresent(d -> a.addAll(List.of("-d", d)));
     p.optString("modules_dir").or(() -> p.optString("moddirpath")).ifPresent(d -> a.addAll(List.of("-moddirpath", d)));
     if (p.flag("trace")) {
@@ -118,9 +114,7 @@ public final class KvrtScanTask extends FolderToolTask {
     ObjectNode s = Json.object();
     s.put("quarantine_dir", quarantineDir(p).orElse(null));
     s.put("processlevel", p.optInteger("processlevel").orElse(null));
-    for (String[] sw : SWITCHES) {
-      s.put(sw[0], p.flag(sw[0]));
-    }
+    Arrays.stream(SWITCHES).forEach(sw -> s.put(sw[0], p.flag(sw[0])));
     return s;
   }
 }

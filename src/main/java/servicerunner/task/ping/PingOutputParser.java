@@ -121,12 +121,7 @@ public final class PingOutputParser {
         avg = Double.parseDouble(m.group(3));
       }
     }
-    List<Double> timed = new ArrayList<>();
-    for (Double d : samples) {
-      if (!d.isNaN()) {
-        timed.add(d);
-      }
-    }
+    List<Double> timed = samples.stream().filter(d -> !d.isNaN()).toList();
     int replies = samples.size();
     boolean truncated = output.contains(" bytes not kept ...]");
     // With a truncated capture some reply lines may be missing: then the tool's count is the better figure.
@@ -169,11 +164,7 @@ public final class PingOutputParser {
     latency.put("mdev", Json.rounded(mdev, 3));
     ObjectNode is = s.putObject("interval_stats");
     is.put("samples", stats == null ? 0 : stats.samples());
-    is.put("mean", stats == null ? null : Json.rounded(stats.mean(), 3));
-    is.put("median", stats == null ? null : Json.rounded(stats.median(), 3));
-    is.put("p10", stats == null ? null : Json.rounded(stats.p10(), 3));
-    is.put("p90", stats == null ? null : Json.rounded(stats.p90(), 3));
-    is.put("stdev", stats == null ? null : Json.rounded(stats.stdev(), 3));
+    SampleStats.put(is, stats, 1, 3, "", "mean", "median", "p10", "p90", "stdev");
     s.put("unreachable_replies", unreachableLines);
     s.put("packet_loss_percent", lossPercent);
     s.put("average_latency_ms", Json.rounded(avg, 3));
@@ -254,20 +245,14 @@ public final class PingOutputParser {
 
   /** "Request timed out." lines and their translations have no IP and no TTL; count lines ending a timeout. */
   private static int countTimeouts(List<String> lines) {
-    int n = 0;
-    for (String l : lines) {
-      String low = l.toLowerCase(Locale.ROOT);
-      if (low.contains("timed out") || low.contains("zeitüberschreitung") || low.contains("délai d'attente")) {
-        n++;
-      }
-    }
-    return n;
+    return (int) lines.stream().map(l -> l.toLowerCase(Locale.ROOT))
+        .filter(l -> l.contains("timed out") || l.contains("zeitüberschreitung") || l.contains("délai d'attente"))
+        .count();
   }
 
   private static String lastLines(List<String> lines, int n) {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
   }
-
 
   private static String fmt(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.valueOf(Json.round(d, 1));

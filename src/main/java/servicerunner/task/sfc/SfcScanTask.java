@@ -2,7 +2,6 @@ package servicerunner.task.sfc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import servicerunner.exec.OutputEncoding;
@@ -36,10 +35,7 @@ public final class SfcScanTask extends ToolTask {
 
   @Override
   protected List<String> argv(Params p) {
-    List<String> argv = new ArrayList<>();
-    argv.add(p.optString("executable_path").orElse("sfc"));
-    argv.add(p.bool("verify_only") ? "/verifyonly" : "/scannow");
-    return argv;
+    return List.of(p.optString("executable_path").orElse("sfc"), p.bool("verify_only") ? "/verifyonly" : "/scannow");
   }
 
   @Override

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import servicerunner.figures.SiSize;
 import servicerunner.json.Json;
 
@@ -88,11 +91,7 @@ final class DriveParser {
     d.put("firmware_version", text(root, "firmware_version", "scsi_revision"));
     d.put("capacity_bytes", num(root.path("user_capacity").path("bytes")));
     JsonNode passed = root.path("smart_status").path("passed");
-    if (passed.isBoolean()) {
-      d.put("health_passed", passed.asBoolean());
-    } else {
-      d.putNull("health_passed");
-    }
+    d.set("health_passed", passed.isBoolean() ? passed : null);
     d.put("wear_level_percent_used", first(num(nvme.path("percentage_used")), ataEnduranceUsed(root, ata)));
     d.put("power_on_hours", first(num(root.path("power_on_time").path("hours")),
         num(nvme.path("power_on_hours")), ata.raw(9)));
@@ -171,19 +170,13 @@ final class DriveParser {
 
   private static String messages(JsonNode root) {
     List<String> out = new ArrayList<>();
-    for (JsonNode m : root.path("smartctl").path("messages")) {
-      out.add(m.path("string").asText());
-    }
+    root.path("smartctl").path("messages").forEach(m -> out.add(m.path("string").asText()));
     return String.join(" ", out);
   }
 
   private static String text(JsonNode root, String... keys) {
-    for (String k : keys) {
-      if (root.path(k).isValueNode()) {
-        return root.path(k).asText().strip();
-      }
-    }
-    return null;
+    return Stream.of(keys).map(root::path).filter(JsonNode::isValueNode).map(v -> v.asText().strip()).findFirst()
+        .orElse(null);
   }
 
   private static void putText(ObjectNode d, String key, JsonNode v) {
@@ -198,28 +191,16 @@ final class DriveParser {
 
   @SafeVarargs
   private static <T> T first(T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
+    return Stream.of(values).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static Long sum(Long... values) {
-    Long total = null;
-    for (Long v : values) {
-      if (v != null) {
-        total = (total == null ? 0 : total) + v;
-      }
-    }
-    return total;
+    return Stream.of(values).filter(Objects::nonNull).reduce(Long::sum).orElse(null);
   }
 
   private static Long times(Long v, long factor) {
     return v == null ? null : v * factor;
   }
-
 
   /** The ATA attribute table, by id. */
   private static final class Attributes {
@@ -230,12 +211,8 @@ final class DriveParser {
     }
 
     private JsonNode find(int id) {
-      for (JsonNode a : table) {
-        if (a.path("id").asInt() == id) {
-          return a;
-        }
-      }
-      return null;
+      return StreamSupport.stream(table.spliterator(), false).filter(a -> a.path("id").asInt() == id).findFirst()
+          .orElse(null);
     }
 
     Long raw(int id) {

@@ -54,7 +54,6 @@ public final class SmartctlReportTask extends DeclaredTask {
       .verdicts("all_passed", "drive_failing", "some_unreadable", "none_readable", "no_drives", "no_scan_json")
       .build();
 
-
   public SmartctlReportTask() {
     super(DECLARATION);
   }
@@ -86,12 +85,8 @@ public final class SmartctlReportTask extends DeclaredTask {
     scan.devices().forEach(d -> scanned.addObject().put("name", d.name()).put("info_name", d.infoName())
         .put("type", d.type()).put("protocol", d.protocol()));
 
-    Set<String> targets = new LinkedHashSet<>();
-    if (requested.isEmpty()) {
-      scan.devices().forEach(d -> targets.add(d.name()));
-    } else {
-      targets.addAll(requested);
-    }
+    Set<String> targets = new LinkedHashSet<>(requested.isEmpty()
+        ? scan.devices().stream().map(ScanParser.Device::name).toList() : requested);
     s.putArray("drives");
     s.putArray("errors");
     s.putArray("skipped_devices");

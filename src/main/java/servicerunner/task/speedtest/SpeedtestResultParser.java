@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import servicerunner.figures.Rating;
 import servicerunner.json.Json;
+import servicerunner.text.Text;
 
 /**
  * Parses the JSON of sivel's speedtest-cli ({@code --json}: speeds in bits/s) or Ookla's speedtest
@@ -43,10 +47,7 @@ public final class SpeedtestResultParser {
           : why;
       s.put("error", "Speed test failed: " + error);
       s.put("reason", s.get("error").asText());
-      hr.putNull("download_mbps");
-      hr.putNull("upload_mbps");
-      hr.putNull("ping_ms");
-      hr.putNull("jitter_ms");
+      Stream.of("download_mbps", "upload_mbps", "ping_ms", "jitter_ms").forEach(hr::putNull);
       hr.put("verdict", "failed");
       hr.put("score", 0);
       hr.put("rating_stars", 0);
@@ -96,8 +97,8 @@ public final class SpeedtestResultParser {
     }
     hr.put("download_mbps", down);
     hr.put("upload_mbps", up);
-    hr.put("ping_ms", ping == null ? null : Json.round(ping, 2));
-    hr.put("jitter_ms", jitter == null ? null : Json.round(jitter, 2));
+    hr.put("ping_ms", Json.rounded(ping, 2));
+    hr.put("jitter_ms", Json.rounded(jitter, 2));
     hr.put("server_description", server);
     hr.put("isp", isp);
     int score = score(down, up, ping, notes);
@@ -144,27 +145,15 @@ public final class SpeedtestResultParser {
    * from the first '{' to the last '}' (pretty-printed JSON).
    */
   static List<JsonNode> jsonObjects(String text) {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : text.split("\r\n|\r|\n")) {
-      String t = line.strip();
-      if (t.startsWith("{") && t.endsWith("}")) {
-        JsonNode n = Json.lenientObject(t);
-        if (n != null) {
-          out.add(n);
-        }
-      }
+    List<JsonNode> out = Arrays.stream(Text.lines(text)).map(String::strip)
+        .filter(t -> t.startsWith("{") && t.endsWith("}")).map(Json::lenientObject).filter(Objects::nonNull).toList();
+    int a = text.indexOf('{');
+    int b = text.lastIndexOf('}');
+    if (!out.isEmpty() || a < 0 || b <= a) {
+      return out;
     }
-    if (out.isEmpty()) {
-      int a = text.indexOf('{');
-      int b = text.lastIndexOf('}');
-      if (a >= 0 && b > a) {
-        JsonNode n = Json.lenientObject(text.substring(a, b + 1));
-        if (n != null) {
-          out.add(n);
-        }
-      }
-    }
-    return out;
+    JsonNode n = Json.lenientObject(text.substring(a, b + 1));
+    return n == null ? List.of() : List.of(n);
   }
 
   /** speedtest-cli: "ERROR: msg" plus the plain lines before it ("Cannot retrieve speedtest configuration"). */
@@ -187,15 +176,8 @@ public final class SpeedtestResultParser {
   }
 
   private static String lastLine(String a, String b) {
-    for (String t : new String[] {a, b}) {
-      String[] lines = t.split("\r\n|\r|\n");
-      for (int i = lines.length - 1; i >= 0; i--) {
-        if (!lines[i].isBlank()) {
-          return lines[i].strip();
-        }
-      }
-    }
-    return "";
+    String last = Text.lastLine(a);
+    return last.isEmpty() ? Text.lastLine(b) : last;
   }
 
   private static Double bitsToMbps(JsonNode n) {
@@ -207,13 +189,6 @@ public final class SpeedtestResultParser {
   }
 
   private static String join(String... parts) {
-    List<String> p = new ArrayList<>();
-    for (String s : parts) {
-      if (!s.isBlank()) {
-        p.add(s.strip());
-      }
-    }
-    return String.join(", ", p);
+    return String.join(", ", Arrays.stream(parts).filter(s -> !s.isBlank()).map(String::strip).toList());
   }
-
 }

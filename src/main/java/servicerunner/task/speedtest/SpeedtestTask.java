@@ -102,14 +102,10 @@ public final class SpeedtestTask extends ToolTask {
   }
 
   static List<String> argv(Params p, boolean ookla, String exe) {
-    List<String> a = new ArrayList<>();
-    a.add(exe);
+    List<String> a = new ArrayList<>(List.of(exe));
     List<String> servers = serverIds(p);
     if (ookla) {
-      a.add("--format=json");
-      a.add("--accept-license");
-      a.add("--accept-gdpr");
-      a.add("--progress=no");
+      a.addAll(List.of("--format=json", "--accept-license", "--accept-gdpr", "--progress=no"));
       if (!servers.isEmpty()) {
         a.add("--server-id=" + servers.get(0)); // Ookla takes one server
       }
@@ -131,10 +127,7 @@ public final class SpeedtestTask extends ToolTask {
     if (p.optInteger("threads").orElse(0) == 1) {
       a.add("--single");
     }
-    for (String id : servers) {
-      a.add("--server");
-      a.add(id);
-    }
+    servers.forEach(id -> a.addAll(List.of("--server", id)));
     return a;
   }
 

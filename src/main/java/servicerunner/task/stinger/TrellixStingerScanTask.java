@@ -1,6 +1,5 @@
 package servicerunner.task.stinger;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -194,8 +193,7 @@ public final class TrellixStingerScanTask extends ToolTask {
     i.put("include_pups", p.flag("include_pups"));
     i.put("timeout_minutes", p.integer("timeout_minutes"));
     if (!p.stringList("additional_args").isEmpty()) {
-      ArrayNode a = i.putArray("additional_args");
-      p.stringList("additional_args").forEach(a::add);
+      i.set("additional_args", Json.valueToTree(p.stringList("additional_args")));
     }
     return i;
   }

@@ -3,8 +3,8 @@ package servicerunner.task.systemrestore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.Charset;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import servicerunner.exec.Decoding;
 import servicerunner.json.Json;
 import servicerunner.text.PhraseTable;
@@ -57,32 +57,22 @@ public final class RestorePointOutputParser {
     ObjectNode s = Json.object();
     ObjectNode hr = s.putObject("human_readable");
     ObjectNode res = s.putObject("results");
-    Status status;
-    String message;
-    String reason = null;
-    switch (p.result()) {
-      case CREATED:
-        status = Status.SUCCESS;
-        message = "Restore point created: " + description;
-        break;
-      case THROTTLED:
-        status = Status.SKIPPED;
-        message = "Not created: Windows allows one restore point per 24 hours (1440 minutes) and one already exists";
-        reason = "restore point already created in the last 24 hours";
-        s.put("reason", reason);
-        break;
-      case ACCESS_DENIED:
-        status = Status.ERROR;
-        message = "Not created: access denied (run the service elevated)";
-        break;
-      case PROTECTION_DISABLED:
-        status = Status.ERROR;
-        message = "Not created: System Protection (or the Volume Shadow Copy service) is disabled";
-        break;
-      default:
-        status = Status.ERROR;
-        message = "Not created: Checkpoint-Computer failed" + (exitCode == null ? "" : " (exit " + exitCode + ")");
-        break;
+    Status status = switch (p.result()) {
+      case CREATED -> Status.SUCCESS;
+      case THROTTLED -> Status.SKIPPED;
+      default -> Status.ERROR;
+    };
+    String message = switch (p.result()) {
+      case CREATED -> "Restore point created: " + description;
+      case THROTTLED -> "Not created: Windows allows one restore point per 24 hours (1440 minutes) and one already"
+          + " exists";
+      case ACCESS_DENIED -> "Not created: access denied (run the service elevated)";
+      case PROTECTION_DISABLED -> "Not created: System Protection (or the Volume Shadow Copy service) is disabled";
+      default -> "Not created: Checkpoint-Computer failed" + (exitCode == null ? "" : " (exit " + exitCode + ")");
+    };
+    String reason = p.result() == Result.THROTTLED ? "restore point already created in the last 24 hours" : null;
+    if (reason != null) {
+      s.put("reason", reason);
     }
     hr.put("message", message);
     hr.put("verdict", message);
@@ -111,12 +101,8 @@ public final class RestorePointOutputParser {
 
   /** PowerShell 5.1 writes redirected error records as CLIXML; keep only their text, with its escaped line ends. */
   static String flattenClixml(String xml) {
-    StringBuilder sb = new StringBuilder();
-    Matcher m = CLIXML_STRING.matcher(xml);
-    while (m.find()) {
-      sb.append(m.group(1).replace("_x000D__x000A_", "\n").replace("&lt;", "<").replace("&gt;", ">")
-          .replace("&amp;", "&").replace("&quot;", "\"").replace("&apos;", "'"));
-    }
-    return sb.toString();
+    return CLIXML_STRING.matcher(xml).results().map(m -> m.group(1).replace("_x000D__x000A_", "\n")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&quot;", "\"")
+        .replace("&apos;", "'")).collect(Collectors.joining());
   }
 }

@@ -43,7 +43,6 @@ public final class SystemRestoreTask extends DeclaredTask {
       .exclusive().resources("servicing")
       .build();
 
-
   /**
    * A PowerShell single-quoted string literal. PowerShell also ends single-quoted strings at the typographic quotes
    * U+2018, U+2019, U+201A and U+201B, so all four are doubled like '. Double quotes and control characters are

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.json.Json;
@@ -87,9 +85,7 @@ public final class WhyNotWin11CheckTask extends ToolTask {
     ArrayNode failing = (ArrayNode) s.get("failing_checks");
     ArrayNode unknown = (ArrayNode) s.get("unknown_checks");
     if (!failing.isEmpty()) {
-      List<String> names = new ArrayList<>();
-      failing.forEach(n -> names.add(n.asText()));
-      return ToolOutcomes.of(ok, s, "not_ready", "Failing: " + String.join(", ", names), notes);
+      return ToolOutcomes.of(ok, s, "not_ready", "Failing: " + String.join(", ", Json.texts(failing)), notes);
     }
     if (!unknown.isEmpty()) {
       return ToolOutcomes.of(Status.WARNING, s, "unknown", unknown.size() + " checks gave no clear result", notes);

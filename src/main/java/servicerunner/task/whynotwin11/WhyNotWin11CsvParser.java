@@ -3,6 +3,7 @@ package servicerunner.task.whynotwin11;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,12 +28,7 @@ public final class WhyNotWin11CsvParser {
 
   public static ObjectNode parse(byte[] csv) {
     String text = Decoding.decodeAuto(csv);
-    List<String> lines = new ArrayList<>();
-    for (String l : Text.lines(text)) {
-      if (!l.isBlank()) {
-        lines.add(l);
-      }
-    }
+    List<String> lines = Arrays.stream(Text.lines(text)).filter(l -> !l.isBlank()).toList();
     List<String> header;
     List<String> row;
     if (lines.size() >= 2) {

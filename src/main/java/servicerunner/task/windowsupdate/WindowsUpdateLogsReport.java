@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import servicerunner.json.Json;
 import servicerunner.task.Verdict;
 import servicerunner.json.MarkedJson;
@@ -67,14 +68,8 @@ public final class WindowsUpdateLogsReport {
     for (JsonNode e : Json.elements(result.get("events"))) {
       String message = e.path("message").asText("");
       String time = e.path("time").asText(null);
-      Set<String> codes = new LinkedHashSet<>();
-      Matcher m = CODE.matcher(message);
-      while (m.find()) {
-        String c = normalise(m.group());
-        if (!c.equals("0x00000000")) {
-          codes.add(c);
-        }
-      }
+      Set<String> codes = CODE.matcher(message).results().map(m -> normalise(m.group()))
+          .filter(c -> !c.equals("0x00000000")).collect(Collectors.toCollection(LinkedHashSet::new));
       if (codes.isEmpty()) {
         continue;
       }
@@ -97,12 +92,9 @@ public final class WindowsUpdateLogsReport {
     s.put("time_frame", result.path("time_frame").asText());
     s.put("total_errors_found", total);
     s.put("unique_error_codes", sorted.size());
-    ArrayNode arr = s.putArray("error_groups");
-    for (ObjectNode g : sorted) {
-      ArrayNode a = g.putArray("affected_packages");
-      packages.getOrDefault(g.get("error_code").asText(), Set.of()).forEach(a::add);
-      arr.add(g);
-    }
+    sorted.forEach(g -> g.set("affected_packages",
+        Json.valueToTree(packages.getOrDefault(g.get("error_code").asText(), Set.of()))));
+    s.putArray("error_groups").addAll(sorted);
     ArrayNode qe = s.putArray("query_errors");
     Json.elements(result.get("query_errors")).forEach(n -> qe.add(n.asText()));
     s.put("events_read", Json.elements(result.get("events")).size());
@@ -132,15 +124,10 @@ public final class WindowsUpdateLogsReport {
   }
 
   private static ObjectNode group(String code) {
-    ObjectNode g = Json.object();
-    g.put("error_code", code);
     String[] known = KNOWN.get(code);
-    g.put("error_name", known == null ? null : known[0]);
-    g.put("error_description", known == null ? null : known[1]);
-    g.put("count", 0);
-    g.putNull("latest_occurrence");
-    g.putNull("ai_analysis");
-    return g;
+    return Json.object().put("error_code", code).put("error_name", known == null ? null : known[0])
+        .put("error_description", known == null ? null : known[1]).put("count", 0).putNull("latest_occurrence")
+        .putNull("ai_analysis");
   }
 
   private static String packageOf(String message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import servicerunner.json.Json;
 import servicerunner.json.MarkedJson;
 
@@ -65,9 +66,8 @@ public final class WindowsUpdateReport {
     s.put("reboot_required", reboot);
     ObjectNode timings = s.putObject("timings");
     JsonNode t = j.path("timings");
-    for (String k : new String[] {"pre_scan_seconds", "install_seconds", "post_scan_seconds", "total_seconds"}) {
-      timings.put(k, t.path(k).asDouble(0));
-    }
+    Stream.of("pre_scan_seconds", "install_seconds", "post_scan_seconds", "total_seconds")
+        .forEach(k -> timings.put(k, t.path(k).asDouble(0)));
 
     ObjectNode hr = s.putObject("human_readable");
     ArrayNode notes = hr.putArray("notes");

@@ -48,20 +48,11 @@ public final class WinsatDiskTask extends ToolTask {
   static List<String> argv(String exe, String letter, String mode) {
     List<String> argv = new ArrayList<>(List.of(exe, "disk"));
     switch (mode) {
-      case "random_read":
-        argv.addAll(List.of("-ran", "-read"));
-        break;
-      case "sequential_read":
-        argv.addAll(List.of("-seq", "-read"));
-        break;
-      case "sequential_write":
-        argv.addAll(List.of("-seq", "-write"));
-        break;
-      case "flush":
-        argv.add("-flush");
-        break;
-      default:
-        break;
+      case "random_read" -> argv.addAll(List.of("-ran", "-read"));
+      case "sequential_read" -> argv.addAll(List.of("-seq", "-read"));
+      case "sequential_write" -> argv.addAll(List.of("-seq", "-write"));
+      case "flush" -> argv.add("-flush");
+      default -> { }
     }
     argv.addAll(List.of("-drive", letter));
     return argv;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import servicerunner.exec.Decoding;
 import servicerunner.figures.Rating;
 import servicerunner.json.Json;
@@ -76,11 +77,8 @@ public final class WinsatOutputParser {
     s.put("drive", req.drive());
     s.put("test_mode", req.testMode());
     s.put("duration_seconds", total == null ? null : Json.round(total, 2));
-    for (String key : List.of("random_read_mbps", "sequential_read_mbps", "sequential_write_mbps")) {
-      if (!results.has(key)) {
-        results.putNull(key);
-      }
-    }
+    Stream.of("random_read_mbps", "sequential_read_mbps", "sequential_write_mbps").filter(k -> !results.has(k))
+        .forEach(results::putNull);
     s.set("results", results);
     s.put("exit_code", exitCode);
     ObjectNode hr = s.putObject("human_readable");

@@ -24,4 +24,13 @@ class MountTableTest {
     assertEquals(List.of(new MountTable.Mount("overlay", "/", "overlay")),
         MountTable.parse("overlay / overlay rw 0 0\noverlay /var/lib/docker/overlay2/x/merged overlay rw 0 0\n"));
   }
+
+  @Test
+  void octalEscapesAreDecodedLeftToRightAndAnythingElseIsKept() {
+    assertEquals("/mnt/my disk", MountTable.unescape("/mnt/my\\040disk"));
+    assertEquals("/a\\b", MountTable.unescape("/a\\134b"));
+    assertEquals("\\134", MountTable.unescape("\\134134"), "a decoded backslash does not start another escape");
+    assertEquals("\\1 ", MountTable.unescape("\\1\\040"));
+    assertEquals("x\\04 \\$", MountTable.unescape("x\\04 \\$"));
+  }
 }
