@@ -14,7 +14,7 @@ public final class Bench {
     switch (a[0]) {
       case "first-line": firstLine(a); break;
       case "wall": wall(a); break;
-      case "loop": loop(Integer.parseInt(a[1])); break;
+      case "loop": loop(Integer.parseInt(a[1]), Arrays.copyOfRange(a, 2, a.length)); break;
       case "ticker": ticker(Integer.parseInt(a[1]), Integer.parseInt(a[2])); break;
       case "latency": latency(a); break;
       case "progress-bytes": progressBytes(a); break;
@@ -56,10 +56,15 @@ public final class Bench {
     System.out.printf(Locale.ROOT, "%.2f%n", (System.nanoTime() - t0) / 1e6);
   }
 
-  /** The per-task baseline: start `true` n times and wait for each. */
-  static void loop(int n) throws Exception {
+  /**
+   * The per-task baseline: start `true` n times and wait for each; with a prefix (a tree guard's wrapper argv) the
+   * same loop tells the guard's own cost from the runner's.
+   */
+  static void loop(int n, String[] prefix) throws Exception {
+    List<String> argv = new ArrayList<>(Arrays.asList(prefix));
+    argv.add("true");
     for (int i = 0; i < n; i++) {
-      new ProcessBuilder("true").start().waitFor();
+      new ProcessBuilder(argv).start().waitFor();
     }
   }
 
