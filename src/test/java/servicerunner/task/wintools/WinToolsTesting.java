@@ -1,15 +1,13 @@
 package servicerunner.task.wintools;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.TaskType;
 import servicerunner.testing.RunResult;
 import servicerunner.testing.RunnerProcess;
+import servicerunner.testing.Declared;
 
 /**
  * Shared helpers for the Windows tool types: parameter validation and plan runs. The hung-tool and skip checks are
@@ -20,12 +18,7 @@ public final class WinToolsTesting {
 
   /** Validation errors for the given task JSON (parameters only), with paths like tasks[0].name. */
   public static List<String> errors(TaskType type, String paramsJson) {
-    try {
-      ObjectNode given = (ObjectNode) Json.parse(paramsJson);
-      return ParamValidator.validate(type.params(), given, n -> "tasks[0]." + n).errors();
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e);
-    }
+    return Declared.errors(type.params(), paramsJson);
   }
 
   public static String fakeTool(String name) {
