@@ -24,40 +24,25 @@ class OrphansIT {
     Procs.killAll(sleep);
   }
 
-  private static void assumeNamespace() {
-    assumeTrue(TreeGuard.current() == TreeGuard.PID_NAMESPACE,
-        "PID namespaces are not available to this user (tree guard " + TreeGuard.current().id() + ")");
-  }
-
   private static String plan(String script) {
     return "{\"tasks\":[{\"type\":\"command\",\"command\":[\"sh\",\"-c\"," + servicerunner.json.Json.compact(
         servicerunner.json.Json.NODES.textNode(script)) + "]},{\"type\":\"command\",\"command\":[\"true\"]}]}";
   }
 
-  private List<Long> leftAfterOneSecond() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-    List<Long> left = Procs.withArg(sleep);
-    while (!left.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-      left = Procs.withArg(sleep);
-    }
-    return left;
-  }
-
   @Test
   void setsidAndSetpgidChildrenDoNotOutliveTheRun() throws Exception {
-    assumeNamespace();
+    Procs.assumePidNamespace();
     RunResult r = RunnerProcess.jar(plan("setsid sleep " + sleep + " & setsid -f sleep " + sleep
         + " >/dev/null 2>&1; perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & echo started"))
         .run().assertExit(0).assertProtocolClean();
     assertEquals("pidns", r.report().get("tree_guard").asText());
     assertEquals("success", r.report().get("overall_status").asText());
-    assertEquals(List.of(), leftAfterOneSecond());
+    assertEquals(List.of(), Procs.leftAfterOneSecond(sleep));
   }
 
   @Test
   void aSigkilledRunnerTakesTheTaskTreeWithIt() throws Exception {
-    assumeNamespace();
+    Procs.assumePidNamespace();
     RunnerProcess.Started run = RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
         + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep)).start();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -67,7 +52,7 @@ class OrphansIT {
     }
     run.process.destroyForcibly(); // kill -9: no handler, no hook, no sweep of the runner's own runs
     run.process.waitFor();
-    assertEquals(List.of(), leftAfterOneSecond(), "the tree lived on after the runner (7.2 s in the audit)");
+    assertEquals(List.of(), Procs.leftAfterOneSecond(sleep), "the tree lived on after the runner (7.2 s in the audit)");
   }
 
   @Test

@@ -29,36 +29,20 @@ class TreeGuardTest {
     Procs.killAll(sleep);
   }
 
-  private static void assumeNamespace() {
-    assumeTrue(TreeGuard.current() == TreeGuard.PID_NAMESPACE,
-        "PID namespaces are not available to this user (tree guard " + TreeGuard.current().id() + ")");
-  }
-
-  /** Polls for up to 1 s (the bound for a tree ended by the kernel). */
-  private List<Long> leftAfterOneSecond() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-    List<Long> left = Procs.withArg(sleep);
-    while (!left.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-      left = Procs.withArg(sleep);
-    }
-    return left;
-  }
-
   private static ProcessRunner runner(TreeGuard g) {
     return new ProcessRunner(Duration.ofSeconds(2), Duration.ofSeconds(2), BoundedCapture.DEFAULT_LIMIT, g);
   }
 
   @Test
   void setsidAndSetpgidEscapeesEndWithTheToolInANamespace() throws Exception {
-    assumeNamespace();
+    Procs.assumePidNamespace();
     try (ProcessRunner r = runner(TreeGuard.PID_NAMESPACE)) {
       ProcessResult res = r.run(ProcessSpec.of("sh", "-c", "setsid sleep " + sleep + " & setsid -f sleep " + sleep
           + " >/dev/null 2>&1; perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & echo started; sleep 0.2"),
           null, new CancelToken());
       assertEquals(0, res.exitCode(), res.describe());
       assertEquals("started\n", res.stdout().text());
-      assertEquals(List.of(), leftAfterOneSecond());
+      assertEquals(List.of(), Procs.leftAfterOneSecond(sleep));
     }
   }
 
@@ -69,13 +53,13 @@ class TreeGuardTest {
       r.run(ProcessSpec.of("sh", "-c", "perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep 0.2"),
           null, new CancelToken());
       r.sweepLeftovers(Duration.ofSeconds(5));
-      assertEquals(List.of(), leftAfterOneSecond());
+      assertEquals(List.of(), Procs.leftAfterOneSecond(sleep));
     }
   }
 
   @Test
   void inANamespaceStdinExitCodesAndGracefulStopsAreAsOutside() throws Exception {
-    assumeNamespace();
+    Procs.assumePidNamespace();
     try (ProcessRunner r = runner(TreeGuard.PID_NAMESPACE)) {
       ProcessResult res = r.run(ProcessSpec.of("sh", "-c", "read x; echo \"got $x\"; exit 3").withStdin("hello\n"),
           null, new CancelToken());
@@ -95,7 +79,7 @@ class TreeGuardTest {
       ProcessResult stopped = run.get(30, TimeUnit.SECONDS);
       assertEquals(Termination.CANCELLED, stopped.termination());
       assertTrue(Files.exists(cleaned), "the tool's TERM handler ran");
-      assertEquals(List.of(), leftAfterOneSecond());
+      assertEquals(List.of(), Procs.leftAfterOneSecond(sleep));
     }
   }
 }

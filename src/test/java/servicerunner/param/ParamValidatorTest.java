@@ -3,10 +3,9 @@ package servicerunner.param;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
+import servicerunner.testing.Declared;
 
 class ParamValidatorTest {
   private static final List<ParamSpec> SPECS = List.of(
@@ -16,8 +15,8 @@ class ParamValidatorTest {
       ParamSpec.string("mode", "m").oneOf("read_only", "fix_errors").defaultsTo("read_only"),
       ParamSpec.stringList("actions", "a").oneOf("checkhealth", "scanhealth"));
 
-  private static ParamValidator.Validation validate(String json) throws Exception {
-    return ParamValidator.validate(SPECS, (ObjectNode) Json.parse(json), n -> "tasks[1]." + n);
+  private static ParamValidator.Validation validate(String json) {
+    return Declared.validate(SPECS, List.of(), json, "tasks[1].");
   }
 
   @Test
@@ -53,8 +52,8 @@ class ParamValidatorTest {
       ParamSpec.string("protocol", "p").oneOf("tcp", "udp"),
       ParamSpec.stringList("actions", "a").oneOf("checkhealth", "scanhealth"));
 
-  private static ParamValidator.Validation figures(String json) throws Exception {
-    return ParamValidator.validate(FIGURES, (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+  private static ParamValidator.Validation figures(String json) {
+    return Declared.validate(FIGURES, json);
   }
 
   /** Issue 10: the app's iperf builder always sends "20Mbps"; the reference read the number out of it. */

@@ -2,14 +2,13 @@ package servicerunner.task;
 
 import servicerunner.cli.TaskListing;
 import servicerunner.param.ParamSpec;
-import servicerunner.param.ParamRule;
 import servicerunner.param.ParamCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
+import servicerunner.testing.Declared;
 
 /** The declared constraints (ParamCheck) and rules (ParamRule), as the one validator checks them at plan time. */
 class DeclaredConstraintsTest {
@@ -29,8 +28,8 @@ class DeclaredConstraintsTest {
       .rule("only with headless", p -> p.bool("headless") || !p.has("duration_minutes"), "duration_minutes")
       .build();
 
-  private static List<String> errors(String json) throws Exception {
-    return T.validate((ObjectNode) Json.parse(json), n -> "tasks[2]." + n).errors();
+  private static List<String> errors(String json) {
+    return Declared.validate(T.params(), T.rules(), json, "tasks[2].").errors();
   }
 
   @Test

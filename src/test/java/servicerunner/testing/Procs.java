@@ -1,12 +1,16 @@
 package servicerunner.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import servicerunner.exec.TreeGuard;
 
 /** Finds live processes by a unique string in their command line (Linux /proc), to prove a tree was ended. */
 public final class Procs {
@@ -49,6 +53,23 @@ public final class Procs {
       left = withArg(needle);
     }
     return left;
+  }
+
+  /** Polls for up to 1 s (the bound for a tree the kernel ends) and returns what is still there. */
+  public static List<Long> leftAfterOneSecond(String needle) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    List<Long> left = withArg(needle);
+    while (!left.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      left = withArg(needle);
+    }
+    return left;
+  }
+
+  /** Skips the test where this user cannot have PID namespaces (the pidns tree guard is not active). */
+  public static void assumePidNamespace() {
+    assumeTrue(TreeGuard.current() == TreeGuard.PID_NAMESPACE,
+        "PID namespaces are not available to this user (tree guard " + TreeGuard.current().id() + ")");
   }
 
   public static void killAll(String needle) {

@@ -16,16 +16,13 @@ import servicerunner.task.wintools.WinToolsTesting;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;
-import servicerunner.testing.RunnerProcess;
 
 class AdwCleanerCleanIT {
   private static final String TOOL = WinToolsTesting.fakeTool("win-tools-adwcleaner");
 
   @Test
   void fixturePlanRunsThroughTheFakeTool() throws Exception {
-    RunResult r = RunnerProcess.jar(Fixtures.path("test_adwcleaner_clean.json").toString()).run().assertProtocolClean();
-    JsonNode res = r.result(0);
-    assertEquals("success", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.fixtureResult("test_adwcleaner_clean.json", "success");
     JsonNode s = res.get("summary");
     RendererFields.assertField(s, "cleaned", JsonNodeType.NUMBER);
     RendererFields.assertField(s, "failed", JsonNodeType.NUMBER);
@@ -58,18 +55,16 @@ class AdwCleanerCleanIT {
   @Test
   void failedItemsGiveAWarning() throws Exception {
     Path work = Files.createTempDirectory("adw-failed");
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"adwcleaner_clean\",\"executable_path\":\"" + TOOL
-        + "\",\"working_path\":\"" + work + "\"}", "WIN_TOOLS_CASE", "partly-failed").result(0);
-    assertEquals("warning", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.taskResult("warning", "{\"type\":\"adwcleaner_clean\",\"executable_path\":\"" + TOOL
+        + "\",\"working_path\":\"" + work + "\"}", "WIN_TOOLS_CASE", "partly-failed");
     assertEquals(1, res.get("summary").get("failed").asInt());
   }
 
   @Test
   void unknownLanguageIsAWarningWithVerdictUnknown() throws Exception {
     Path work = Files.createTempDirectory("adw-fr");
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"adwcleaner_clean\",\"executable_path\":\"" + TOOL
-        + "\",\"working_path\":\"" + work + "\"}", "WIN_TOOLS_CASE", "unknown-french").result(0);
-    assertEquals("warning", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.taskResult("warning", "{\"type\":\"adwcleaner_clean\",\"executable_path\":\"" + TOOL
+        + "\",\"working_path\":\"" + work + "\"}", "WIN_TOOLS_CASE", "unknown-french");
     assertEquals("unknown", res.get("summary").get("human_readable").get("verdict").asText());
   }
 

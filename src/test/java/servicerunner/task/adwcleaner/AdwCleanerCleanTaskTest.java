@@ -2,13 +2,11 @@ package servicerunner.task.adwcleaner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
+import servicerunner.testing.Declared;
 
 class AdwCleanerCleanTaskTest {
   private final AdwCleanerCleanTask type = new AdwCleanerCleanTask();
@@ -23,12 +21,12 @@ class AdwCleanerCleanTaskTest {
 
   @Test
   void argvCleanAndScan() throws Exception {
-    var clean = ParamValidator.validate(type.params(), (ObjectNode) Json.parse(
-        "{\"executable_path\":\"a\",\"working_path\":\"w\",\"clean_preinstalled\":true}"), n -> n).params();
+    var clean = Declared.params(type.params(),
+        "{\"executable_path\":\"a\",\"working_path\":\"w\",\"clean_preinstalled\":true}");
     assertEquals(List.of("/eula", "/clean", "/noreboot", "/path", "/w", "/preinstalled"),
         AdwCleanerCleanTask.arguments(clean, Path.of("/w")));
-    var scan = ParamValidator.validate(type.params(), (ObjectNode) Json.parse(
-        "{\"executable_path\":\"a\",\"working_path\":\"w\",\"scan_only\":true}"), n -> n).params();
+    var scan = Declared.params(type.params(),
+        "{\"executable_path\":\"a\",\"working_path\":\"w\",\"scan_only\":true}");
     assertEquals(List.of("/eula", "/scan", "/noreboot", "/path", "/w"), AdwCleanerCleanTask.arguments(scan, Path.of("/w")));
   }
 }

@@ -13,16 +13,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.Status;
 import servicerunner.task.Verdict;
 import servicerunner.testing.RendererFields;
+import servicerunner.testing.Declared;
 
 class BleachbitCleanTaskTest {
-  private List<String> errors(String json) throws IOException {
-    ObjectNode given = (ObjectNode) Json.parse(json);
-    return ParamValidator.validate(BleachbitCleanTask.DECLARATION.params(), given, n -> "tasks[0]." + n).errors();
+  private static List<String> errors(String json) {
+    return Declared.errors(BleachbitCleanTask.DECLARATION.params(), json);
   }
 
   @Test

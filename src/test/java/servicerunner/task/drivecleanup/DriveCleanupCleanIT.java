@@ -49,18 +49,16 @@ class DriveCleanupCleanIT {
 
   @Test
   void unrecognisedOutputIsAWarningWithVerdictUnknown() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"drivecleanup_clean\",\"executable_path\":\"" + TOOL + "\"}",
-        "WIN_TOOLS_CASE", "unknown-german").result(0);
-    assertEquals("warning", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.taskResult("warning", "{\"type\":\"drivecleanup_clean\",\"executable_path\":\"" + TOOL + "\"}",
+        "WIN_TOOLS_CASE", "unknown-german");
     assertEquals("unknown", res.get("summary").get("human_readable").get("verdict").asText());
     assertTrue(res.get("summary").has("raw_tail"));
   }
 
   @Test
   void usageTextWithErrorExitIsNotASuccess() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"drivecleanup_clean\",\"executable_path\":\"" + TOOL + "\"}",
-        "WIN_TOOLS_CASE", "usage", "WIN_TOOLS_EXIT", "1").result(0);
-    assertEquals("warning", res.get("status").asText(), res.toString());
+    WinToolsTesting.taskResult("warning", "{\"type\":\"drivecleanup_clean\",\"executable_path\":\"" + TOOL + "\"}",
+        "WIN_TOOLS_CASE", "usage", "WIN_TOOLS_EXIT", "1");
   }
 
   @Test

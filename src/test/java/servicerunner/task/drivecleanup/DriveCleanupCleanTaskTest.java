@@ -3,12 +3,10 @@ package servicerunner.task.drivecleanup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
+import servicerunner.testing.Declared;
 
 class DriveCleanupCleanTaskTest {
   private final DriveCleanupCleanTask type = new DriveCleanupCleanTask();
@@ -23,15 +21,14 @@ class DriveCleanupCleanTaskTest {
 
   @Test
   void aliasesAndOnlySwitchesBecomeFlagsInOrder() throws Exception {
-    ObjectNode given = (ObjectNode) Json.parse(
+    var params = Declared.params(type.params(),
         "{\"executable_path\":\"x\",\"test_only\":true,\"categories\":[\"reg\",\"u\",\"volume\"],\"hubs_only\":true}");
-    var params = ParamValidator.validate(type.params(), given, n -> n).params();
     assertEquals(List.of("-t", "-n", "-v", "-u", "-h", "-r"), new DriveCleanupCleanTask().arguments(params));
   }
 
   @Test
   void noCategoryMeansCleanupAll() throws Exception {
-    var params = ParamValidator.validate(type.params(), (ObjectNode) Json.parse("{\"executable_path\":\"x\"}"), n -> n).params();
+    var params = Declared.params(type.params(), "{\"executable_path\":\"x\"}");
     assertEquals(List.of("-n"), new DriveCleanupCleanTask().arguments(params));
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.exec.Decoding;
 import servicerunner.plan.PlanParser;
-import servicerunner.json.Json;
 import servicerunner.plan.PreparedPlan;
 import servicerunner.param.ParamValidator;
 import servicerunner.param.Params;
@@ -21,12 +20,13 @@ import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
+import servicerunner.testing.Declared;
 
 class FurmarkStressTestTaskTest {
   private final FurmarkStressTestTask type = new FurmarkStressTestTask();
 
-  private ParamValidator.Validation validate(String json) throws IOException {
-    return ParamValidator.validate(type.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
+  private ParamValidator.Validation validate(String json) {
+    return Declared.validate(type.params(), json);
   }
 
   @Test

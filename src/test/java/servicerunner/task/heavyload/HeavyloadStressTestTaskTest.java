@@ -3,27 +3,23 @@ package servicerunner.task.heavyload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
 import servicerunner.param.ParamValidator;
 import servicerunner.param.Params;
+import servicerunner.testing.Declared;
 
 class HeavyloadStressTestTaskTest {
   private final HeavyloadStressTestTask type = new HeavyloadStressTestTask();
 
-  private ParamValidator.Validation validate(String json) throws IOException {
-    return HeavyloadStressTestTask.DECLARATION.validate((ObjectNode) Json.parse(json),
-        n -> "tasks[0]." + n);
+  private static ParamValidator.Validation validate(String json) {
+    return Declared.validate(HeavyloadStressTestTask.DECLARATION, json);
   }
 
-  private Params params(String json) throws IOException {
-    ParamValidator.Validation v = validate(json);
-    assertEquals(List.of(), v.errors());
-    return v.params();
+  private static Params params(String json) {
+    return Declared.params(HeavyloadStressTestTask.DECLARATION, json);
   }
 
   @Test
@@ -36,20 +32,16 @@ class HeavyloadStressTestTaskTest {
         validate("{\"duration_minutes\":\"one\"}").errors());
   }
 
-  private List<String> planErrors(String json) throws IOException {
-    return validate(json).errors();
-  }
-
   /** Combinations the declared types cannot express are plan errors with their path, before anything runs. */
   @Test
   void combinationRulesAreCheckedAtPlanTime() throws IOException {
     assertEquals(List.of("tasks[0].stress_cpu, stress_memory, stress_disk, stress_gpu: at least one must be true"),
-        planErrors("{\"duration_minutes\":1}"));
+        Declared.errors(HeavyloadStressTestTask.DECLARATION, "{\"duration_minutes\":1}"));
     assertEquals(List.of("tasks[0].duration_minutes: required when headless is true (HeavyLoad would never end)"),
-        planErrors("{\"stress_cpu\":true}"));
+        Declared.errors(HeavyloadStressTestTask.DECLARATION, "{\"stress_cpu\":true}"));
     assertEquals(List.of("tasks[0].testfile_path: only used with stress_disk: true"),
-        planErrors("{\"stress_cpu\":true,\"duration_minutes\":1,\"testfile_path\":\"C:/T\"}"));
-    assertEquals(List.of(), planErrors("{\"stress_gpu\":true,\"headless\":false}"));
+        Declared.errors(HeavyloadStressTestTask.DECLARATION, "{\"stress_cpu\":true,\"duration_minutes\":1,\"testfile_path\":\"C:/T\"}"));
+    assertEquals(List.of(), Declared.errors(HeavyloadStressTestTask.DECLARATION, "{\"stress_gpu\":true,\"headless\":false}"));
   }
 
   @Test

@@ -2,20 +2,16 @@ package servicerunner.task.iperf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.param.Params;
+import servicerunner.testing.Declared;
 
 class IperfTestTaskTest {
 
-  static Params params(String json) throws Exception {
-    var v = ParamValidator.validate(IperfTestTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
-    assertEquals(List.of(), v.errors());
-    return v.params();
+  static Params params(String json) {
+    return Declared.params(IperfTestTask.DECLARATION.params(), json);
   }
 
   /** Bug B6: connect_timeout is seconds in the plan and milliseconds for iperf3. */
@@ -38,16 +34,15 @@ class IperfTestTaskTest {
 
   @Test
   void aTestLengthIsRequiredAndAtLeastOneSecond() throws Exception {
-    var v = IperfTestTask.DECLARATION.validate((ObjectNode) Json.parse("{\"server\":\"s\"}"),
-        n -> "tasks[0]." + n);
+    var v = Declared.validate(IperfTestTask.DECLARATION, "{\"server\":\"s\"}");
     assertEquals(List.of("tasks[0].duration_minutes, duration_seconds: one of them is required"), v.errors());
     assertEquals(1, IperfTestTask.testSeconds(params("{\"server\":\"s\",\"duration_minutes\":0.001}")));
   }
 
   @Test
   void serverAndBandwidthNeverReachTheArgvAsOptions() throws Exception {
-    var v = IperfTestTask.DECLARATION.validate((ObjectNode) Json.parse(
-        "{\"server\":\" -R\",\"duration_seconds\":5,\"bandwidth\":\"-u\"}"), n -> "tasks[0]." + n);
+    var v = Declared.validate(IperfTestTask.DECLARATION,
+        "{\"server\":\" -R\",\"duration_seconds\":5,\"bandwidth\":\"-u\"}");
     assertEquals(List.of("tasks[0].server: may not begin with \"-\" (the tool would read it as an option), got"
         + " \" -R\"", "tasks[0].bandwidth: expected a bitrate such as 100M or 1.5G, got \"-u\""), v.errors());
   }
@@ -61,8 +56,8 @@ class IperfTestTaskTest {
 
   @Test
   void badParameterTypesNameTheirPath() throws Exception {
-    var v = ParamValidator.validate(IperfTestTask.DECLARATION.params(),
-        (ObjectNode) Json.parse("{\"server\":1,\"protocol\":\"sctp\",\"port\":70000}"), n -> "tasks[0]." + n);
+    var v = Declared.validate(IperfTestTask.DECLARATION.params(),
+        "{\"server\":1,\"protocol\":\"sctp\",\"port\":70000}");
     assertEquals(List.of("tasks[0].server: expected a string, got the number 1",
         "tasks[0].port: expected at most 65535, got 70000",
         "tasks[0].protocol: expected one of tcp, udp, got \"sctp\""), v.errors());

@@ -3,12 +3,10 @@ package servicerunner.task.kvrt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
+import servicerunner.testing.Declared;
 
 class KvrtScanTaskTest {
   private final KvrtScanTask type = new KvrtScanTask();
@@ -26,9 +24,8 @@ class KvrtScanTaskTest {
 
   @Test
   void argvFollowsTheReferenceOrder() throws Exception {
-    ObjectNode given = (ObjectNode) Json.parse(
+    var params = Declared.params(type.params(),
         "{\"executable_path\":\"k\",\"d\":\"C:\\\\Q\",\"dontencrypt\":true,\"processlevel\":2,\"additional_args\":[\"-x\"]}");
-    var params = ParamValidator.validate(type.params(), given, n -> n).params();
     assertEquals(List.of("-accepteula", "-silent", "-details", "-dontencrypt", "-noads", "-fixednames", "-d", "C:\\Q",
         "-processlevel", "2", "-x"), new KvrtScanTask().arguments(params));
   }

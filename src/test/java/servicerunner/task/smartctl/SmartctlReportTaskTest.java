@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.Status;
 import servicerunner.task.TaskOutcome;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
+import servicerunner.testing.Declared;
 
 class SmartctlReportTaskTest {
   private static ObjectNode drive(String fixture, boolean full) {
@@ -26,8 +26,8 @@ class SmartctlReportTaskTest {
     return DriveParser.parse(text, "/dev/requested", full);
   }
 
-  private List<String> errors(String json) throws IOException {
-    return ParamValidator.validate(SmartctlReportTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n).errors();
+  private static List<String> errors(String json) {
+    return Declared.errors(SmartctlReportTask.DECLARATION.params(), json);
   }
 
   @Test

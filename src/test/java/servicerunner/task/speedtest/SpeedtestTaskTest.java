@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.param.Params;
+import servicerunner.testing.Declared;
 
 class SpeedtestTaskTest {
 
-  static Params params(String json) throws Exception {
-    var v = ParamValidator.validate(SpeedtestTask.DECLARATION.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
-    assertEquals(List.of(), v.errors());
-    return v.params();
+  static Params params(String json) {
+    return Declared.params(SpeedtestTask.DECLARATION.params(), json);
   }
 
   @Test

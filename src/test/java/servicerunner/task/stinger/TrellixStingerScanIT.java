@@ -18,16 +18,13 @@ import servicerunner.task.wintools.WinToolsTesting;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;
-import servicerunner.testing.RunnerProcess;
 
 class TrellixStingerScanIT {
   private static final String TOOL = WinToolsTesting.fakeTool("win-tools-stinger");
 
   @Test
   void fixturePlanRunsThroughTheFakeTool() throws Exception {
-    RunResult r = RunnerProcess.jar(Fixtures.path("test_trellix_stinger_scan.json").toString()).run().assertProtocolClean();
-    JsonNode res = r.result(0);
-    assertEquals("success", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.fixtureResult("test_trellix_stinger_scan.json", "success");
     JsonNode s = res.get("summary");
     RendererFields.assertField(s, "intent.action", JsonNodeType.STRING);
     RendererFields.assertField(s, "intent.scan_path", JsonNodeType.STRING);
@@ -65,18 +62,16 @@ class TrellixStingerScanIT {
     Path old = logs.resolve("Stinger_01012026_100000.html");
     Files.copy(Fixtures.path("tool-output", "trellix_stinger_scan", "infected.rc0.utf8"), old);
     Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"" + TOOL
-        + "\",\"logs_dir\":\"" + logs + "\"}", "WIN_TOOLS_NO_LOG", "1").result(0);
-    assertEquals("failure", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.taskResult("failure", "{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"" + TOOL
+        + "\",\"logs_dir\":\"" + logs + "\"}", "WIN_TOOLS_NO_LOG", "1");
     assertTrue(res.get("summary").get("error").asText().contains("wrote no report"));
   }
 
   @Test
   void unknownReportIsAWarning() throws Exception {
     Path logs = Files.createTempDirectory("stinger-unknown");
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"" + TOOL
-        + "\",\"logs_dir\":\"" + logs + "\"}", "WIN_TOOLS_CASE", "unknown-format").result(0);
-    assertEquals("warning", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.taskResult("warning", "{\"type\":\"trellix_stinger_scan\",\"executable_path\":\"" + TOOL
+        + "\",\"logs_dir\":\"" + logs + "\"}", "WIN_TOOLS_CASE", "unknown-format");
     assertEquals("unknown", res.get("summary").get("human_readable").get("verdict").asText());
   }
 }

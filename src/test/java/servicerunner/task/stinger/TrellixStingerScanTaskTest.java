@@ -3,23 +3,21 @@ package servicerunner.task.stinger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import servicerunner.exec.ProcessSpec;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.param.Params;
 import servicerunner.task.wintools.WinToolsTesting;
+import servicerunner.testing.Declared;
 
 class TrellixStingerScanTaskTest {
   private final TrellixStingerScanTask type = new TrellixStingerScanTask();
 
-  private Params params(String json) throws Exception {
-    return ParamValidator.validate(type.params(), (ObjectNode) Json.parse(json), n -> n).params();
+  private Params params(String json) {
+    return Declared.validate(type.params(), json).params();
   }
 
   @Test

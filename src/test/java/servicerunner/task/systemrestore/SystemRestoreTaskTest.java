@@ -3,22 +3,13 @@ package servicerunner.task.systemrestore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
+import servicerunner.param.ParamSpec;
+import servicerunner.testing.Declared;
 
 class SystemRestoreTaskTest {
-  private final SystemRestoreTask task = new SystemRestoreTask();
-
-  private ParamValidator.Validation validate(String json) {
-    try {
-      return ParamValidator.validate(task.params(), (ObjectNode) Json.parse(json), n -> "tasks[0]." + n);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  private static final List<ParamSpec> PARAMS = new SystemRestoreTask().params();
 
   @Test
   void argvIsPowershellCheckpointComputer() {
@@ -40,15 +31,15 @@ class SystemRestoreTaskTest {
 
   @Test
   void defaultDescriptionIsAscii() {
-    String d = SystemRestoreTask.description(validate("{}").params());
+    String d = SystemRestoreTask.description(Declared.validate(PARAMS, "{}").params());
     assertTrue(d.startsWith("AutoService restore point 20"), d);
     assertTrue(d.chars().allMatch(c -> c < 0x80), d);
   }
 
   @Test
   void validation() {
-    assertTrue(validate("{\"restore_point_type\":\"FULL\"}").errors().get(0)
+    assertTrue(Declared.validate(PARAMS, "{\"restore_point_type\":\"FULL\"}").errors().get(0)
         .startsWith("tasks[0].restore_point_type: expected one of APPLICATION_INSTALL"));
-    assertTrue(validate("{\"description\":5}").errors().get(0).startsWith("tasks[0].description: expected a string"));
+    assertTrue(Declared.validate(PARAMS, "{\"description\":5}").errors().get(0).startsWith("tasks[0].description: expected a string"));
   }
 }

@@ -13,16 +13,13 @@ import servicerunner.task.wintools.WinToolsTesting;
 import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;
-import servicerunner.testing.RunnerProcess;
 
 class WhyNotWin11CheckIT {
   private static final String TOOL = WinToolsTesting.fakeTool("win-tools-whynotwin11");
 
   @Test
   void fixturePlanRunsThroughTheFakeTool() throws Exception {
-    RunResult r = RunnerProcess.jar(Fixtures.path("test_whynotwin11_check.json").toString()).run().assertProtocolClean();
-    JsonNode res = r.result(0);
-    assertEquals("success", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.fixtureResult("test_whynotwin11_check.json", "success");
     JsonNode s = res.get("summary");
     RendererFields.assertField(s, "ready", JsonNodeType.BOOLEAN);
     RendererFields.assertField(s, "failing_checks[0]", JsonNodeType.STRING);
@@ -49,24 +46,21 @@ class WhyNotWin11CheckIT {
     Path csv = Files.createTempFile("wnw11", ".csv");
     Files.copy(Fixtures.path("tool-output", "whynotwin11_check", "ready-utf8.rc0.utf8"), csv,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL
-        + "\",\"output_csv\":\"" + csv + "\"}", "WIN_TOOLS_NO_LOG", "1").result(0);
-    assertEquals("failure", res.get("status").asText(), res.toString());
+    WinToolsTesting.taskResult("failure", "{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL
+        + "\",\"output_csv\":\"" + csv + "\"}", "WIN_TOOLS_NO_LOG", "1");
   }
 
   @Test
   void emptyCsvIsAFailure() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL + "\"}",
-        "WIN_TOOLS_CASE", "empty").result(0);
-    assertEquals("failure", res.get("status").asText());
+    JsonNode res = WinToolsTesting.taskResult("failure", "{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL + "\"}",
+        "WIN_TOOLS_CASE", "empty");
     assertTrue(res.get("summary").get("error").asText().contains("empty CSV"));
   }
 
   @Test
   void headerWithoutRowIsUnknown() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL + "\"}",
-        "WIN_TOOLS_CASE", "header-only").result(0);
-    assertEquals("warning", res.get("status").asText());
+    JsonNode res = WinToolsTesting.taskResult("warning", "{\"type\":\"whynotwin11_check\",\"executable_path\":\"" + TOOL + "\"}",
+        "WIN_TOOLS_CASE", "header-only");
     assertEquals("unknown", res.get("summary").get("human_readable").get("verdict").asText());
   }
 }

@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import org.junit.jupiter.api.Test;
 import servicerunner.task.wintools.WinToolsTesting;
-import servicerunner.testing.Fixtures;
 import servicerunner.testing.RendererFields;
 import servicerunner.testing.RunResult;
-import servicerunner.testing.RunnerProcess;
 
 class WindowsUpdateLogsAnalysisIT {
   private static final String PS = WinToolsTesting.fakeTool("win-tools-powershell");
 
   @Test
   void fixturePlanRunsThroughFakePowerShellAndErrExe() throws Exception {
-    RunResult r = RunnerProcess.jar(Fixtures.path("test_windows_update_logs_analysis.json").toString()).run().assertProtocolClean();
-    JsonNode res = r.result(0);
-    assertEquals("warning", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.fixtureResult("test_windows_update_logs_analysis.json", "warning");
     JsonNode s = res.get("summary");
     RendererFields.assertField(s, "time_frame", JsonNodeType.STRING);
     RendererFields.assertField(s, "total_errors_found", JsonNodeType.NUMBER);
@@ -46,17 +42,15 @@ class WindowsUpdateLogsAnalysisIT {
 
   @Test
   void noEventsIsASuccess() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"windows_update_logs_analysis\",\"time_frame\":\"today\","
-        + "\"executable_path\":\"" + PS + "\"}", "WIN_TOOLS_CASE", "none").result(0);
-    assertEquals("success", res.get("status").asText(), res.toString());
+    JsonNode res = WinToolsTesting.taskResult("success", "{\"type\":\"windows_update_logs_analysis\",\"time_frame\":\"today\","
+        + "\"executable_path\":\"" + PS + "\"}", "WIN_TOOLS_CASE", "none");
     assertEquals("no_errors", res.get("summary").get("human_readable").get("verdict").asText());
   }
 
   @Test
   void aiRequestGivesANoteNotAFailure() throws Exception {
-    JsonNode res = WinToolsTesting.runTask("{\"type\":\"windows_update_logs_analysis\",\"include_ai_analysis\":true,"
-        + "\"executable_path\":\"" + PS + "\"}", "WIN_TOOLS_CASE", "none").result(0);
-    assertEquals("success", res.get("status").asText());
+    JsonNode res = WinToolsTesting.taskResult("success", "{\"type\":\"windows_update_logs_analysis\",\"include_ai_analysis\":true,"
+        + "\"executable_path\":\"" + PS + "\"}", "WIN_TOOLS_CASE", "none");
     assertTrue(res.get("summary").get("human_readable").get("notes").toString().contains("not supported in this runner yet"));
   }
 

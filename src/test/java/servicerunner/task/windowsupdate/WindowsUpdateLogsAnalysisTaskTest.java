@@ -3,12 +3,10 @@ package servicerunner.task.windowsupdate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
+import servicerunner.testing.Declared;
 
 class WindowsUpdateLogsAnalysisTaskTest {
   private final WindowsUpdateLogsAnalysisTask type = new WindowsUpdateLogsAnalysisTask();
@@ -27,7 +25,7 @@ class WindowsUpdateLogsAnalysisTaskTest {
 
   @Test
   void scriptGetsValidatedValues() throws Exception {
-    var p = ParamValidator.validate(type.params(), (ObjectNode) Json.parse("{\"time_frame\":\"month\",\"max_errors\":7}"), n -> n).params();
+    var p = Declared.params(type.params(), "{\"time_frame\":\"month\",\"max_errors\":7}");
     String script = WindowsUpdateLogsAnalysisTask.script(p);
     assertTrue(script.contains("$TimeFrame = 'month'"));
     assertTrue(script.contains("$MaxErrors = 7\n"));

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import servicerunner.json.Json;
-import servicerunner.param.ParamValidator;
 import servicerunner.task.wintools.WinToolsTesting;
+import servicerunner.testing.Declared;
 
 class WindowsUpdateTaskTest {
   private final WindowsUpdateTask type = new WindowsUpdateTask();
@@ -22,7 +20,7 @@ class WindowsUpdateTaskTest {
 
   @Test
   void scriptGetsTheFlagsAndIsAscii() throws Exception {
-    var p = ParamValidator.validate(type.params(), (ObjectNode) Json.parse("{\"microsoft_update\":false}"), n -> n).params();
+    var p = Declared.params(type.params(), "{\"microsoft_update\":false}");
     String script = WindowsUpdateTask.script(p);
     assertTrue(script.contains("$MicrosoftUpdate = $false"));
     assertTrue(script.contains("$AcceptAll = $true"));
