@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import servicerunner.exec.ProcessResult;
 import servicerunner.exec.ProcessSpec;
 import servicerunner.exec.Termination;
@@ -70,18 +69,19 @@ public abstract class ToolTask extends DeclaredTask {
   }
 
   /**
-   * Types whose invocation prepares files (creates the tool's work folder, removes a stale report before the run):
-   * {@link #plannedInvocation} must not call it. Kept here until the type classes can say it themselves.
+   * Whether {@link #invocation} prepares files (creates the tool's work folder, removes a stale report before the
+   * run): then {@link #plannedInvocation} must not call it.
    */
-  private static final Set<String> PREPARES_FILES =
-      Set.of("adwcleaner_clean", "whynotwin11_check", "trellix_stinger_scan");
+  protected boolean invocationPreparesFiles() {
+    return false;
+  }
 
   /**
    * The process this task would start, for {@code --validate}, or empty where the type cannot say it without acting
    * (it writes a script first, prepares files, or its tool cannot be found: {@link ToolNotFoundException}).
    */
   public Optional<ProcessSpec> plannedInvocation(Params p) {
-    if (PREPARES_FILES.contains(id())) {
+    if (invocationPreparesFiles()) {
       return Optional.empty();
     }
     try {

@@ -65,6 +65,12 @@ public final class AdwCleanerCleanTask extends ToolTask {
     return ToolPaths.absolute(p.string("working_path"));
   }
 
+  /** Its invocation creates the working folder. */
+  @Override
+  protected boolean invocationPreparesFiles() {
+    return true;
+  }
+
   @Override
   protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException {
     Path exe = ToolPaths.require(p, EXE_NAMES);

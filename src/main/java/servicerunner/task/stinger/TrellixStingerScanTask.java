@@ -84,6 +84,12 @@ public final class TrellixStingerScanTask extends ToolTask {
         p.string("executable_path"), EXE_NAMES).map(Path::getParent).orElse(null));
   }
 
+  /** Its invocation creates the logs folder and removes a stale Stinger.opt. */
+  @Override
+  protected boolean invocationPreparesFiles() {
+    return true;
+  }
+
   @Override
   protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException {
     Path exe = ToolPaths.require(p, EXE_NAMES);

@@ -47,6 +47,12 @@ public final class WhyNotWin11CheckTask extends ToolTask {
     return p.optString("output_csv").map(ToolPaths::absolute).orElseGet(() -> ctx.scratchDir().resolve(DEFAULT_CSV_NAME));
   }
 
+  /** Its invocation removes a stale CSV and creates its folder. */
+  @Override
+  protected boolean invocationPreparesFiles() {
+    return true;
+  }
+
   @Override
   protected ProcessSpec invocation(Params p, TaskContext ctx) throws ToolNotFoundException, IOException {
     Path exe = ToolPaths.require(p, EXE_NAMES);
