@@ -69,19 +69,11 @@ public abstract class ToolTask extends DeclaredTask {
   }
 
   /**
-   * Whether {@link #invocation} prepares files (creates the tool's work folder, removes a stale report before the
-   * run): then {@link #plannedInvocation} must not call it.
-   */
-  protected boolean invocationPreparesFiles() {
-    return false;
-  }
-
-  /**
    * The process this task would start, for {@code --validate}, or empty where the type cannot say it without acting
    * (it writes a script first, prepares files, or its tool cannot be found: {@link ToolNotFoundException}).
    */
   public Optional<ProcessSpec> plannedInvocation(Params p) {
-    if (invocationPreparesFiles()) {
+    if (this instanceof PreparesFiles) {
       return Optional.empty();
     }
     try {

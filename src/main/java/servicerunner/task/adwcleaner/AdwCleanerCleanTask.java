@@ -23,12 +23,13 @@ import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
 import servicerunner.task.ToolOutcomes;
+import servicerunner.task.PreparesFiles;
 import servicerunner.task.ToolTask;
 import servicerunner.task.wintools.ToolPaths;
 import servicerunner.text.Text;
 
 /** Malwarebytes AdwCleaner: adware/PUP clean (or scan) and the findings from the log this run wrote. */
-public final class AdwCleanerCleanTask extends ToolTask {
+public final class AdwCleanerCleanTask extends ToolTask implements PreparesFiles {
   private static final String[] EXE_NAMES = {"adwcleaner.exe", "AdwCleaner.exe"};
   static final String LOG_GLOB = "AdwCleaner*.txt";
 
@@ -63,12 +64,6 @@ public final class AdwCleanerCleanTask extends ToolTask {
   /** The app sends "..\data\logs": resolved here, against the runner's cwd, and reported absolute (B24). */
   private static Path workingPath(Params p) {
     return ToolPaths.absolute(p.string("working_path"));
-  }
-
-  /** Its invocation creates the working folder. */
-  @Override
-  protected boolean invocationPreparesFiles() {
-    return true;
   }
 
   @Override

@@ -23,11 +23,12 @@ import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
 import servicerunner.task.ToolOutcomes;
+import servicerunner.task.PreparesFiles;
 import servicerunner.task.ToolTask;
 import servicerunner.task.wintools.ToolPaths;
 
 /** Trellix (McAfee) Stinger: a silent smart or folder scan, results from the HTML report this run wrote. */
-public final class TrellixStingerScanTask extends ToolTask {
+public final class TrellixStingerScanTask extends ToolTask implements PreparesFiles {
   private static final String[] EXE_NAMES = {"stinger64.exe", "stinger32.exe", "stinger.exe"};
   static final String REPORT_GLOB = "Stinger_*.html";
   static final int EXCERPT = 1200;
@@ -82,12 +83,6 @@ public final class TrellixStingerScanTask extends ToolTask {
   private static Path logsDir(Params p) {
     return p.optString("logs_dir").map(ToolPaths::absolute).orElseGet(() -> ToolPaths.executable(
         p.string("executable_path"), EXE_NAMES).map(Path::getParent).orElse(null));
-  }
-
-  /** Its invocation creates the logs folder and removes a stale Stinger.opt. */
-  @Override
-  protected boolean invocationPreparesFiles() {
-    return true;
   }
 
   @Override

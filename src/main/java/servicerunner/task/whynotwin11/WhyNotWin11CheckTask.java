@@ -18,11 +18,12 @@ import servicerunner.task.TaskDeclaration;
 import servicerunner.task.TaskOutcome;
 import servicerunner.task.ToolNotFoundException;
 import servicerunner.task.ToolOutcomes;
+import servicerunner.task.PreparesFiles;
 import servicerunner.task.ToolTask;
 import servicerunner.task.wintools.ToolPaths;
 
 /** WhyNotWin11: Windows 11 readiness checks from the CSV the tool exports. */
-public final class WhyNotWin11CheckTask extends ToolTask {
+public final class WhyNotWin11CheckTask extends ToolTask implements PreparesFiles {
   private static final String[] EXE_NAMES = {"WhyNotWin11.exe", "WhyNotWin11Portable.exe"};
   static final String DEFAULT_CSV_NAME = "whynotwin11_result.csv";
 
@@ -45,12 +46,6 @@ public final class WhyNotWin11CheckTask extends ToolTask {
 
   private static Path csv(Params p, TaskContext ctx) {
     return p.optString("output_csv").map(ToolPaths::absolute).orElseGet(() -> ctx.scratchDir().resolve(DEFAULT_CSV_NAME));
-  }
-
-  /** Its invocation removes a stale CSV and creates its folder. */
-  @Override
-  protected boolean invocationPreparesFiles() {
-    return true;
   }
 
   @Override
