@@ -18,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import servicerunner.exec.TreeGuard;
 import servicerunner.journal.Journal;
 import servicerunner.json.Json;
 import servicerunner.plan.Plan;
@@ -252,6 +253,7 @@ public final class Cli implements Callable<Integer> {
 
   private int run(LineSink sink, MarkerObserver markers, ProgressMode mode, SignalHandling signals, long maxPlan)
       throws InterruptedException {
+    TreeGuard.decideInBackground(); // while the plan is read
     PreparedPlan prepared;
     try {
       markers.log("-".equals(plan) ? "Reading plan from stdin"

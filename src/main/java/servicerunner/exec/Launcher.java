@@ -36,9 +36,15 @@ final class Launcher {
       + " while :; do wait $c; s=$?; kill -0 $c 2>/dev/null || exit $s; done";
 
   private final TreeGuard guard;
+  private final Optional<NativeSpawn> spawner; // present: no wrapper program, the guard is set up by posix_spawn
 
   Launcher(TreeGuard guard) {
+    this(guard, NativeSpawn.linux());
+  }
+
+  Launcher(TreeGuard guard, Optional<NativeSpawn> spawner) {
     this.guard = guard;
+    this.spawner = guard == TreeGuard.PID_NAMESPACE || guard == TreeGuard.PROCESS_GROUP ? spawner : Optional.empty();
   }
 
   static Launcher forThisPlatform() {
@@ -54,14 +60,22 @@ final class Launcher {
     return guard == TreeGuard.PID_NAMESPACE || guard == TreeGuard.PROCESS_GROUP;
   }
 
-  /** Whether the started process is the namespace's keeper (unshare), to be spared a plain SIGTERM. */
+  /** Whether the tool runs in a PID namespace of its own, which the kernel ends with it. */
   boolean namespaced() {
     return guard == TreeGuard.PID_NAMESPACE;
   }
 
+  /** What the started process is to its tree: the tool, the namespace's keeper (unshare), or the tool as its init. */
+  ProcessTreeKiller.Root root() {
+    if (!namespaced()) {
+      return ProcessTreeKiller.Root.TOOL;
+    }
+    return spawner.isPresent() ? ProcessTreeKiller.Root.INIT : ProcessTreeKiller.Root.KEEPER;
+  }
+
   CommandLine commandLine(Path exe, List<String> args) {
     CommandLine cmd;
-    if (ownSession()) {
+    if (ownSession() && spawner.isEmpty()) {
       // setsid execs the tool in the same pid (the JVM's child is never a group leader, so setsid does not fork),
       // as leader of a new process group, so that a grandchild that outlives its parent can still be found by group id.
       cmd = new CommandLine(SETSID.toString());
@@ -105,7 +119,8 @@ final class Launcher {
       ThreadFactory threads,
       Consumer<Process> started)
       throws IOException {
-    DefaultExecutor executor = namespaced() ? new SpawningExecutor(streams, cwd)
+    DefaultExecutor executor = spawner.isPresent() ? new NativeExecutor(streams, cwd, spawner.get(), namespaced())
+        : namespaced() ? new SpawningExecutor(streams, cwd)
         : DefaultExecutor.builder().setExecuteStreamHandler(streams).setThreadFactory(threads).setWorkingDirectory(cwd).get();
     executor.setExitValues(null);
     Optional<JobObjects> jobs = guard == TreeGuard.JOB_OBJECT ? TreeGuard.jobs() : Optional.empty();
@@ -148,6 +163,42 @@ final class Launcher {
     @Override
     protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
       return Spawner.start(() -> super.launch(command, env, dir));
+    }
+  }
+
+  /**
+   * An executor that starts its process with {@link NativeSpawn}: session and namespace without wrapper programs.
+   * It runs the process on the calling thread, as the default executor does; the working folder is the spec's.
+   */
+  private static final class NativeExecutor extends DefaultExecutor {
+    private final Path cwd;
+    private final NativeSpawn spawner;
+    private final boolean namespace;
+
+    @SuppressWarnings("deprecation")
+    NativeExecutor(ExecuteStreamHandler streams, Path cwd, NativeSpawn spawner, boolean namespace) {
+      setStreamHandler(streams);
+      if (cwd != null) {
+        setWorkingDirectory(cwd.toFile());
+      }
+      this.cwd = cwd;
+      this.spawner = spawner;
+      this.namespace = namespace;
+    }
+
+    @Override
+    protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir) throws IOException {
+      return start(command, env);
+    }
+
+    @Override
+    protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
+      return start(command, env);
+    }
+
+    private Process start(CommandLine command, Map<String, String> env) throws IOException {
+      String[] argv = command.toStrings();
+      return spawner.start(Path.of(argv[0]), List.of(argv), env, cwd, namespace);
     }
   }
 

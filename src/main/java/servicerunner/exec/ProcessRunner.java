@@ -197,7 +197,7 @@ public final class ProcessRunner implements AutoCloseable {
         grace -> {
           Process p = root.get();
           if (p != null) {
-            killer.kill(p.toHandle(), launcher.ownSession() ? p.pid() : -1, grace, launcher.namespaced());
+            killer.kill(p.toHandle(), launcher.ownSession() ? p.pid() : -1, grace, launcher.root());
           }
         };
     AtomicLong lastOutput = new AtomicLong(startNanos);

@@ -41,17 +41,30 @@ final class ProcessTreeKiller {
     this.worker = worker;
   }
 
-  /** Ends the tree under {@code root}, and the members of process group {@code groupId} when it is positive. */
-  void kill(ProcessHandle root, long groupId, Duration grace) {
-    kill(root, groupId, grace, false);
+  /** What the started process is to the tree it heads: that decides whether it is asked to stop. */
+  enum Root {
+    /** The tool itself, asked like every other member. */
+    TOOL,
+    /**
+     * The PID namespace's keeper (unshare), only ever forced: its death SIGKILLs the whole namespace at once, which
+     * would take the tools' grace away. It exits by itself when the tools have.
+     */
+    KEEPER,
+    /**
+     * The tool as the init of its PID namespace: the kernel gives an init only the signals it handles, so it is
+     * asked only if it handles SIGTERM. Otherwise it is forced once the rest have had their grace, which is what the
+     * SIGTERM would have done to it outside a namespace, without the wait.
+     */
+    INIT
   }
 
-  /**
-   * {@link #kill(ProcessHandle, long, Duration)}; with {@code spareRoot} the root is only forced, never asked: it is
-   * the PID namespace's keeper (unshare), whose death SIGKILLs the whole namespace at once, which would take the
-   * tools' grace away. It exits by itself when the tools have.
-   */
-  void kill(ProcessHandle root, long groupId, Duration grace, boolean spareRoot) {
+  /** Ends the tree under {@code root}, and the members of process group {@code groupId} when it is positive. */
+  void kill(ProcessHandle root, long groupId, Duration grace) {
+    kill(root, groupId, grace, Root.TOOL);
+  }
+
+  /** {@link #kill(ProcessHandle, long, Duration)}, with the root treated as {@code role} says. */
+  void kill(ProcessHandle root, long groupId, Duration grace, Root role) {
     List<ProcessHandle> all = new ArrayList<>();
     root.descendants().forEach(all::add);
     all.add(root);
@@ -59,12 +72,19 @@ final class ProcessTreeKiller {
     if (Platform.current().isWindows() && !TreeGuard.jobs().map(j -> j.terminate(root.pid())).orElse(false)) {
       taskkill(root.pid()); // no job for this tool: what the system still links as its tree
     }
+    boolean askRoot = role == Root.TOOL || (role == Root.INIT && handlesSigterm(root.pid()));
     for (ProcessHandle p : all) {
-      if (!(spareRoot && p.equals(root))) {
+      if (askRoot || !p.equals(root)) {
         p.destroy();
       }
     }
+    if (role == Root.INIT && !askRoot) {
+      all.remove(root); // it will not go by itself: the forced round below takes it
+    }
     awaitExit(all, grace);
+    if (!all.contains(root)) {
+      all.add(root);
+    }
     for (int round = 0; round < 3; round++) {
       List<ProcessHandle> alive = new ArrayList<>();
       for (ProcessHandle p : all) {
@@ -185,6 +205,20 @@ final class ProcessTreeKiller {
     } catch (IOException | RuntimeException e) {
       return false; // gone while we looked
     }
+  }
+
+  /** Whether the process has a handler for SIGTERM (the SigCgt mask of /proc/PID/status; false when unreadable). */
+  static boolean handlesSigterm(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("SigCgt:")) {
+          return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << (15 - 1))) != 0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone, or no /proc: forced, as a process without a handler would be
+    }
+    return false;
   }
 
   /** Processes still in the given process group (Linux only; the session leader's pid is the group id). */

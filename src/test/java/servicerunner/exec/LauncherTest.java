@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +47,17 @@ class LauncherTest {
         new Launcher(TreeGuard.PROCESS_TREE).commandLine(Path.of("/bin/echo"), args).toStrings());
     assertArrayEquals(
         new String[] {Launcher.SETSID.toString(), "/bin/echo", "a b", "say \"hi\"", "it's", "$HOME", "*"},
-        new Launcher(TreeGuard.PROCESS_GROUP).commandLine(Path.of("/bin/echo"), args).toStrings());
+        new Launcher(TreeGuard.PROCESS_GROUP, Optional.empty()).commandLine(Path.of("/bin/echo"), args).toStrings());
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void withTheNativeSpawnerNoWrapperProgramComesFirst() {
+    NativeSpawn spawner = NativeSpawn.linux().orElseThrow();
+    for (TreeGuard g : new TreeGuard[] {TreeGuard.PROCESS_GROUP, TreeGuard.PID_NAMESPACE}) {
+      assertArrayEquals(new String[] {"/bin/echo", "a b"},
+          new Launcher(g, Optional.of(spawner)).commandLine(Path.of("/bin/echo"), List.of("a b")).toStrings());
+    }
   }
 
   @Test
@@ -74,10 +85,20 @@ class LauncherTest {
   @EnabledOnOs(OS.LINUX)
   void withSetsidTheToolLeadsItsOwnSessionInTheSamePid() throws IOException {
     Tools.require("setsid");
+    leadsItsOwnSession(new Launcher(TreeGuard.PROCESS_GROUP, Optional.empty()));
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void withTheNativeSpawnerTheToolLeadsItsOwnSessionToo() throws IOException {
+    leadsItsOwnSession(new Launcher(TreeGuard.PROCESS_GROUP, Optional.of(NativeSpawn.linux().orElseThrow())));
+  }
+
+  private void leadsItsOwnSession(Launcher launcher) throws IOException {
     DecodingStreamHandler out = capture();
     AtomicReference<Process> started = new AtomicReference<>();
     // fields 1 and 6 of /proc/<pid>/stat are the pid and the session id (sh's name holds no space)
-    new Launcher(TreeGuard.PROCESS_GROUP)
+    launcher
         .execute(Path.of("/bin/sh"), List.of("-c", "cut -d' ' -f1,6 /proc/$$/stat"), Map.of(), null, out, Thread::new,
             started::set);
     String[] pidAndSession = out.stdout().text().trim().split(" ");

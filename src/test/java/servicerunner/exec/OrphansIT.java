@@ -14,7 +14,8 @@ import servicerunner.testing.RunnerProcess;
 
 /**
  * Audit D5 through the jar: daemonising children and a SIGKILLed runner leave no process behind (Linux, pidns
- * guard), and the report says which guard was active.
+ * guard, with the native spawner and with the wrapper programs), a SIGKILLed runner without the namespace still ends
+ * its tool's process group ({@link DeathWatch}), and the report says which guard was active.
  */
 class OrphansIT {
   private final String sleep = Procs.uniqueSleep();
@@ -43,11 +44,31 @@ class OrphansIT {
   @Test
   void aSigkilledRunnerTakesTheTaskTreeWithIt() throws Exception {
     Procs.assumePidNamespace();
-    RunnerProcess.Started run = RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
-        + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep)).start();
+    killTheRunnerMidTask(RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
+        + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep)), 4);
+  }
+
+  @Test
+  void soItDoesWithTheWrapperProgramsWhereTheNativeSpawnerIsOff() throws Exception {
+    Procs.assumePidNamespace();
+    killTheRunnerMidTask(RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
+        + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep))
+        .env("SERVICE_RUNNER_NATIVE_SPAWN", "off"), 4);
+  }
+
+  @Test
+  void withoutTheNamespaceASigkilledRunnerStillEndsTheToolsProcessGroup() throws Exception {
+    assumeTrue(Platform.current() == Platform.LINUX && TreeGuard.current() != TreeGuard.PROCESS_TREE);
+    killTheRunnerMidTask(RunnerProcess.jar(plan("sleep " + sleep + " & sleep " + sleep))
+        .env("SERVICE_RUNNER_TREE_GUARD", "pgroup"), 2);
+  }
+
+  /** Starts the plan, waits for its {@code sleeps} sleeps, SIGKILLs the runner and expects them gone within 1 s. */
+  private void killTheRunnerMidTask(RunnerProcess runner, int sleeps) throws Exception {
+    RunnerProcess.Started run = runner.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (Procs.withArg(sleep).size() < 4) {
-      assertTrue(System.nanoTime() < deadline, "the four sleeps did not start: " + Procs.withArg(sleep));
+    while (Procs.withArg(sleep).size() < sleeps) {
+      assertTrue(System.nanoTime() < deadline, "the sleeps did not start: " + Procs.withArg(sleep));
       Thread.sleep(20);
     }
     run.process.destroyForcibly(); // kill -9: no handler, no hook, no sweep of the runner's own runs

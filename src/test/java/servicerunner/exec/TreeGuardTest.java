@@ -82,4 +82,18 @@ class TreeGuardTest {
       assertEquals(List.of(), Procs.leftAfterOneSecond(sleep));
     }
   }
+
+  @Test
+  void aToolThatIsTheNamespacesInitWithoutATermHandlerIsForcedAtOnceNotAfterTheGrace() throws Exception {
+    Procs.assumePidNamespace();
+    // an init gets only the signals it handles: a SIGTERM would be lost and the kill would wait out its 10 s grace
+    try (ProcessRunner r = new ProcessRunner(Duration.ofSeconds(10), Duration.ofSeconds(2),
+        BoundedCapture.DEFAULT_LIMIT, TreeGuard.PID_NAMESPACE)) {
+      ProcessResult res = r.run(ProcessSpec.of("sleep", sleep).withTimeout(Duration.ofMillis(300)), null,
+          new CancelToken());
+      assertEquals(Termination.TIMEOUT, res.termination());
+      assertTrue(res.duration().compareTo(Duration.ofSeconds(5)) < 0, "ended after " + res.duration());
+      assertEquals(List.of(), Procs.leftAfterOneSecond(sleep));
+    }
+  }
 }

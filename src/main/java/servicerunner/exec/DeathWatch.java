@@ -1,0 +1,70 @@
+package servicerunner.exec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Ends the runner's tools when the runner dies, even by SIGKILL, for tools started by {@link NativeSpawn} (which
+ * cannot give them a death signal as {@code setpriv --pdeathsig} did). A small shell started once, in a session of
+ * its own (a terminal's Ctrl-C or hang-up does not reach it), reads "+ pid" and "- pid" lines from a pipe only this
+ * JVM writes to. When the JVM ends, however it ends, the kernel closes that pipe; the shell reads end-of-file and
+ * SIGKILLs every tool still listed and its process group. A tool that is the init of a PID namespace takes the whole
+ * namespace with it. A pid leaves the list before its zombie is reaped, so the list never names a reused pid.
+ */
+final class DeathWatch {
+  /** {@code p} holds " pid pid ... " with a space on both sides of each, so a pid is matched whole. */
+  static final String SCRIPT = "exec >/dev/null 2>&1; p=' '; while read -r op id; do case \"$op\" in"
+      + " +) p=\"$p$id \" ;;"
+      + " -) case \"$p\" in *\" $id \"*) p=\"${p%% $id *} ${p#* $id }\" ;; esac ;;"
+      + " esac; done; for id in $p; do kill -KILL \"-$id\" \"$id\"; done";
+
+  private static final Object LOCK = new Object();
+  private static OutputStream pipe; // null until the first tool
+  private static boolean broken;
+
+  private DeathWatch() {}
+
+  /** Lists a just-started tool; starts the watch, with {@code spawner}, for the first one. */
+  static void watch(NativeSpawn spawner, long pid) {
+    send(spawner, "+ " + pid + "\n");
+  }
+
+  /** The tool has exited and is about to be reaped. */
+  static void release(long pid) {
+    send(null, "- " + pid + "\n");
+  }
+
+  /** Whether the watch is running (false before the first tool, and when it could not start or died). */
+  static boolean running() {
+    synchronized (LOCK) {
+      return pipe != null && !broken;
+    }
+  }
+
+  private static void send(NativeSpawn spawner, String line) {
+    synchronized (LOCK) {
+      if (broken || (pipe == null && spawner == null)) {
+        return;
+      }
+      try {
+        if (pipe == null) {
+          pipe = start(spawner);
+        }
+        pipe.write(line.getBytes(StandardCharsets.US_ASCII));
+        pipe.flush();
+      } catch (IOException e) {
+        broken = true; // the watch is gone (killed from outside): the tools still end with their tasks
+      }
+    }
+  }
+
+  private static OutputStream start(NativeSpawn spawner) throws IOException {
+    NativeSpawn.Child watch =
+        spawner.spawn(TreeGuard.SH, List.of("sh", "-c", SCRIPT, "sr-watch"), null, null, false);
+    watch.stdout().close(); // it writes nothing (its first step sends both to /dev/null)
+    watch.stderr().close();
+    return watch.stdin();
+  }
+}

@@ -1,0 +1,230 @@
+package servicerunner.exec;
+
+import com.sun.jna.Memory;
+import com.sun.jna.StringArray;
+import com.sun.jna.ptr.IntByReference;
+import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts a tool on Linux with glibc's posix_spawn (through JNA) instead of the JDK's launcher, so that the tree
+ * guard costs no program of its own: the child leads a new session (POSIX_SPAWN_SETSID, as {@code setsid} did) and,
+ * for {@code pidns}, is the first process of a new PID namespace (unshare(CLONE_NEWPID) on the starting thread just
+ * before the spawn, undone right after, as {@code unshare --pid} did). Before this each tool went through setsid,
+ * setpriv, unshare and an init shell: four execs and two forks, about 4 ms a task, three times what starting the tool
+ * costs (reports/pertask-profile-2026-12-03.md). What setpriv's death signal gave is kept by {@link DeathWatch}.
+ *
+ * <p>Everything else is as the JDK does it: three pipes, every other descriptor closed in the child, signal mask
+ * and dispositions reset, the working folder set in the child. Where any of it is missing (JNA cannot load, glibc
+ * older than 2.34, another libc) {@link #linux()} is empty and the {@link Launcher} keeps the wrapper programs.
+ */
+final class NativeSpawn {
+  private final int ownPidNamespace; // our own PID namespace, to return to after each unshare
+  private final StringArray inherited = new StringArray(environment(System.getenv())); // made once: read-only
+
+  private NativeSpawn(int ownPidNamespace) {
+    this.ownPidNamespace = ownPidNamespace;
+  }
+
+  private static final class Holder {
+    static final Optional<NativeSpawn> LINUX = load();
+  }
+
+  /** The native spawner of this JVM, when it works here (probed once by starting {@code sh -c 'exit 7'}). */
+  static Optional<NativeSpawn> linux() {
+    return Holder.LINUX;
+  }
+
+  private static Optional<NativeSpawn> load() {
+    if (Platform.current() != Platform.LINUX || "off".equals(System.getenv("SERVICE_RUNNER_NATIVE_SPAWN"))) {
+      return Optional.empty();
+    }
+    try {
+      Libc.load();
+      int ns = Libc.open("/proc/self/ns/pid", Libc.O_RDONLY | Libc.O_CLOEXEC);
+      if (ns < 0) {
+        return Optional.empty();
+      }
+      NativeSpawn spawn = new NativeSpawn(ns);
+      return spawn.exits7(false) ? Optional.of(spawn) : Optional.empty();
+    } catch (LinkageError | RuntimeException e) {
+      return Optional.empty(); // no JNA native for this machine, or a libc without these functions
+    }
+  }
+
+  /** Whether this runner may make PID namespaces (root or CAP_SYS_ADMIN). */
+  boolean namespacesWork() {
+    return exits7(true);
+  }
+
+  private boolean exits7(boolean namespace) {
+    try {
+      SpawnedProcess p = start(TreeGuard.SH, List.of("sh", "-c", "exit 7"), null, null, namespace);
+      p.getOutputStream().close();
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return false;
+      }
+      p.getInputStream().close();
+      p.getErrorStream().close();
+      return p.exitValue() == 7;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Starts {@code exe} with {@code argv} (argv[0] included) as leader of a new session and, with {@code namespace},
+   * as init of a new PID namespace. {@code env} null inherits the runner's environment.
+   */
+  SpawnedProcess start(Path exe, List<String> argv, Map<String, String> env, Path cwd, boolean namespace)
+      throws IOException {
+    Child c = spawn(exe, argv, env, cwd, namespace);
+    DeathWatch.watch(this, c.pid());
+    return new SpawnedProcess(c.pid(), c.stdin(), c.stdout(), c.stderr());
+  }
+
+  /** A started child nobody waits for: its pid and our ends of its three pipes. */
+  record Child(int pid, OutputStream stdin, InputStream stdout, InputStream stderr) {}
+
+  /**
+   * Starts a child that no thread waits for (the JDK's exit waits up to 300 ms for threads blocked in a native wait,
+   * so {@link DeathWatch}, which lives as long as the JVM, must not have one); it stays a zombie if it ends first.
+   */
+  Child spawn(Path exe, List<String> argv, Map<String, String> env, Path cwd, boolean namespace)
+      throws IOException {
+    List<Integer> open = new ArrayList<>(6);
+    OutputStream stdin = null;
+    InputStream stdout = null;
+    InputStream stderr = null;
+    Memory actions = Libc.zeroed(Libc.FILE_ACTIONS_SIZE);
+    Memory attr = Libc.zeroed(Libc.SPAWNATTR_SIZE);
+    boolean actionsMade = false;
+    boolean attrMade = false;
+    try {
+      int[] in = pipe(open);
+      int[] out = pipe(open);
+      int[] err = pipe(open);
+      // Java streams on our ends, opened while we still hold both ends of each pipe: opening a pipe through /proc
+      // waits for its other side, which is there now. The descriptors the JDK opens are its own to close.
+      // Buffered as the JDK's own process streams are (a FileInputStream opened by path takes a pipe for a file in
+      // readAllBytes and fails with "Illegal seek").
+      stdin = new FileOutputStream(fdPath(in[1]));
+      stdout = new BufferedInputStream(new FileInputStream(fdPath(out[0])));
+      stderr = new BufferedInputStream(new FileInputStream(fdPath(err[0])));
+      check(Libc.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
+      actionsMade = true;
+      check(Libc.posix_spawn_file_actions_adddup2(actions, in[0], 0), "adddup2");
+      check(Libc.posix_spawn_file_actions_adddup2(actions, out[1], 1), "adddup2");
+      check(Libc.posix_spawn_file_actions_adddup2(actions, err[1], 2), "adddup2");
+      check(Libc.posix_spawn_file_actions_addclosefrom_np(actions, 3), "addclosefrom_np");
+      if (cwd != null) {
+        check(Libc.posix_spawn_file_actions_addchdir_np(actions, cwd.toString()), "addchdir_np");
+      }
+      check(Libc.posix_spawnattr_init(attr), "posix_spawnattr_init");
+      attrMade = true;
+      Memory none = Libc.zeroed(Libc.SIGSET_SIZE);
+      Memory all = Libc.zeroed(Libc.SIGSET_SIZE);
+      Libc.sigemptyset(none);
+      Libc.sigfillset(all);
+      check(Libc.posix_spawnattr_setsigmask(attr, none), "setsigmask");
+      check(Libc.posix_spawnattr_setsigdefault(attr, all), "setsigdefault");
+      check(Libc.posix_spawnattr_setflags(attr,
+          (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)), "setflags");
+      Child child = new Child(spawnWith(exe, argv, env, actions, attr, namespace), stdin, stdout, stderr);
+      stdin = null;
+      stdout = null;
+      stderr = null;
+      return child;
+    } finally {
+      for (int fd : open) {
+        Libc.close(fd);
+      }
+      if (actionsMade) {
+        Libc.posix_spawn_file_actions_destroy(actions);
+      }
+      if (attrMade) {
+        Libc.posix_spawnattr_destroy(attr);
+      }
+      closeQuietly(stdin);
+      closeQuietly(stdout);
+      closeQuietly(stderr);
+    }
+  }
+
+  private int spawnWith(Path exe, List<String> argv, Map<String, String> env, Memory actions, Memory attr,
+      boolean namespace) throws IOException {
+    IntByReference pid = new IntByReference();
+    StringArray args = new StringArray(argv.toArray(new String[0]));
+    StringArray envp = env == null ? inherited : new StringArray(environment(env));
+    if (namespace && Libc.unshare(Libc.CLONE_NEWPID) != 0) {
+      throw new IOException("cannot make a PID namespace: " + Libc.strerror(com.sun.jna.Native.getLastError()));
+    }
+    int rc;
+    try {
+      rc = Libc.posix_spawn(pid, exe.toString(), actions, attr, args, envp);
+    } finally {
+      // This thread's next child (and thread: the kernel refuses a thread while the two differ) is ours again.
+      if (namespace && Libc.setns(ownPidNamespace, Libc.CLONE_NEWPID) != 0) {
+        throw new IllegalStateException("cannot return to the runner's PID namespace: "
+            + Libc.strerror(com.sun.jna.Native.getLastError()));
+      }
+    }
+    if (rc != 0) {
+      throw new IOException("Cannot run program \"" + exe + "\": error=" + rc + ", " + Libc.strerror(rc));
+    }
+    return pid.getValue();
+  }
+
+  private static String[] environment(Map<String, String> vars) {
+    String[] out = new String[vars.size()];
+    int i = 0;
+    for (Map.Entry<String, String> e : vars.entrySet()) {
+      out[i++] = e.getKey() + "=" + e.getValue();
+    }
+    return out;
+  }
+
+  private int[] pipe(List<Integer> open) throws IOException {
+    int[] fds = new int[2];
+    if (Libc.pipe2(fds, Libc.O_CLOEXEC) != 0) {
+      throw new IOException("cannot make a pipe: " + Libc.strerror(com.sun.jna.Native.getLastError()));
+    }
+    open.add(fds[0]);
+    open.add(fds[1]);
+    return fds;
+  }
+
+  private void check(int rc, String what) throws IOException {
+    if (rc != 0) {
+      throw new IOException(what + ": " + Libc.strerror(rc));
+    }
+  }
+
+  private static String fdPath(int fd) {
+    return "/proc/self/fd/" + fd;
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // nothing was written through it
+      }
+    }
+  }
+}

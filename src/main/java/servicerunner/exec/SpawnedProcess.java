@@ -1,0 +1,162 @@
+package servicerunner.exec;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.ptr.IntByReference;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child started by {@link NativeSpawn}, seen as a {@link Process}. {@link #waitFor()} waits for its exit with WNOWAIT,
+ * which leaves the status in place; the status is then taken with waitpid, once, and tells {@link DeathWatch} the pid is no longer ours before the kernel may hand it out again.
+ * The exit value reads as the JDK's does: the code, or 128 plus the signal that ended it.
+ */
+final class SpawnedProcess extends Process {
+  private final int pid;
+  private final ProcessHandle handle;
+  private final OutputStream stdin;
+  private final InputStream stdout;
+  private final InputStream stderr;
+  private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+  private final CompletableFuture<Process> exited;
+  private static final int EINTR = 4;
+
+  SpawnedProcess(int pid, OutputStream stdin, InputStream stdout, InputStream stderr) {
+    this.pid = pid;
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    // Unreaped, our child is at least a zombie, so its handle exists.
+    this.handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    this.exited = exit.thenApply(code -> this);
+  }
+
+  /**
+   * Waits in the kernel on the calling thread. The JDK hands each exit from a reaper thread to the waiting one; on a
+   * busy 2-core machine every such hand-off waits for a CPU, and commons-exec's thread waits for the exit anyway.
+   */
+  private void awaitExit() {
+    if (exit.isDone()) {
+      return;
+    }
+    Memory info = Libc.zeroed(Libc.SIGINFO_SIZE);
+    while (Libc.waitid(Libc.P_PID, pid, info, Libc.WEXITED | Libc.WNOWAIT) != 0
+        && Native.getLastError() == EINTR) {
+      // a signal woke the wait: wait again
+    }
+    reap();
+  }
+
+  /** Takes the exit status if there is one; never waits. */
+  private synchronized void reap() {
+    if (exit.isDone()) {
+      return;
+    }
+    // Look first without taking the status: the pid must leave the watch's list while it is still a zombie.
+    Memory info = Libc.zeroed(Libc.SIGINFO_SIZE);
+    if (Libc.waitid(Libc.P_PID, pid, info, Libc.WEXITED | Libc.WNOHANG | Libc.WNOWAIT) != 0) {
+      exit.complete(-1); // not our child any more: nothing to read
+      return;
+    }
+    if (info.getInt(0) == 0) {
+      return; // si_signo stays 0 while the child runs
+    }
+    DeathWatch.release(pid);
+    IntByReference status = new IntByReference();
+    if (Libc.waitpid(pid, status, Libc.WNOHANG) != pid) {
+      exit.complete(-1);
+      return;
+    }
+    int s = status.getValue();
+    int signal = s & 0x7f;
+    exit.complete(signal == 0 ? (s >> 8) & 0xff : 128 + signal);
+  }
+
+  @Override
+  public long pid() {
+    return pid;
+  }
+
+  @Override
+  public ProcessHandle toHandle() {
+    return handle;
+  }
+
+  @Override
+  public OutputStream getOutputStream() {
+    return stdin;
+  }
+
+  @Override
+  public InputStream getInputStream() {
+    return stdout;
+  }
+
+  @Override
+  public InputStream getErrorStream() {
+    return stderr;
+  }
+
+  @Override
+  public int waitFor() {
+    awaitExit();
+    return exit.join();
+  }
+
+  /** Polls: only the start-up probe and a last look after a lost wait use it. */
+  @Override
+  public boolean waitFor(long timeout, TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    while (isAlive()) {
+      if (System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      Thread.sleep(1);
+    }
+    return true;
+  }
+
+  @Override
+  public int exitValue() {
+    reap();
+    Integer code = exit.getNow(null);
+    if (code == null) {
+      throw new IllegalThreadStateException("process " + pid + " has not exited");
+    }
+    return code;
+  }
+
+  @Override
+  public boolean isAlive() {
+    reap();
+    return !exit.isDone();
+  }
+
+  /** Completes when somebody waited for the exit or saw it ({@link #waitFor}, {@link #isAlive}). */
+  @Override
+  public CompletableFuture<Process> onExit() {
+    return exited;
+  }
+
+  @Override
+  public void destroy() {
+    if (!exit.isDone()) {
+      handle.destroy();
+    }
+  }
+
+  @Override
+  public Process destroyForcibly() {
+    if (!exit.isDone()) {
+      handle.destroyForcibly();
+    }
+    return this;
+  }
+
+  @Override
+  public boolean supportsNormalTermination() {
+    return true;
+  }
+}
