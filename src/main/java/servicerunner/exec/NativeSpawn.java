@@ -1,6 +1,7 @@
 package servicerunner.exec;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 import java.io.BufferedInputStream;
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * older than 2.34, another libc) {@link #linux()} is empty and the {@link Launcher} keeps the wrapper programs.
  */
 final class NativeSpawn {
+  private static final int ETXTBSY = 26;
+  private static final int BUSY_ATTEMPTS = 6;
+
   private final int ownPidNamespace; // our own PID namespace, to return to after each unshare
   private final StringArray inherited = new StringArray(environment(System.getenv())); // made once: read-only
 
@@ -170,23 +174,44 @@ final class NativeSpawn {
     IntByReference pid = new IntByReference();
     StringArray args = new StringArray(argv.toArray(new String[0]));
     StringArray envp = env == null ? inherited : new StringArray(environment(env));
-    if (namespace && Libc.unshare(Libc.CLONE_NEWPID) != 0) {
-      throw new IOException("cannot make a PID namespace: " + Libc.strerror(com.sun.jna.Native.getLastError()));
-    }
-    int rc;
-    try {
-      rc = Libc.posix_spawn(pid, exe.toString(), actions, attr, args, envp);
-    } finally {
-      // This thread's next child (and thread: the kernel refuses a thread while the two differ) is ours again.
-      if (namespace && Libc.setns(ownPidNamespace, Libc.CLONE_NEWPID) != 0) {
-        throw new IllegalStateException("cannot return to the runner's PID namespace: "
-            + Libc.strerror(com.sun.jna.Native.getLastError()));
+    int rc = ETXTBSY;
+    // "Text file busy": a program written a moment ago is still open for writing in a child another thread is
+    // starting (it holds the descriptor until its exec closes it). That passes within milliseconds.
+    for (int attempt = 0; rc == ETXTBSY && attempt < BUSY_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        pause(attempt * 5L);
       }
+      rc = spawnOnce(pid, exe, args, envp, actions, attr, namespace);
     }
     if (rc != 0) {
       throw new IOException("Cannot run program \"" + exe + "\": error=" + rc + ", " + Libc.strerror(rc));
     }
     return pid.getValue();
+  }
+
+  private int spawnOnce(IntByReference pid, Path exe, StringArray args, StringArray envp, Memory actions,
+      Memory attr, boolean namespace) throws IOException {
+    if (namespace && Libc.unshare(Libc.CLONE_NEWPID) != 0) {
+      throw new IOException("cannot make a PID namespace: " + Libc.strerror(Native.getLastError()));
+    }
+    try {
+      return Libc.posix_spawn(pid, exe.toString(), actions, attr, args, envp);
+    } finally {
+      // This thread's next child (and thread: the kernel refuses a thread while the two differ) is ours again.
+      if (namespace && Libc.setns(ownPidNamespace, Libc.CLONE_NEWPID) != 0) {
+        throw new IllegalStateException("cannot return to the runner's PID namespace: "
+            + Libc.strerror(Native.getLastError()));
+      }
+    }
+  }
+
+  private static void pause(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the program was busy");
+    }
   }
 
   private static String[] environment(Map<String, String> vars) {
@@ -201,7 +226,7 @@ final class NativeSpawn {
   private int[] pipe(List<Integer> open) throws IOException {
     int[] fds = new int[2];
     if (Libc.pipe2(fds, Libc.O_CLOEXEC) != 0) {
-      throw new IOException("cannot make a pipe: " + Libc.strerror(com.sun.jna.Native.getLastError()));
+      throw new IOException("cannot make a pipe: " + Libc.strerror(Native.getLastError()));
     }
     open.add(fds[0]);
     open.add(fds[1]);
