@@ -258,7 +258,7 @@ public final class Cli implements Callable<Integer> {
     try {
       markers.log("-".equals(plan) ? "Reading plan from stdin"
           : PlanParser.isInline(plan) ? "Parsing as raw JSON" : "Reading from file: " + plan);
-      Plan parsed = PlanParser.read(plan, stdin, maxPlan);
+      Plan parsed = PlanParser.read(plan, stdin, maxPlan, journal != null);
       prepared = PreparedPlan.prepare(parsed);
       if (resume && journal == null) {
         markers.log("Usage error: --resume needs --journal PATH (try --help)");
@@ -336,7 +336,7 @@ public final class Cli implements Callable<Integer> {
   private int validatePlan(long maxPlan) {
     ObjectNode answer;
     try {
-      answer = ValidationReport.of(PreparedPlan.prepare(PlanParser.read(plan, stdin, maxPlan)));
+      answer = ValidationReport.of(PreparedPlan.prepare(PlanParser.read(plan, stdin, maxPlan, false)));
     } catch (PlanException e) {
       e.problems().forEach(p -> usage("Plan error: " + p));
       answer = ValidationReport.invalid(e.problems());

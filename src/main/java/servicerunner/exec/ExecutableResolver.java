@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -14,11 +16,29 @@ import java.util.stream.Stream;
 public final class ExecutableResolver {
   private ExecutableResolver() {}
 
+  /**
+   * Where each bare name was last found on PATH. A long PATH costs a failed stat per folder before the hit (eight
+   * here for {@code true}), for every task; the remembered file is checked again instead, and the search runs again
+   * when it is gone. A tool installed during the run into an earlier PATH folder than the one found is not noticed.
+   */
+  private static final Map<String, Path> FOUND_ON_PATH = new ConcurrentHashMap<>();
+
   /** The executable's path, or empty when it cannot be found or run. Relative names with a slash use {@code cwd}. */
   public static Optional<Path> resolve(String name, Path cwd) {
     boolean windows = Platform.current().isWindows();
-    return candidates(name, cwd, windows).filter(p -> Files.isRegularFile(p) && (windows || Files.isExecutable(p)))
-        .findFirst();
+    Path known = FOUND_ON_PATH.get(name);
+    if (known != null && runnable(known, windows)) {
+      return Optional.of(known);
+    }
+    Optional<Path> found = candidates(name, cwd, windows).filter(p -> runnable(p, windows)).findFirst();
+    if (found.isPresent() && !isPath(name, windows)) {
+      FOUND_ON_PATH.put(name, found.get());
+    }
+    return found;
+  }
+
+  private static boolean runnable(Path p, boolean windows) {
+    return Files.isRegularFile(p) && (windows || Files.isExecutable(p));
   }
 
   /** Whether anything by that name is there (runnable or not): when not, the executable is missing, not broken. */

@@ -78,7 +78,7 @@ final class Libc {
 
   /** Binds the natives above; throws a {@link LinkageError} where JNA or a function is missing. */
   static void load() {
-    Native.register(Libc.class, NativeLibrary.getInstance("c"));
+    Native.register(Libc.class, NativeLibrary.getInstance("libc.so.6")); // glibc by its file name: no search
   }
 
   static Memory zeroed(int size) {

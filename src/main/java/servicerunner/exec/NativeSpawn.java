@@ -36,8 +36,11 @@ final class NativeSpawn {
   private final int ownPidNamespace; // our own PID namespace, to return to after each unshare
   private final StringArray inherited = new StringArray(environment(System.getenv())); // made once: read-only
 
+  private final boolean namespaces;
+
   private NativeSpawn(int ownPidNamespace) {
     this.ownPidNamespace = ownPidNamespace;
+    this.namespaces = exits7(true);
   }
 
   private static final class Holder {
@@ -54,26 +57,30 @@ final class NativeSpawn {
       return Optional.empty();
     }
     try {
+      JnaSetup.prepare();
       Libc.load();
       int ns = Libc.open("/proc/self/ns/pid", Libc.O_RDONLY | Libc.O_CLOEXEC);
       if (ns < 0) {
         return Optional.empty();
       }
       NativeSpawn spawn = new NativeSpawn(ns);
-      return spawn.exits7(false) ? Optional.of(spawn) : Optional.empty();
+      // as root the namespace probe alone says both (one start fewer on the way to the first task)
+      return spawn.namespaces || spawn.exits7(false) ? Optional.of(spawn) : Optional.empty();
     } catch (LinkageError | RuntimeException e) {
       return Optional.empty(); // no JNA native for this machine, or a libc without these functions
     }
   }
 
-  /** Whether this runner may make PID namespaces (root or CAP_SYS_ADMIN). */
+  /** Whether this runner may make PID namespaces (root or CAP_SYS_ADMIN); probed once. */
   boolean namespacesWork() {
-    return exits7(true);
+    return namespaces;
   }
 
+  /** A probe: not listed with {@link DeathWatch}, which then starts with the first tool, not here. */
   private boolean exits7(boolean namespace) {
     try {
-      SpawnedProcess p = start(TreeGuard.SH, List.of("sh", "-c", "exit 7"), null, null, namespace);
+      Child c = spawn(TreeGuard.SH, List.of("sh", "-c", "exit 7"), null, null, namespace);
+      SpawnedProcess p = new SpawnedProcess(c.pid(), c.stdin(), c.stdout(), c.stderr());
       p.getOutputStream().close();
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly();

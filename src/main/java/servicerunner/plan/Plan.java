@@ -8,7 +8,8 @@ import java.util.List;
  * A parsed plan, in plan order (the reference moved one system_restore to the front; the app already sends it first,
  * and indices must match the app's rows, so the order is kept).
  *
- * @param digest SHA-256 of the plan text, to tie a resume journal to its plan
+ * @param digest SHA-256 of the plan text, to tie a resume journal to its plan; null when the reader was told no journal
+ *     needs it
  * @param heartbeat the plan's {@code heartbeat_seconds} (see {@link HeartbeatSetting})
  * @param scheduling {@code max_parallel} and pool capacities (parallel runs)
  */

@@ -4,6 +4,7 @@ import servicerunner.run.Progress;
 import servicerunner.run.RunObserver;
 import servicerunner.run.TaskResult;
 
+import java.util.List;
 import java.util.Locale;
 import servicerunner.json.Json;
 import servicerunner.progress.ProgressEvent;
@@ -47,15 +48,24 @@ public final class MarkerObserver implements RunObserver {
 
   @Override
   public void log(String line) {
+    sink.writeLine(logLine(line));
+  }
+
+  @Override
+  public void logAll(List<String> lines) {
+    sink.writeLines(lines.stream().map(MarkerObserver::logLine).toArray(String[]::new));
+  }
+
+  private static String logLine(String line) {
     String l = line.length() <= MAX_LOG ? line
         : line.substring(0, MAX_LOG) + "... (" + (line.length() - MAX_LOG) + " more characters)";
-    sink.writeLine(Ascii.freeText(l));
+    return Ascii.freeText(l);
   }
 
   @Override
   public void taskStarted(int index, String type) {
-    sink.writeLine("TASK_START:" + index + ":" + shownType(type));
-    sink.writeLine("Starting task " + (index + 1) + "/" + total + ": " + shownType(type));
+    sink.writeLines("TASK_START:" + index + ":" + shownType(type),
+        "Starting task " + (index + 1) + "/" + total + ": " + shownType(type));
   }
 
   @Override
@@ -76,8 +86,8 @@ public final class MarkerObserver implements RunObserver {
 
   @Override
   public void taskFinished(TaskResult r, Progress progress) {
-    sink.writeLine(marker(r));
-    sink.writeLine(String.format(Locale.ROOT, "Task %s took %.2f seconds", shownType(r.taskType()), r.durationSeconds()));
+    sink.writeLines(marker(r),
+        String.format(Locale.ROOT, "Task %s took %.2f seconds", shownType(r.taskType()), r.durationSeconds()));
   }
 
   @Override

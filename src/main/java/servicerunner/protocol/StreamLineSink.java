@@ -19,10 +19,23 @@ public final class StreamLineSink implements LineSink, AutoCloseable {
 
   @Override
   public synchronized void writeLine(String line) {
+    write(line + "\n");
+  }
+
+  @Override
+  public synchronized void writeLines(String... lines) {
+    StringBuilder all = new StringBuilder();
+    for (String l : lines) {
+      all.append(l).append('\n');
+    }
+    write(all.toString());
+  }
+
+  private void write(String text) {
     if (failed) {
       throw new UncheckedIOException(new IOException("stream closed earlier"));
     }
-    byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
       out.write(bytes);
       out.flush();

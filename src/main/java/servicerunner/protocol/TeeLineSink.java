@@ -20,10 +20,20 @@ public final class TeeLineSink implements LineSink {
   @Override
   public synchronized void writeLine(String line) {
     required.writeLine(line);
+    mirror(m -> m.writeLine(line));
+  }
+
+  @Override
+  public synchronized void writeLines(String... lines) {
+    required.writeLines(lines);
+    mirror(m -> m.writeLines(lines));
+  }
+
+  private void mirror(Consumer<LineSink> write) {
     LineSink m = mirror;
     if (m != null) {
       try {
-        m.writeLine(line);
+        write.accept(m);
       } catch (RuntimeException e) {
         mirror = null;
         onMirrorFailure.accept(e);

@@ -64,6 +64,11 @@ public final class CompositeObserver implements RunObserver {
   }
 
   @Override
+  public void logAll(List<String> lines) {
+    each(o -> o.logAll(lines));
+  }
+
+  @Override
   public void taskStarted(int index, String type) {
     each(o -> o.taskStarted(index, type));
   }

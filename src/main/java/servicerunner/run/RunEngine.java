@@ -250,10 +250,12 @@ public final class RunEngine {
   }
 
   private void announce() {
-    observer.log("Parsed " + plan.tasks().size() + " tasks");
+    List<String> lines = new ArrayList<>(plan.tasks().size() + 1);
+    lines.add("Parsed " + plan.tasks().size() + " tasks");
     for (PreparedTask t : plan.tasks()) {
-      observer.log("Task " + t.spec().index() + ": " + t.spec().type());
+      lines.add("Task " + t.spec().index() + ": " + t.spec().type());
     }
+    observer.logAll(lines);
     for (String w : plan.warnings()) {
       observer.log("Warning: " + w);
     }

@@ -1,5 +1,6 @@
 package servicerunner.run;
 
+import java.util.List;
 import servicerunner.progress.ProgressEvent;
 
 /**
@@ -15,6 +16,11 @@ public interface RunObserver {
 
   /** A free-text line from the runner itself (never a marker). */
   default void log(String line) {}
+
+  /** Several such lines at once, kept together (the plan's task list at the start: one write, not one per task). */
+  default void logAll(List<String> lines) {
+    lines.forEach(this::log);
+  }
 
   default void taskStarted(int index, String type) {}
 

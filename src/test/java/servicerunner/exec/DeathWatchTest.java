@@ -15,10 +15,19 @@ import org.junit.jupiter.api.condition.OS;
 class DeathWatchTest {
   @Test
   void atEndOfFileEveryPidStillListedIsKilledAndNoOther() throws Exception {
+    killsWhatIsListed("sh", "-c", DeathWatch.SCRIPT, "sr-watch");
+  }
+
+  @Test
+  void soDoesTheAwkWatcher() throws Exception {
+    killsWhatIsListed(DeathWatch.AWK.toString(), DeathWatch.AWK_SCRIPT);
+  }
+
+  private void killsWhatIsListed(String... watcher) throws Exception {
     Process a = new ProcessBuilder("sleep", "60").start();
     Process b = new ProcessBuilder("sleep", "60").start();
     Process c = new ProcessBuilder("sleep", "60").start();
-    Process watch = new ProcessBuilder("sh", "-c", DeathWatch.SCRIPT, "sr-watch").start();
+    Process watch = new ProcessBuilder(watcher).start();
     try (OutputStream in = watch.getOutputStream()) {
       // b's pid is removed; a pid that is a prefix of a listed one ("-" of a's pid without its last digit) is not
       String lines = "+ " + a.pid() + "\n+ " + b.pid() + "\n+ " + c.pid() + "\n- " + b.pid() + "\n- "
