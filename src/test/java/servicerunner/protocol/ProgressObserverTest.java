@@ -49,6 +49,20 @@ class ProgressObserverTest {
   }
 
   @Test
+  void theDefaultLineWrittenAsTextIsTheTreesBytes() {
+    List<String> lines = new ArrayList<>();
+    ProgressObserver o = new ProgressObserver(lines::add, ProgressMode.STUBS);
+    TaskResult[] rs = {result(0, Status.SUCCESS), result(1, Status.FAILURE), result(2, Status.WARNING)};
+    for (int i = 0; i < rs.length; i++) {
+      Progress p = new Progress(i + 1, 3, Arrays.asList(rs).subList(0, i + 1),
+          i == 0 ? OverallStatus.SUCCESS : OverallStatus.COMPLETED_WITH_ERRORS);
+      o.taskFinished(rs[i], p);
+      assertEquals("PROGRESS_JSON:" + o.asTree(rs[i], p), lines.get(i));
+    }
+    assertTrue(lines.get(2).contains("\"results\":[null,null,{"), lines.get(2));
+  }
+
+  @Test
   void fullRepeatsEveryResultAndNoneOmitsTheArray() throws Exception {
     assertEquals("failure", emit(ProgressMode.FULL).get("results").get(1).get("status").asText());
     assertFalse(emit(ProgressMode.NONE).has("results"));
