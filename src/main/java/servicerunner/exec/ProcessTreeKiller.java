@@ -73,8 +73,13 @@ final class ProcessTreeKiller {
       taskkill(root.pid()); // no job for this tool: what the system still links as its tree
     }
     boolean askRoot = role == Root.TOOL || (role == Root.INIT && handlesSigterm(root.pid()));
+    // The tool first: a tool that cleans up on SIGTERM must get it before its children do, or it may see them end,
+    // finish its own work and exit without its handler (as the init of its namespace, taking the rest with it).
+    if (askRoot) {
+      root.destroy();
+    }
     for (ProcessHandle p : all) {
-      if (askRoot || !p.equals(root)) {
+      if (!p.equals(root)) {
         p.destroy();
       }
     }
