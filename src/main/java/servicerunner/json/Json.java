@@ -74,6 +74,14 @@ public final class Json {
     if (value instanceof Double) {
       return NODES.numberNode((Double) value);
     }
+    if (value instanceof java.util.Collection) {
+      // a tool's argv on every task: the mapper would serialise it and read it back
+      ArrayNode a = NODES.arrayNode();
+      for (Object item : (java.util.Collection<?>) value) {
+        a.add(valueToTree(item));
+      }
+      return a;
+    }
     return mapper().valueToTree(value);
   }
 
