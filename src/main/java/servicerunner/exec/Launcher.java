@@ -119,8 +119,11 @@ final class Launcher {
       ThreadFactory threads,
       Consumer<Process> started)
       throws IOException {
-    DefaultExecutor executor = spawner.isPresent() ? new NativeExecutor(streams, cwd, spawner.get(), namespaced())
-        : namespaced() ? new SpawningExecutor(streams, cwd)
+    DefaultExecutor executor = spawner.isPresent() ? new LaunchingExecutor(streams, cwd, (command, env, jdk) -> {
+          String[] argv = command.toStrings();
+          return spawner.get().start(Path.of(argv[0]), List.of(argv), env, cwd, namespaced());
+        })
+        : namespaced() ? new LaunchingExecutor(streams, cwd, (command, env, jdk) -> Spawner.start(jdk::start))
         : DefaultExecutor.builder().setExecuteStreamHandler(streams).setThreadFactory(threads).setWorkingDirectory(cwd).get();
     executor.setExitValues(null);
     Optional<JobObjects> jobs = guard == TreeGuard.JOB_OBJECT ? TreeGuard.jobs() : Optional.empty();
@@ -142,63 +145,43 @@ final class Launcher {
     }
   }
 
-  /**
-   * An executor that starts its process on the {@link Spawner} thread (the death signal of the {@code pidns} guard
-   * follows the forking thread). commons-exec's builder cannot make a subclass, hence the older constructor.
-   */
-  private static final class SpawningExecutor extends DefaultExecutor {
-    @SuppressWarnings("deprecation")
-    SpawningExecutor(ExecuteStreamHandler streams, Path cwd) {
-      setStreamHandler(streams);
-      if (cwd != null) {
-        setWorkingDirectory(cwd.toFile());
-      }
-    }
+  /** How a {@link LaunchingExecutor} starts its process; {@code jdk} is commons-exec's own way (ProcessBuilder). */
+  @FunctionalInterface
+  private interface Launch {
+    Process start(CommandLine command, Map<String, String> env, JdkLaunch jdk) throws IOException;
+  }
 
-    @Override
-    protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir) throws IOException {
-      return Spawner.start(() -> super.launch(command, env, dir));
-    }
-
-    @Override
-    protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
-      return Spawner.start(() -> super.launch(command, env, dir));
-    }
+  @FunctionalInterface
+  private interface JdkLaunch {
+    Process start() throws IOException;
   }
 
   /**
-   * An executor that starts its process with {@link NativeSpawn}: session and namespace without wrapper programs.
-   * It runs the process on the calling thread, as the default executor does; the working folder is the spec's.
+   * An executor that starts its process its own way: on the {@link Spawner} thread for the wrapper programs (the
+   * death signal of the {@code pidns} guard follows the forking thread), or with {@link NativeSpawn} (session and
+   * namespace without wrapper programs, on the calling thread). commons-exec's builder cannot make a subclass, hence
+   * the older constructor.
    */
-  private static final class NativeExecutor extends DefaultExecutor {
-    private final Path cwd;
-    private final NativeSpawn spawner;
-    private final boolean namespace;
+  private static final class LaunchingExecutor extends DefaultExecutor {
+    private final Launch how;
 
     @SuppressWarnings("deprecation")
-    NativeExecutor(ExecuteStreamHandler streams, Path cwd, NativeSpawn spawner, boolean namespace) {
+    LaunchingExecutor(ExecuteStreamHandler streams, Path cwd, Launch how) {
       setStreamHandler(streams);
       if (cwd != null) {
         setWorkingDirectory(cwd.toFile());
       }
-      this.cwd = cwd;
-      this.spawner = spawner;
-      this.namespace = namespace;
+      this.how = how;
     }
 
     @Override
     protected Process launch(CommandLine command, Map<String, String> env, java.io.File dir) throws IOException {
-      return start(command, env);
+      return how.start(command, env, () -> super.launch(command, env, dir));
     }
 
     @Override
     protected Process launch(CommandLine command, Map<String, String> env, Path dir) throws IOException {
-      return start(command, env);
-    }
-
-    private Process start(CommandLine command, Map<String, String> env) throws IOException {
-      String[] argv = command.toStrings();
-      return spawner.start(Path.of(argv[0]), List.of(argv), env, cwd, namespace);
+      return how.start(command, env, () -> super.launch(command, env, dir));
     }
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a tool on Linux with glibc's posix_spawn (through JNA) instead of the JDK's launcher, so that the tree
@@ -78,23 +77,10 @@ final class NativeSpawn {
 
   /** A probe: not listed with {@link DeathWatch}, which then starts with the first tool, not here. */
   private boolean exits7(boolean namespace) {
-    try {
+    return TreeGuard.exits7(() -> {
       Child c = spawn(TreeGuard.SH, List.of("sh", "-c", "exit 7"), null, null, namespace);
-      SpawnedProcess p = new SpawnedProcess(c.pid(), c.stdin(), c.stdout(), c.stderr());
-      p.getOutputStream().close();
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      p.getInputStream().close();
-      p.getErrorStream().close();
-      return p.exitValue() == 7;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+      return new SpawnedProcess(c.pid(), c.stdin(), c.stdout(), c.stderr());
+    });
   }
 
   /**

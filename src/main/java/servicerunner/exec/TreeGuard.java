@@ -106,16 +106,32 @@ public enum TreeGuard {
     if (!Files.isExecutable(SETPRIV) || !Files.isExecutable(UNSHARE) || !Files.isExecutable(SH)) {
       return false;
     }
+    return exits7(() -> new ProcessBuilder(SETPRIV.toString(), "--pdeathsig", "KILL", "--", UNSHARE.toString(),
+        "--pid", "--kill-child", "--", SH.toString(), "-c", "exit 7")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+  }
+
+  /** A probe's start: a process that should exit 7 (the way a guard is tried before it is chosen). */
+  @FunctionalInterface
+  interface Probe {
+    Process start() throws IOException;
+  }
+
+  /** Whether the probe starts and exits with 7 within 5 s; its streams are closed either way. */
+  static boolean exits7(Probe probe) {
     try {
-      Process probe = new ProcessBuilder(SETPRIV.toString(), "--pdeathsig", "KILL", "--", UNSHARE.toString(), "--pid",
-          "--kill-child", "--", SH.toString(), "-c", "exit 7")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      probe.getOutputStream().close();
-      if (!probe.waitFor(5, TimeUnit.SECONDS)) {
-        probe.destroyForcibly();
-        return false;
+      Process p = probe.start();
+      try {
+        p.getOutputStream().close();
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          return false;
+        }
+        return p.exitValue() == 7;
+      } finally {
+        p.getInputStream().close();
+        p.getErrorStream().close();
       }
-      return probe.exitValue() == 7;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
