@@ -70,7 +70,8 @@ final class Libc {
 
   static native int posix_spawn_file_actions_destroy(Pointer actions);
 
-  static native int posix_spawn(IntByReference pid, String path, Pointer actions, Pointer attr, StringArray argv, StringArray envp);
+  static native int posix_spawn(IntByReference pid, String path, Pointer actions, Pointer attr, StringArray argv,
+      StringArray envp);
 
   static native String strerror(int errnum);
 

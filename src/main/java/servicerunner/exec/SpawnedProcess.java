@@ -9,9 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child started by {@link NativeSpawn}, seen as a {@link Process}. {@link #waitFor()} waits for its exit with WNOWAIT,
- * which leaves the status in place; the status is then taken with waitpid, once, and tells {@link DeathWatch} the pid is no longer ours before the kernel may hand it out again.
- * The exit value reads as the JDK's does: the code, or 128 plus the signal that ended it.
+ * A child started by {@link NativeSpawn}, seen as a {@link Process}. {@link #waitFor()} waits for its exit with
+ * WNOWAIT, which leaves the status in place; then, under one lock, whichever thread looks first ({@link #isAlive()}
+ * from a watchdog, or the wait) tells {@link DeathWatch} the pid is no longer a tool's, while it is still a zombie that
+ * the kernel cannot hand out again, and takes the status with waitpid, once. The exit value reads as the JDK's does: the
+ * code, or 128 plus the signal that ended it.
  */
 final class SpawnedProcess extends Process {
   private final int pid;

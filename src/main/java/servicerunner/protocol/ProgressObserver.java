@@ -53,7 +53,8 @@ public final class ProgressObserver implements RunObserver {
     int index = result.index();
     String results = ",\"results\":[";
     String tail = "],\"overall_status\":";
-    long length = head.length() - 1 + results.length() + 5L * index + json.length() + tail.length() + status.length() + 1;
+    long length = head.length() - 1 + results.length() + 5L * index + json.length() + tail.length()
+        + status.length() + 1;
     if (length > mode.lineLimit() - "PROGRESS_JSON:".length()) {
       return false;
     }
