@@ -5,7 +5,6 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
-import com.sun.jna.ptr.IntByReference;
 
 /**
  * The few glibc calls {@link NativeSpawn} needs, through JNA (Java 17 has no final foreign-function API), mapped
@@ -40,9 +39,11 @@ final class Libc {
 
   static native int setns(int fd, int nstype);
 
-  static native int waitpid(int pid, IntByReference status, int options);
+  /** {@code status}: one element. Out-parameters are primitive arrays: no native memory for the cleaner to free. */
+  static native int waitpid(int pid, int[] status, int options);
 
-  static native int waitid(int idtype, int id, Pointer info, int options);
+  /** {@code info}: {@link #SIGINFO_SIZE} bytes; {@code si_signo} is its first int. */
+  static native int waitid(int idtype, int id, byte[] info, int options);
 
   static native int sigemptyset(Pointer set);
 
@@ -56,8 +57,6 @@ final class Libc {
 
   static native int posix_spawnattr_setsigdefault(Pointer attr, Pointer set);
 
-  static native int posix_spawnattr_destroy(Pointer attr);
-
   static native int posix_spawn_file_actions_init(Pointer actions);
 
   static native int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newfd);
@@ -70,7 +69,7 @@ final class Libc {
 
   static native int posix_spawn_file_actions_destroy(Pointer actions);
 
-  static native int posix_spawn(IntByReference pid, String path, Pointer actions, Pointer attr, StringArray argv,
+  static native int posix_spawn(int[] pid, String path, Pointer actions, Pointer attr, StringArray argv,
       StringArray envp);
 
   static native String strerror(int errnum);

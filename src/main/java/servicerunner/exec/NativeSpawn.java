@@ -3,7 +3,6 @@ package servicerunner.exec;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.StringArray;
-import com.sun.jna.ptr.IntByReference;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -32,9 +31,14 @@ final class NativeSpawn {
   private static final int ETXTBSY = 26;
   private static final int BUSY_ATTEMPTS = 6;
 
-  private final int ownPidNamespace; // our own PID namespace, to return to after each unshare
-  private final StringArray inherited = new StringArray(environment(System.getenv())); // made once: read-only
+  /** The file actions differ per tool: each thread reuses its own (posix_spawn_file_actions_destroy empties them). */
+  private static final ThreadLocal<Memory> ACTIONS =
+      ThreadLocal.withInitial(() -> Libc.zeroed(Libc.FILE_ACTIONS_SIZE));
 
+  private final int ownPidNamespace; // our own PID namespace, to return to after each unshare
+  /** The same for every tool (own session, no blocked signal, every signal's default); posix_spawn only reads it. */
+  private final Memory attributes = attributes();
+  private final StringArray inherited = new StringArray(environment(System.getenv())); // made once: read-only
   private final boolean namespaces;
 
   private NativeSpawn(int ownPidNamespace) {
@@ -68,6 +72,20 @@ final class NativeSpawn {
     } catch (LinkageError | RuntimeException e) {
       return Optional.empty(); // no JNA native for this machine, or a libc without these functions
     }
+  }
+
+  private static Memory attributes() {
+    Memory attr = Libc.zeroed(Libc.SPAWNATTR_SIZE);
+    Memory none = Libc.zeroed(Libc.SIGSET_SIZE);
+    Memory all = Libc.zeroed(Libc.SIGSET_SIZE);
+    Libc.sigemptyset(none);
+    Libc.sigfillset(all);
+    if (Libc.posix_spawnattr_init(attr) != 0 || Libc.posix_spawnattr_setsigmask(attr, none) != 0
+        || Libc.posix_spawnattr_setsigdefault(attr, all) != 0 || Libc.posix_spawnattr_setflags(attr,
+            (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)) != 0) {
+      throw new IllegalStateException("posix_spawnattr refused the runner's attributes");
+    }
+    return attr;
   }
 
   /** Whether this runner may make PID namespaces (root or CAP_SYS_ADMIN); probed once. */
@@ -107,10 +125,8 @@ final class NativeSpawn {
     OutputStream stdin = null;
     InputStream stdout = null;
     InputStream stderr = null;
-    Memory actions = Libc.zeroed(Libc.FILE_ACTIONS_SIZE);
-    Memory attr = Libc.zeroed(Libc.SPAWNATTR_SIZE);
+    Memory actions = ACTIONS.get();
     boolean actionsMade = false;
-    boolean attrMade = false;
     try {
       int[] in = pipe(open);
       int[] out = pipe(open);
@@ -131,17 +147,7 @@ final class NativeSpawn {
       if (cwd != null) {
         check(Libc.posix_spawn_file_actions_addchdir_np(actions, cwd.toString()), "addchdir_np");
       }
-      check(Libc.posix_spawnattr_init(attr), "posix_spawnattr_init");
-      attrMade = true;
-      Memory none = Libc.zeroed(Libc.SIGSET_SIZE);
-      Memory all = Libc.zeroed(Libc.SIGSET_SIZE);
-      Libc.sigemptyset(none);
-      Libc.sigfillset(all);
-      check(Libc.posix_spawnattr_setsigmask(attr, none), "setsigmask");
-      check(Libc.posix_spawnattr_setsigdefault(attr, all), "setsigdefault");
-      check(Libc.posix_spawnattr_setflags(attr,
-          (short) (Libc.POSIX_SPAWN_SETSID | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF)), "setflags");
-      Child child = new Child(spawnWith(exe, argv, env, actions, attr, namespace), stdin, stdout, stderr);
+      Child child = new Child(spawnWith(exe, argv, env, actions, attributes, namespace), stdin, stdout, stderr);
       stdin = null;
       stdout = null;
       stderr = null;
@@ -151,10 +157,7 @@ final class NativeSpawn {
         Libc.close(fd);
       }
       if (actionsMade) {
-        Libc.posix_spawn_file_actions_destroy(actions);
-      }
-      if (attrMade) {
-        Libc.posix_spawnattr_destroy(attr);
+        Libc.posix_spawn_file_actions_destroy(actions); // frees glibc's list; the struct is this thread's again
       }
       closeQuietly(stdin);
       closeQuietly(stdout);
@@ -164,7 +167,7 @@ final class NativeSpawn {
 
   private int spawnWith(Path exe, List<String> argv, Map<String, String> env, Memory actions, Memory attr,
       boolean namespace) throws IOException {
-    IntByReference pid = new IntByReference();
+    int[] pid = new int[1];
     StringArray args = new StringArray(argv.toArray(new String[0]));
     StringArray envp = env == null ? inherited : new StringArray(environment(env));
     int rc = ETXTBSY;
@@ -179,10 +182,10 @@ final class NativeSpawn {
     if (rc != 0) {
       throw new IOException("Cannot run program \"" + exe + "\": error=" + rc + ", " + Libc.strerror(rc));
     }
-    return pid.getValue();
+    return pid[0];
   }
 
-  private int spawnOnce(IntByReference pid, Path exe, StringArray args, StringArray envp, Memory actions,
+  private int spawnOnce(int[] pid, Path exe, StringArray args, StringArray envp, Memory actions,
       Memory attr, boolean namespace) throws IOException {
     if (namespace && Libc.unshare(Libc.CLONE_NEWPID) != 0) {
       throw new IOException("cannot make a PID namespace: " + Libc.strerror(Native.getLastError()));

@@ -1,8 +1,6 @@
 package servicerunner.exec;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.ptr.IntByReference;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +41,7 @@ final class SpawnedProcess extends Process {
     if (exit.isDone()) {
       return;
     }
-    Memory info = Libc.zeroed(Libc.SIGINFO_SIZE);
+    byte[] info = new byte[Libc.SIGINFO_SIZE];
     while (Libc.waitid(Libc.P_PID, pid, info, Libc.WEXITED | Libc.WNOWAIT) != 0
         && Native.getLastError() == EINTR) {
       // a signal woke the wait: wait again
@@ -57,21 +55,21 @@ final class SpawnedProcess extends Process {
       return;
     }
     // Look first without taking the status: the pid must leave the watch's list while it is still a zombie.
-    Memory info = Libc.zeroed(Libc.SIGINFO_SIZE);
+    byte[] info = new byte[Libc.SIGINFO_SIZE];
     if (Libc.waitid(Libc.P_PID, pid, info, Libc.WEXITED | Libc.WNOHANG | Libc.WNOWAIT) != 0) {
       exit.complete(-1); // not our child any more: nothing to read
       return;
     }
-    if (info.getInt(0) == 0) {
+    if (info[0] == 0 && info[1] == 0 && info[2] == 0 && info[3] == 0) {
       return; // si_signo stays 0 while the child runs
     }
     DeathWatch.release(pid);
-    IntByReference status = new IntByReference();
+    int[] status = new int[1];
     if (Libc.waitpid(pid, status, Libc.WNOHANG) != pid) {
       exit.complete(-1);
       return;
     }
-    int s = status.getValue();
+    int s = status[0];
     int signal = s & 0x7f;
     exit.complete(signal == 0 ? (s >> 8) & 0xff : 128 + signal);
   }
