@@ -47,13 +47,6 @@ final class DeathWatch {
     send(null, "- " + pid + "\n");
   }
 
-  /** Whether the watch is running (false before the first tool, and when it could not start or died). */
-  static boolean running() {
-    synchronized (LOCK) {
-      return pipe != null && !broken;
-    }
-  }
-
   private static void send(NativeSpawn spawner, String line) {
     synchronized (LOCK) {
       if (broken || (pipe == null && spawner == null)) {

@@ -183,7 +183,8 @@ final class DecodingStreamHandler implements ExecuteStreamHandler {
     return d == null || d.charset() == null ? StandardCharsets.UTF_8 : d.charset();
   }
 
-  private static void closeQuietly(OutputStream c) {
+  /** Closes a process stream we are done with; null or an error is nothing to act on (exec uses it throughout). */
+  static void closeQuietly(java.io.Closeable c) {
     try {
       if (c != null) {
         c.close();

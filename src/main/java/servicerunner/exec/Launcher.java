@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -123,7 +124,7 @@ final class Launcher {
           String[] argv = command.toStrings();
           return spawner.get().start(Path.of(argv[0]), List.of(argv), env, cwd, namespaced());
         })
-        : namespaced() ? new LaunchingExecutor(streams, cwd, (command, env, jdk) -> Spawner.start(jdk::start))
+        : namespaced() ? new LaunchingExecutor(streams, cwd, (command, env, jdk) -> Spawner.start(jdk))
         : DefaultExecutor.builder().setExecuteStreamHandler(streams).setThreadFactory(threads).setWorkingDirectory(cwd).get();
     executor.setExitValues(null);
     Optional<JobObjects> jobs = guard == TreeGuard.JOB_OBJECT ? TreeGuard.jobs() : Optional.empty();
@@ -148,12 +149,7 @@ final class Launcher {
   /** How a {@link LaunchingExecutor} starts its process; {@code jdk} is commons-exec's own way (ProcessBuilder). */
   @FunctionalInterface
   private interface Launch {
-    Process start(CommandLine command, Map<String, String> env, JdkLaunch jdk) throws IOException;
-  }
-
-  @FunctionalInterface
-  private interface JdkLaunch {
-    Process start() throws IOException;
+    Process start(CommandLine command, Map<String, String> env, Callable<Process> jdk) throws IOException;
   }
 
   /**

@@ -159,9 +159,9 @@ final class NativeSpawn {
       if (actionsMade) {
         Libc.posix_spawn_file_actions_destroy(actions); // frees glibc's list; the struct is this thread's again
       }
-      closeQuietly(stdin);
-      closeQuietly(stdout);
-      closeQuietly(stderr);
+      DecodingStreamHandler.closeQuietly(stdin); // set only when the start failed: nothing went through them
+      DecodingStreamHandler.closeQuietly(stdout);
+      DecodingStreamHandler.closeQuietly(stderr);
     }
   }
 
@@ -237,15 +237,5 @@ final class NativeSpawn {
 
   private static String fdPath(int fd) {
     return "/proc/self/fd/" + fd;
-  }
-
-  private static void closeQuietly(java.io.Closeable c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (IOException ignored) {
-        // nothing was written through it
-      }
-    }
   }
 }

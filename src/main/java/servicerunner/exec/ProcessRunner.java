@@ -30,7 +30,7 @@ import java.util.function.LongSupplier;
  * try (ProcessRunner runner = new ProcessRunner()) {
  *   ProcessResult r = runner.run(
  *       ProcessSpec.of("sh", "-c", "echo hi").withTimeout(Duration.ofSeconds(5)),
- *       (stream, line) -> System.out.println(line),
+ *       (stream, line) -> System.err.println(line), // stdout carries the runner's report alone
  *       new CancelToken());
  *   if (r.exitedWith(0)) { ... } else { System.err.println(r.describe()); }
  * }

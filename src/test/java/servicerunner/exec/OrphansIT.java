@@ -44,16 +44,13 @@ class OrphansIT {
   @Test
   void aSigkilledRunnerTakesTheTaskTreeWithIt() throws Exception {
     Procs.assumePidNamespace();
-    killTheRunnerMidTask(RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
-        + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep)), 4);
+    killTheRunnerMidTask(RunnerProcess.jar(fourSleepsThreeEscaping()), 4);
   }
 
   @Test
   void soItDoesWithTheWrapperProgramsWhereTheNativeSpawnerIsOff() throws Exception {
     Procs.assumePidNamespace();
-    killTheRunnerMidTask(RunnerProcess.jar(plan("sleep " + sleep + " & (setsid sleep " + sleep
-        + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \"" + sleep + "\"' & sleep " + sleep))
-        .env("SERVICE_RUNNER_NATIVE_SPAWN", "off"), 4);
+    killTheRunnerMidTask(RunnerProcess.jar(fourSleepsThreeEscaping()).env("SERVICE_RUNNER_NATIVE_SPAWN", "off"), 4);
   }
 
   @Test
@@ -61,6 +58,12 @@ class OrphansIT {
     assumeTrue(Platform.current() == Platform.LINUX && TreeGuard.current() != TreeGuard.PROCESS_TREE);
     killTheRunnerMidTask(RunnerProcess.jar(plan("sleep " + sleep + " & sleep " + sleep))
         .env("SERVICE_RUNNER_TREE_GUARD", "pgroup"), 2);
+  }
+
+  /** A sleep in the background, one in its own session, one in its own group, and the tool itself sleeping. */
+  private String fourSleepsThreeEscaping() {
+    return plan("sleep " + sleep + " & (setsid sleep " + sleep + " &); perl -e 'setpgrp(0,0); exec \"sleep\", \""
+        + sleep + "\"' & sleep " + sleep);
   }
 
   /** Starts the plan, waits for its {@code sleeps} sleeps, SIGKILLs the runner and expects them gone within 1 s. */
