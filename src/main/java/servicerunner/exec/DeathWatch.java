@@ -37,25 +37,39 @@ final class DeathWatch {
 
   private DeathWatch() {}
 
-  /** Lists a just-started tool; starts the watch, with {@code spawner}, for the first one. */
-  static void watch(NativeSpawn spawner, long pid) {
-    send(spawner, "+ " + pid + "\n");
+  /**
+   * Starts the watch, with {@code spawner}, if it is not running yet. Called before a tool starts, so that only the
+   * write of its line lies between its start and its being watched (starting awk after the first tool left that tool
+   * unwatched for milliseconds: OrphansIT's SIGKILL once fell in that gap under load).
+   */
+  static void ready(NativeSpawn spawner) {
+    synchronized (LOCK) {
+      if (pipe == null && !broken) {
+        try {
+          pipe = start(spawner);
+        } catch (IOException e) {
+          broken = true;
+        }
+      }
+    }
+  }
+
+  /** Lists a just-started tool. */
+  static void watch(long pid) {
+    send("+ " + pid + "\n");
   }
 
   /** The tool has exited and is about to be reaped. */
   static void release(long pid) {
-    send(null, "- " + pid + "\n");
+    send("- " + pid + "\n");
   }
 
-  private static void send(NativeSpawn spawner, String line) {
+  private static void send(String line) {
     synchronized (LOCK) {
-      if (broken || (pipe == null && spawner == null)) {
+      if (broken || pipe == null) {
         return;
       }
       try {
-        if (pipe == null) {
-          pipe = start(spawner);
-        }
         pipe.write(line.getBytes(StandardCharsets.US_ASCII));
         pipe.flush();
       } catch (IOException e) {

@@ -107,8 +107,9 @@ final class NativeSpawn {
    */
   SpawnedProcess start(Path exe, List<String> argv, Map<String, String> env, Path cwd, boolean namespace)
       throws IOException {
+    DeathWatch.ready(this);
     Child c = spawn(exe, argv, env, cwd, namespace);
-    DeathWatch.watch(this, c.pid());
+    DeathWatch.watch(c.pid());
     return new SpawnedProcess(c.pid(), c.stdin(), c.stdout(), c.stderr());
   }
 
