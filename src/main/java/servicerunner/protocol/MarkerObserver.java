@@ -5,7 +5,7 @@ import servicerunner.run.RunObserver;
 import servicerunner.run.TaskResult;
 
 import java.util.List;
-import java.util.Locale;
+import servicerunner.json.Formats;
 import servicerunner.json.Json;
 import servicerunner.progress.ProgressEvent;
 import servicerunner.task.Status;
@@ -87,7 +87,7 @@ public final class MarkerObserver implements RunObserver {
   @Override
   public void taskFinished(TaskResult r, Progress progress) {
     sink.writeLines(marker(r),
-        String.format(Locale.ROOT, "Task %s took %.2f seconds", shownType(r.taskType()), r.durationSeconds()));
+        "Task " + shownType(r.taskType()) + " took " + Formats.fixed(r.durationSeconds(), 2) + " seconds");
   }
 
   @Override

@@ -1,10 +1,10 @@
 package servicerunner.report;
 
+import servicerunner.json.Formats;
 import servicerunner.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -90,6 +90,6 @@ public final class ResultJson {
   }
 
   public static String iso(Instant t) {
-    return t.truncatedTo(ChronoUnit.MILLIS).toString();
+    return Formats.isoMillis(t); // t.truncatedTo(ChronoUnit.MILLIS).toString(), without DateTimeFormatter
   }
 }

@@ -24,6 +24,23 @@ public record TaskState(int index, String type, Phase phase, Wait waitingFor, St
     return new TaskState(index, type, Phase.PENDING, null, null);
   }
 
+  // Written out: a record's generated equals and hashCode link through ObjectMethods.bootstrap at their first call,
+  // which spins about 30 method-handle classes (some 15 ms of the first task of every run, see docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TaskState
+        && ((TaskState) o).index == index
+        && ((TaskState) o).phase == phase
+        && ((TaskState) o).status == status
+        && java.util.Objects.equals(((TaskState) o).type, type)
+        && java.util.Objects.equals(((TaskState) o).waitingFor, waitingFor);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(index, type, phase, waitingFor, status);
+  }
+
   /** For logs and tests: {@code 3 waiting (resource disk:C:)}, {@code 1 ended success}. */
   @Override
   public String toString() {
