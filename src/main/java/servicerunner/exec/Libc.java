@@ -4,7 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import com.sun.jna.StringArray;
 
 /**
  * The few glibc calls {@link NativeSpawn} needs, through JNA (Java 17 has no final foreign-function API), mapped
@@ -69,8 +68,7 @@ final class Libc {
 
   static native int posix_spawn_file_actions_destroy(Pointer actions);
 
-  static native int posix_spawn(int[] pid, String path, Pointer actions, Pointer attr, StringArray argv,
-      StringArray envp);
+  static native int posix_spawn(int[] pid, String path, Pointer actions, Pointer attr, Pointer argv, Pointer envp);
 
   static native String strerror(int errnum);
 

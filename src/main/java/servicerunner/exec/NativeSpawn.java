@@ -2,6 +2,7 @@ package servicerunner.exec;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
@@ -34,6 +35,9 @@ final class NativeSpawn {
   /** The file actions differ per tool: each thread reuses its own (posix_spawn_file_actions_destroy empties them). */
   private static final ThreadLocal<Memory> ACTIONS =
       ThreadLocal.withInitial(() -> Libc.zeroed(Libc.FILE_ACTIONS_SIZE));
+
+  /** Each thread's argv block (pointer table, then the strings): a StringArray is a native allocation a string. */
+  private static final ThreadLocal<Memory[]> ARGV = ThreadLocal.withInitial(() -> new Memory[1]);
 
   private final int ownPidNamespace; // our own PID namespace, to return to after each unshare
   /** The same for every tool (own session, no blocked signal, every signal's default); posix_spawn only reads it. */
@@ -169,7 +173,7 @@ final class NativeSpawn {
   private int spawnWith(Path exe, List<String> argv, Map<String, String> env, Memory actions, Memory attr,
       boolean namespace) throws IOException {
     int[] pid = new int[1];
-    StringArray args = new StringArray(argv.toArray(new String[0]));
+    Pointer args = argv(argv);
     StringArray envp = env == null ? inherited : new StringArray(environment(env));
     int rc = ETXTBSY;
     // "Text file busy": a program written a moment ago is still open for writing in a child another thread is
@@ -186,7 +190,7 @@ final class NativeSpawn {
     return pid[0];
   }
 
-  private int spawnOnce(int[] pid, Path exe, StringArray args, StringArray envp, Memory actions,
+  private int spawnOnce(int[] pid, Path exe, Pointer args, StringArray envp, Memory actions,
       Memory attr, boolean namespace) throws IOException {
     if (namespace && Libc.unshare(Libc.CLONE_NEWPID) != 0) {
       throw new IOException("cannot make a PID namespace: " + Libc.strerror(Native.getLastError()));
@@ -209,6 +213,30 @@ final class NativeSpawn {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while the program was busy");
     }
+  }
+
+  /** argv as C wants it, NULL-ended, in this thread's block (posix_spawn copies what it needs before it returns). */
+  private static Pointer argv(List<String> argv) {
+    byte[][] bytes = new byte[argv.size()][];
+    long table = (argv.size() + 1L) * Native.POINTER_SIZE;
+    long size = table;
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = Native.toByteArray(argv.get(i)); // in JNA's string encoding, NUL-ended
+      size += bytes[i].length;
+    }
+    Memory[] mine = ARGV.get();
+    if (mine[0] == null || mine[0].size() < size) {
+      mine[0] = new Memory(Math.max(size, 4096));
+    }
+    Memory m = mine[0];
+    long off = table;
+    for (int i = 0; i < bytes.length; i++) {
+      m.setPointer((long) i * Native.POINTER_SIZE, m.share(off));
+      m.write(off, bytes[i], 0, bytes[i].length);
+      off += bytes[i].length;
+    }
+    m.setPointer((long) bytes.length * Native.POINTER_SIZE, null);
+    return m;
   }
 
   private static String[] environment(Map<String, String> vars) {

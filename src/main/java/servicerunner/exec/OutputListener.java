@@ -10,6 +10,14 @@ public interface OutputListener {
   /** The tool was launched (before any of its lines): progress measures its tree's CPU time from this handle. */
   default void started(ProcessHandle process) {}
 
+  /**
+   * The same, with the process: a listener that needs its handle only later (a heartbeat seconds on) asks for it then;
+   * a handle costs a read of /proc on Linux, and most tools are done before.
+   */
+  default void started(Process process) {
+    started(process.toHandle());
+  }
+
   enum Stream {
     STDOUT,
     STDERR

@@ -256,7 +256,7 @@ public final class ProcessRunner implements AutoCloseable {
                 watchdog.start(p);
                 if (listener != null) {
                   try {
-                    listener.started(p.toHandle());
+                    listener.started(p);
                   } catch (RuntimeException e) {
                     // progress is an extra: its failure must not leave the tool unwatched
                   }

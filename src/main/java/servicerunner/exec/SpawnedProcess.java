@@ -3,8 +3,12 @@ package servicerunner.exec;
 import com.sun.jna.Native;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A child started by {@link NativeSpawn}, seen as a {@link Process}. {@link #waitFor()} waits for its exit with
@@ -15,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SpawnedProcess extends Process {
   private final int pid;
-  private final ProcessHandle handle;
+  private ProcessHandle handle; // made at the first toHandle(); guarded by this, as the reap is
   private final OutputStream stdin;
   private final InputStream stdout;
   private final InputStream stderr;
@@ -28,8 +32,6 @@ final class SpawnedProcess extends Process {
     this.stdin = stdin;
     this.stdout = stdout;
     this.stderr = stderr;
-    // Unreaped, our child is at least a zombie, so its handle exists.
-    this.handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
     this.exited = exit.thenApply(code -> this);
   }
 
@@ -79,8 +81,19 @@ final class SpawnedProcess extends Process {
     return pid;
   }
 
+  /**
+   * Made when first asked for, not at the start: ProcessHandle.of reads /proc/PID/stat (about 90 microseconds a task),
+   * and a short tool is never asked. Unreaped, the child is at least a zombie, so its pid is still its own; once reaped
+   * the pid may be another process's, and the handle is one of a process that has ended.
+   */
   @Override
-  public ProcessHandle toHandle() {
+  public synchronized ProcessHandle toHandle() {
+    if (handle == null) {
+      handle = exit.isDone() ? null : ProcessHandle.of(pid).orElse(null);
+      if (handle == null) {
+        handle = new Ended(pid);
+      }
+    }
     return handle;
   }
 
@@ -141,16 +154,16 @@ final class SpawnedProcess extends Process {
   }
 
   @Override
-  public void destroy() {
+  public synchronized void destroy() {
     if (!exit.isDone()) {
-      handle.destroy();
+      toHandle().destroy();
     }
   }
 
   @Override
-  public Process destroyForcibly() {
+  public synchronized Process destroyForcibly() {
     if (!exit.isDone()) {
-      handle.destroyForcibly();
+      toHandle().destroyForcibly();
     }
     return this;
   }
@@ -158,5 +171,99 @@ final class SpawnedProcess extends Process {
   @Override
   public boolean supportsNormalTermination() {
     return true;
+  }
+
+  /** The handle of a child reaped before anybody asked for one: ended, with no children and nothing to tell. */
+  private static final class Ended implements ProcessHandle, ProcessHandle.Info {
+    private final long pid;
+
+    Ended(long pid) {
+      this.pid = pid;
+    }
+
+    @Override
+    public long pid() {
+      return pid;
+    }
+
+    @Override
+    public Optional<ProcessHandle> parent() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Stream<ProcessHandle> children() {
+      return Stream.empty();
+    }
+
+    @Override
+    public Stream<ProcessHandle> descendants() {
+      return Stream.empty();
+    }
+
+    @Override
+    public Info info() {
+      return this;
+    }
+
+    @Override
+    public CompletableFuture<ProcessHandle> onExit() {
+      return CompletableFuture.completedFuture(this);
+    }
+
+    @Override
+    public boolean supportsNormalTermination() {
+      return true;
+    }
+
+    @Override
+    public boolean destroy() {
+      return false;
+    }
+
+    @Override
+    public boolean destroyForcibly() {
+      return false;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return false;
+    }
+
+    @Override
+    public int compareTo(ProcessHandle other) {
+      return Long.compare(pid, other.pid());
+    }
+
+    @Override
+    public Optional<String> command() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> commandLine() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String[]> arguments() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> startInstant() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Duration> totalCpuDuration() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> user() {
+      return Optional.empty();
+    }
   }
 }

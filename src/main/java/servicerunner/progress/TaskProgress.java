@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One task run's progress: reads its output lines with the type's parser, sends what the {@link ProgressThrottle}
@@ -35,7 +36,7 @@ public final class TaskProgress {
   private long lastEventNanos;
   private long lastOutputNanos;
   private ProgressReading last; // the last reading sent, repeated by heartbeats
-  private ProcessHandle process;
+  private Supplier<ProcessHandle> process; // asked at a heartbeat only: most tools end before the first
   private double cpuEarlier; // processes of this task that ended, as last measured
   private Double cpuCurrent;
   private ProgressScheduler.Cancellable beat;
@@ -69,7 +70,11 @@ public final class TaskProgress {
     armBeat(heartbeatNanos);
   }
 
-  public synchronized void processStarted(ProcessHandle p, List<String> argv) {
+  public void processStarted(ProcessHandle p, List<String> argv) {
+    processStarted(() -> p, argv);
+  }
+
+  public synchronized void processStarted(Supplier<ProcessHandle> p, List<String> argv) {
     begin();
     process = p;
     cpuCurrent = null;
@@ -173,7 +178,7 @@ public final class TaskProgress {
       return;
     }
     if (process != null) {
-      Double cpu = cpuOf.apply(process);
+      Double cpu = cpuOf.apply(process.get());
       cpuCurrent = cpu != null ? cpu : cpuCurrent;
     }
     Double cpu = process == null && cpuEarlier == 0 ? null : cpuEarlier + (cpuCurrent == null ? 0 : cpuCurrent);

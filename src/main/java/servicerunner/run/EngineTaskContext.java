@@ -117,6 +117,11 @@ final class EngineTaskContext implements TaskContext {
       public void started(ProcessHandle process) {
         progress.processStarted(process, spec.argv());
       }
+
+      @Override
+      public void started(Process process) {
+        progress.processStarted(process::toHandle, spec.argv());
+      }
     };
   }
 
