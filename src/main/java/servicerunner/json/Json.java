@@ -279,12 +279,16 @@ public final class Json {
    * {@code sndbuf_actual} and {@code rcvbuf_actual} inside {@code start} (recorded in tcp-reverse-parallel2.json),
    * which the runner's strict reader rejects as duplicate keys. Here the last value wins.
    */
-  private static final ObjectMapper LENIENT = new ObjectMapper();
+  private static final class Lenient {
+    // in a holder: an ObjectMapper's class set-up (StdDateFormat's date formats, locale data) is some 60 ms of CPU,
+    // which a run that reads no tool JSON never needs
+    static final ObjectMapper LENIENT = new ObjectMapper();
+  }
 
-  /** A tool's JSON object read leniently (see {@link #LENIENT}); null when the text is not one. */
+  /** A tool's JSON object read leniently (see {@link Lenient#LENIENT}); null when the text is not one. */
   public static JsonNode lenientObject(String text) {
     try {
-      JsonNode n = LENIENT.readTree(text);
+      JsonNode n = Lenient.LENIENT.readTree(text);
       return n != null && n.isObject() ? n : null;
     } catch (IOException e) {
       return null;
