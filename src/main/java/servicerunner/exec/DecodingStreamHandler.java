@@ -24,6 +24,8 @@ import org.apache.commons.exec.ExecuteStreamHandler;
  */
 final class DecodingStreamHandler implements ExecuteStreamHandler {
   private static final Duration AFTER_KILL = Duration.ofSeconds(1);
+  /** Each pump thread's read buffer: pump threads are pooled, and two 16 KB arrays a task were zeroed for nothing. */
+  private static final ThreadLocal<byte[]> PUMP_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
   private final OutputEncoding encoding;
   private final String stdinText;
@@ -134,7 +136,7 @@ final class DecodingStreamHandler implements ExecuteStreamHandler {
   }
 
   private void pump(InputStream in, LineDecoder decoder, BoundedCapture capture) {
-    byte[] buf = new byte[16 * 1024];
+    byte[] buf = PUMP_BUFFER.get(); // the decoder and the capture copy what they keep
     try {
       int n;
       while ((n = in.read(buf)) > 0) {

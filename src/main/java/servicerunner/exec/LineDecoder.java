@@ -20,8 +20,10 @@ public final class LineDecoder {
   private final Consumer<String> sink;
   private CharsetDecoder decoder;
   private Charset charset;
-  private ByteBuffer pending = ByteBuffer.allocate(8192);
-  private final CharBuffer chars = CharBuffer.allocate(8192);
+  // Small until a tool prints more (pending grows to a read's size; chars only sets how much one decode step takes):
+  // two decoders a task, and most short tools print a line or none.
+  private ByteBuffer pending = ByteBuffer.allocate(512);
+  private CharBuffer chars;
   private final StringBuilder line = new StringBuilder();
   private boolean lastWasCr;
   private boolean bomChecked;
@@ -86,6 +88,9 @@ public final class LineDecoder {
   }
 
   private void drain(boolean endOfInput) {
+    if (chars == null) {
+      chars = CharBuffer.allocate(Math.min(8192, Math.max(256, pending.position())));
+    }
     pending.flip();
     while (true) {
       chars.clear();
