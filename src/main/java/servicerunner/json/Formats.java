@@ -23,8 +23,30 @@ public final class Formats {
     if (!(v >= 0 && v < 1e15) || places < 0 || places > 9) {
       return String.format(Locale.ROOT, "%." + places + "f", v);
     }
-    return new BigDecimal(Double.toString(v)).setScale(places, RoundingMode.HALF_UP).toPlainString();
+    long scale = POW10[places];
+    double x = v * scale;
+    double floor = Math.floor(x);
+    double frac = x - floor;
+    // Below 1e9, x is v * scale within 1e-7, and v's shortest decimal within less: away from a half, both round
+    // alike and the shortest decimal (Double.toString, the costly part) is not needed.
+    if (x >= 1e9 || Math.abs(frac - 0.5) < 1e-6) {
+      return new BigDecimal(Double.toString(v)).setScale(places, RoundingMode.HALF_UP).toPlainString();
+    }
+    long units = (long) floor + (frac > 0.5 ? 1 : 0);
+    StringBuilder b = new StringBuilder(20).append(units / scale);
+    if (places > 0) {
+      String f = Long.toString(units % scale);
+      b.append('.');
+      for (int i = f.length(); i < places; i++) {
+        b.append('0');
+      }
+      b.append(f);
+    }
+    return b.toString();
   }
+
+  private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+      1_000_000_000};
 
   /** {@code t.truncatedTo(ChronoUnit.MILLIS).toString()}: 2026-12-03T12:37:12.623Z, or without ".000". */
   public static String isoMillis(Instant t) {

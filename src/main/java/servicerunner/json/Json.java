@@ -142,7 +142,7 @@ public final class Json {
   /** One line, ASCII only: for PROGRESS_JSON markers and the journal. */
   public static String compact(JsonNode node) {
     try {
-      return JsonStreams.write(node, null);
+      return JsonStreams.compact(node);
     } catch (JsonStreams.Unsupported e) {
       // POJO or binary nodes need the mapper's serializers
     }

@@ -14,7 +14,7 @@ class FormatsTest {
     double[] edges = {0, 0.005, 0.015, 0.125, 1.005, 2.675, 1e-7, 0.0049999, 0.995, 9.995, 99.995, 123456.785,
         1e14 + 0.5, 1e15, 1e300, -0.001, -1.5, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE};
     for (double d : edges) {
-      for (int places = 0; places <= 3; places++) {
+      for (int places = 0; places <= 9; places++) {
         assertEquals(jdk(d, places), Formats.fixed(d, places), d + " to " + places + " places");
       }
     }
@@ -24,6 +24,7 @@ class FormatsTest {
       double d = i % 3 == 0 ? r.nextLong(1, 100_000_000_000L) / 1e9 : i % 3 == 1 ? r.nextDouble() * 10
           : r.nextInt(100_000) / 100.0 + 0.005;
       assertEquals(jdk(d, 2), Formats.fixed(d, 2), Double.toString(d));
+      assertEquals(jdk(d, i % 10), Formats.fixed(d, i % 10), d + " to " + (i % 10) + " places");
     }
   }
 

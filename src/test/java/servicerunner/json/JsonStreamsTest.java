@@ -89,4 +89,63 @@ class JsonStreamsTest {
       }
     }
   }
+
+  @Test
+  void compactIsTheGeneratorsOutputByteForByte() throws Exception {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 3_000; i++) {
+      JsonNode tree = randomTree(r, 0);
+      assertEquals(JsonStreams.write(tree, null), JsonStreams.compact(tree));
+    }
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0xFFFF; c++) {
+      every.append(c); // every UTF-16 unit, lone surrogates too
+    }
+    ObjectNode o = Json.object();
+    o.put(every.toString(), every.toString());
+    o.put("numbers", Json.NODES.arrayNode().add(-0.0).add(1e-7).add(1e21).add(Double.NaN).add(Long.MIN_VALUE)
+        .add(Integer.MIN_VALUE).add(new BigInteger("123456789012345678901234567890")).add(0.1 + 0.2));
+    assertEquals(JsonStreams.write(o, null), JsonStreams.compact(o));
+    assertEquals(JsonStreams.write(o, null), Json.compact(o));
+  }
+
+  private static JsonNode randomTree(java.util.SplittableRandom r, int depth) {
+    int kind = depth > 3 ? 2 + r.nextInt(6) : r.nextInt(8);
+    switch (kind) {
+      case 0: {
+        ObjectNode o = Json.object();
+        for (int i = r.nextInt(5); i > 0; i--) {
+          o.set(randomText(r), randomTree(r, depth + 1));
+        }
+        return o;
+      }
+      case 1: {
+        com.fasterxml.jackson.databind.node.ArrayNode a = Json.NODES.arrayNode();
+        for (int i = r.nextInt(5); i > 0; i--) {
+          a.add(randomTree(r, depth + 1));
+        }
+        return a;
+      }
+      case 2:
+        return Json.NODES.textNode(randomText(r));
+      case 3:
+        return Json.NODES.numberNode(r.nextInt());
+      case 4:
+        return Json.NODES.numberNode(r.nextLong());
+      case 5:
+        return Json.NODES.numberNode(Double.longBitsToDouble(r.nextLong()));
+      case 6:
+        return Json.NODES.booleanNode(r.nextBoolean());
+      default:
+        return Json.NODES.nullNode();
+    }
+  }
+
+  private static String randomText(java.util.SplittableRandom r) {
+    StringBuilder b = new StringBuilder();
+    for (int i = r.nextInt(12); i > 0; i--) {
+      b.append((char) (r.nextInt(4) == 0 ? r.nextInt(0x10000) : r.nextInt(0x20, 0x7F)));
+    }
+    return b.toString();
+  }
 }
