@@ -68,7 +68,12 @@ public enum TreeGuard {
    * that it is ready when the plan has been read and the first tool starts.
    */
   public static void decideInBackground() {
-    Thread t = new Thread(TreeGuard::current, "sr-guard");
+    Thread t = new Thread(() -> {
+      TreeGuard g = current();
+      if (g == PID_NAMESPACE || g == PROCESS_GROUP) {
+        NativeSpawn.linux().ifPresent(DeathWatch::ready); // JNA and the watch too, before the first tool waits for them
+      }
+    }, "sr-guard");
     t.setDaemon(true);
     t.start();
   }
