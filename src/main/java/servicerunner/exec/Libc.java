@@ -34,6 +34,11 @@ final class Libc {
 
   static native int open(String path, int flags);
 
+  /** ssize_t read(int, void *, size_t): -1 and errno on failure. */
+  static native long read(int fd, java.nio.ByteBuffer buf, long count); // a direct buffer: its address is passed
+
+  static native long write(int fd, Pointer buf, long count);
+
   static native int unshare(int flags);
 
   static native int setns(int fd, int nstype);

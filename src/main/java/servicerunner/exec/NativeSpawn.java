@@ -4,9 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
-import java.io.BufferedInputStream;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -136,13 +133,13 @@ final class NativeSpawn {
       int[] in = pipe(open);
       int[] out = pipe(open);
       int[] err = pipe(open);
-      // Java streams on our ends, opened while we still hold both ends of each pipe: opening a pipe through /proc
-      // waits for its other side, which is there now. The descriptors the JDK opens are its own to close.
-      // Buffered as the JDK's own process streams are (a FileInputStream opened by path takes a pipe for a file in
-      // readAllBytes and fails with "Illegal seek").
-      stdin = new FileOutputStream(fdPath(in[1]));
-      stdout = new BufferedInputStream(new FileInputStream(fdPath(out[0])));
-      stderr = new BufferedInputStream(new FileInputStream(fdPath(err[0])));
+      // Java streams on our ends; each closes its own descriptor, so they leave the list this method closes
+      stdin = PipeStreams.out(in[1]);
+      open.remove(Integer.valueOf(in[1]));
+      stdout = PipeStreams.in(out[0]);
+      open.remove(Integer.valueOf(out[0]));
+      stderr = PipeStreams.in(err[0]);
+      open.remove(Integer.valueOf(err[0]));
       check(Libc.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
       actionsMade = true;
       check(Libc.posix_spawn_file_actions_adddup2(actions, in[0], 0), "adddup2");
@@ -264,7 +261,4 @@ final class NativeSpawn {
     }
   }
 
-  private static String fdPath(int fd) {
-    return "/proc/self/fd/" + fd;
-  }
 }
