@@ -3,12 +3,8 @@ package servicerunner.exec;
 import com.sun.jna.Native;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A child started by {@link NativeSpawn}, seen as a {@link Process}. {@link #waitFor()} waits for its exit with
@@ -91,7 +87,7 @@ final class SpawnedProcess extends Process {
     if (handle == null) {
       handle = exit.isDone() ? null : ProcessHandle.of(pid).orElse(null);
       if (handle == null) {
-        handle = new Ended(pid);
+        handle = new EndedProcessHandle(pid);
       }
     }
     return handle;
@@ -171,99 +167,5 @@ final class SpawnedProcess extends Process {
   @Override
   public boolean supportsNormalTermination() {
     return true;
-  }
-
-  /** The handle of a child reaped before anybody asked for one: ended, with no children and nothing to tell. */
-  private static final class Ended implements ProcessHandle, ProcessHandle.Info {
-    private final long pid;
-
-    Ended(long pid) {
-      this.pid = pid;
-    }
-
-    @Override
-    public long pid() {
-      return pid;
-    }
-
-    @Override
-    public Optional<ProcessHandle> parent() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Stream<ProcessHandle> children() {
-      return Stream.empty();
-    }
-
-    @Override
-    public Stream<ProcessHandle> descendants() {
-      return Stream.empty();
-    }
-
-    @Override
-    public Info info() {
-      return this;
-    }
-
-    @Override
-    public CompletableFuture<ProcessHandle> onExit() {
-      return CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public boolean supportsNormalTermination() {
-      return true;
-    }
-
-    @Override
-    public boolean destroy() {
-      return false;
-    }
-
-    @Override
-    public boolean destroyForcibly() {
-      return false;
-    }
-
-    @Override
-    public boolean isAlive() {
-      return false;
-    }
-
-    @Override
-    public int compareTo(ProcessHandle other) {
-      return Long.compare(pid, other.pid());
-    }
-
-    @Override
-    public Optional<String> command() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> commandLine() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String[]> arguments() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Instant> startInstant() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Duration> totalCpuDuration() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> user() {
-      return Optional.empty();
-    }
   }
 }

@@ -2,6 +2,7 @@ package servicerunner.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,30 @@ class NativeSpawnTest {
       assertEquals("oops\n", new String(err.readAllBytes(), StandardCharsets.UTF_8));
     }
     assertEquals(0, p.waitFor());
+  }
+
+  @Test
+  void theHandleIsTheLiveProcessWhileItRunsAndAnEndedOneAfterTheReap() throws Exception {
+    SpawnedProcess sleeper = spawner.start(Path.of("/bin/sleep"), List.of("sleep", "30"), null, null, false);
+    ProcessHandle live = sleeper.toHandle();
+    assertEquals(sleeper.pid(), live.pid());
+    assertTrue(live.isAlive());
+    assertTrue(live.info().command().isPresent(), "the JDK's own handle, which reads /proc");
+    sleeper.destroy();
+    assertEquals(128 + 15, sleeper.waitFor());
+    assertFalse(live.isAlive());
+    run(sleeper);
+
+    SpawnedProcess quick = spawner.start(SH, List.of("sh", "-c", "exit 0"), null, null, false);
+    run(quick); // reaped before anybody asked for its handle: its pid may be another process's by now
+    ProcessHandle ended = quick.toHandle();
+    assertEquals(quick.pid(), ended.pid());
+    assertFalse(ended.isAlive());
+    assertEquals(0, ended.descendants().count());
+    assertFalse(ended.destroy());
+    assertTrue(ended.info().totalCpuDuration().isEmpty());
+    assertTrue(ended.onExit().isDone());
+    assertSame(ended, quick.toHandle());
   }
 
   @Test
