@@ -19,7 +19,7 @@ final class PipeStreams {
 
   private static final int EINTR = 4;
   private static final int CHUNK = 16 * 1024;
-  private static final ThreadLocal<Memory> BUFFER = ThreadLocal.withInitial(() -> new Memory(CHUNK));
+  private static final ThreadLocal<Memory> WRITE_BUFFER = ThreadLocal.withInitial(() -> new Memory(CHUNK));
   /** Reads land in a direct buffer: its copy into the caller's array is a plain memory copy, not a second JNI call. */
   private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
 
@@ -119,7 +119,7 @@ final class PipeStreams {
     public void write(byte[] b, int off, int len) throws IOException {
       java.util.Objects.checkFromIndexSize(off, len, b.length);
       d.checkOpen();
-      Memory m = BUFFER.get();
+      Memory m = WRITE_BUFFER.get();
       while (len > 0) {
         int chunk = Math.min(len, CHUNK);
         m.write(0, b, off, chunk);
