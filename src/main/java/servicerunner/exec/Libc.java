@@ -84,6 +84,18 @@ final class Libc {
     Native.register(Libc.class, NativeLibrary.getInstance("libc.so.6")); // glibc by its file name: no search
   }
 
+  /**
+   * This thread's block in {@code slot}, made anew only when smaller than {@code size} ({@code min} bytes at least):
+   * a Memory is a malloc and a cleaner entry, too much for every tool.
+   */
+  static Memory threadBlock(ThreadLocal<Memory[]> slot, long size, long min) {
+    Memory[] mine = slot.get();
+    if (mine[0] == null || mine[0].size() < size) {
+      mine[0] = new Memory(Math.max(size, min));
+    }
+    return mine[0];
+  }
+
   static Memory zeroed(int size) {
     Memory m = new Memory(size);
     m.clear();

@@ -221,11 +221,7 @@ final class NativeSpawn {
       bytes[i] = Native.toByteArray(argv.get(i)); // in JNA's string encoding, NUL-ended
       size += bytes[i].length;
     }
-    Memory[] mine = ARGV.get();
-    if (mine[0] == null || mine[0].size() < size) {
-      mine[0] = new Memory(Math.max(size, 4096));
-    }
-    Memory m = mine[0];
+    Memory m = Libc.threadBlock(ARGV, size, 4096);
     long off = table;
     for (int i = 0; i < bytes.length; i++) {
       m.setPointer((long) i * Native.POINTER_SIZE, m.share(off));

@@ -19,7 +19,8 @@ final class PipeStreams {
 
   private static final int EINTR = 4;
   private static final int CHUNK = 16 * 1024;
-  private static final ThreadLocal<Memory> WRITE_BUFFER = ThreadLocal.withInitial(() -> new Memory(CHUNK));
+  /** Grown to what a thread writes, up to a chunk: most writes are the death watch's few bytes a tool. */
+  private static final ThreadLocal<Memory[]> WRITE_BUFFER = ThreadLocal.withInitial(() -> new Memory[1]);
   /** Reads land in a direct buffer: its copy into the caller's array is a plain memory copy, not a second JNI call. */
   private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
 
@@ -119,9 +120,9 @@ final class PipeStreams {
     public void write(byte[] b, int off, int len) throws IOException {
       java.util.Objects.checkFromIndexSize(off, len, b.length);
       d.checkOpen();
-      Memory m = WRITE_BUFFER.get();
+      Memory m = Libc.threadBlock(WRITE_BUFFER, Math.min(len, CHUNK), 256);
       while (len > 0) {
-        int chunk = Math.min(len, CHUNK);
+        int chunk = (int) Math.min(len, m.size());
         m.write(0, b, off, chunk);
         int done = 0;
         while (done < chunk) { // a pipe may take part of a write
