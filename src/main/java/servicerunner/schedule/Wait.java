@@ -40,6 +40,21 @@ public record Wait(Kind kind, List<Integer> tasks, String resource) {
     return new Wait(Kind.EXCLUSIVE, t, null);
   }
 
+  // Written out, as TaskState's: the generated ones link through ObjectMethods.bootstrap at the first call and spin
+  // method-handle classes (milliseconds, in the middle of a parallel run's scheduling)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Wait
+        && ((Wait) o).kind == kind
+        && ((Wait) o).tasks.equals(tasks)
+        && java.util.Objects.equals(((Wait) o).resource, resource);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(kind, tasks, resource);
+  }
+
   /** For logs: {@code needs tasks 1, 2}, {@code resource disk:C:}, {@code a free slot}, {@code exclusive task 4}. */
   public String text() {
     String list = tasks.stream().map(String::valueOf).collect(Collectors.joining(", "));
