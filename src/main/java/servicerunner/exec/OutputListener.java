@@ -7,16 +7,11 @@ public interface OutputListener {
 
   void onLine(Stream stream, String line);
 
-  /** The tool was launched (before any of its lines): progress measures its tree's CPU time from this handle. */
-  default void started(ProcessHandle process) {}
-
   /**
-   * The same, with the process: a listener that needs its handle only later (a heartbeat seconds on) asks for it then;
-   * a handle costs a read of /proc on Linux, and most tools are done before.
+   * The tool was launched (before any of its lines). Progress measures its tree's CPU time from its handle, asked for
+   * only when needed: a handle costs a read of /proc on Linux, and most tools are done before a heartbeat.
    */
-  default void started(Process process) {
-    started(process.toHandle());
-  }
+  default void started(Process process) {}
 
   enum Stream {
     STDOUT,

@@ -114,11 +114,6 @@ final class EngineTaskContext implements TaskContext {
       }
 
       @Override
-      public void started(ProcessHandle process) {
-        progress.processStarted(process, spec.argv());
-      }
-
-      @Override
       public void started(Process process) {
         progress.processStarted(process::toHandle, spec.argv());
       }
